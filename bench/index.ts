@@ -1,0 +1,27 @@
+// Entry of `npm run bench`: every benchmark prints its figures and its targets side by side.
+import { parseArgs } from 'node:util';
+import { runImportBench } from './import';
+import { runReportBench } from './report';
+import { runSendBench } from './send';
+import { runSmsBench } from './sms';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean' } },
+  strict: true,
+});
+const only = values.only ? new Set(values.only.split(',')) : null;
+const quick = values.quick === true;
+const rows = quick ? 100_000 : 1_000_000;
+
+const benches: [string, () => Promise<void>][] = [
+  ['sms', () => runSmsBench({ rows })],
+  ['import', () => runImportBench({ rows })],
+  ['send', () => runSendBench()],
+  ['report', () => runReportBench({ rows })],
+];
+
+for (const [name, run] of benches) {
+  if (only && !only.has(name)) continue;
+  console.log(`\n=== ${name}${quick ? ' (quick)' : ''}`);
+  await run();
+}

@@ -1,0 +1,52 @@
+import { listCampaigns } from '../../db/queries/campaigns';
+import { parseOptions, UsageError, type Command } from '../command';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+
+export const campaignsCommand: Command = {
+  name: 'campaigns',
+  summary: 'list every campaign in the data folder',
+  help: [
+    'Usage: omnicast campaigns [--format table|json] [--data-dir DIR]',
+    '',
+    '  --format F               table (default) or json (an array: id, name, status, counts, created_at)',
+    DATA_DIR_HELP,
+  ].join('\n'),
+  async run(argv, io) {
+    const { values } = parseOptions(argv, { ...DATA_DIR_OPTION, format: { type: 'string' } }, false);
+    const format = values.format ?? 'table';
+    if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json.');
+    const db = openDataDir(dataDirFrom(values['data-dir'], io));
+    try {
+      const campaigns = listCampaigns(db);
+      if (format === 'json') {
+        const rows = campaigns.map((c) => ({
+          id: c.id,
+          name: c.name,
+          status: c.status,
+          test_mode: c.testMode,
+          total: c.total,
+          counts: c.counts,
+          segments: c.segments,
+          predicted_cost: c.predictedCostMicros === null ? null : c.predictedCostMicros / 1_000_000,
+          billed_cost: c.billedCostMicros === null ? null : c.billedCostMicros / 1_000_000,
+          created_at: c.createdAt,
+        }));
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return 0;
+      }
+      if (campaigns.length === 0) {
+        io.stdout.write('No campaigns yet.\n');
+        return 0;
+      }
+      io.stdout.write(`${'id'.padStart(5)}  ${'status'.padEnd(11)}  ${'rows'.padStart(7)}  ${'accepted'.padStart(8)}  ${'failed'.padStart(6)}  ${'unknown'.padStart(7)}  created               name\n`);
+      for (const c of campaigns) {
+        io.stdout.write(
+          `${String(c.id).padStart(5)}  ${c.status.padEnd(11)}  ${String(c.total).padStart(7)}  ${String(c.counts.accepted).padStart(8)}  ${String(c.counts.failed).padStart(6)}  ${String(c.counts.unknown).padStart(7)}  ${c.createdAt.slice(0, 19).replace('T', ' ')}   ${c.name}\n`,
+        );
+      }
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,94 @@
+import { csvLine } from '../../../shared/import';
+import {
+  addToTotals,
+  compileTemplate,
+  countSegments,
+  createTotals,
+  previewRow,
+  renderTemplate,
+  typicalFields,
+  type RowPreview,
+} from '../../../shared/sms';
+import type { ImportedRecipient } from '../../../shared/types';
+import { parseOptions, UsageError, type Command } from '../command';
+import { autoconvertOption, IMPORT_HELP, IMPORT_OPTIONS, readRecipientsFile, readTemplate } from '../input-options';
+import { pricingFor, PRICES_HELP } from '../pricing';
+import { formatSummary, summaryObject } from '../summary';
+
+const FORMATS = ['table', 'jsonl', 'csv', 'summary'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const previewCommand: Command = {
+  name: 'preview',
+  summary: 'show every row as it will be sent: text, encoding, segments and cost',
+  help: [
+    'Usage: omnicast preview FILE.csv (--template TEXT | --template-file PATH) [options]',
+    '',
+    ...IMPORT_HELP,
+    PRICES_HELP,
+    '  --format F               table (default), jsonl, csv or summary',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, {
+      ...IMPORT_OPTIONS,
+      prices: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const format = (values.format ?? 'table') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+    if (positionals.length > 1) throw new UsageError('give one recipients file.');
+    const templateSource = readTemplate(values, io.cwd);
+    const autoconvert = autoconvertOption(values.autoconvert);
+    const pricing = pricingFor(null, values.prices, io.cwd);
+    const imported = readRecipientsFile(positionals[0], values, io.cwd);
+
+    const compiled = compileTemplate(templateSource, imported.header);
+    if (!compiled.ok) {
+      const first = compiled.errors[0]!;
+      throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
+    }
+    const sendable = imported.recipients.filter((r) => r.status === 'ok');
+    const typical = renderTemplate(compiled.template, typicalFields(sendable.map((r) => r.fields), imported.header.length));
+    const options = { autoconvert, prices: pricing.prices, table: pricing.replacements, typicalSegments: countSegments(typical.text).segments };
+
+    const totals = createTotals();
+    const write = (line: string) => io.stdout.write(line);
+    if (format === 'csv') write(csvLine(['row', 'to', 'status', 'reason', 'text', 'encoding', 'characters', 'units', 'segments', 'cost']));
+    if (format === 'table') write(`${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`);
+    for (const recipient of imported.recipients) {
+      const preview = previewRow(compiled.template, recipient.fields, recipient.status === 'ok' ? recipient.to : null, options);
+      if (recipient.status === 'ok') addToTotals(totals, preview);
+      const line = rowObject(recipient, preview);
+      if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
+      else if (format === 'csv') write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
+      else if (format === 'table') write(tableLine(line));
+    }
+    const summary = summaryObject(totals, imported.counts);
+    if (format === 'jsonl') write(`${JSON.stringify({ summary })}\n`);
+    else if (format !== 'csv') write(formatSummary(summary));
+    return 0;
+  },
+};
+
+function rowObject(r: ImportedRecipient, p: RowPreview) {
+  const ok = r.status === 'ok';
+  const reason = ok ? (p.emptyFields.length > 0 ? `Empty value without fallback: ${p.emptyFields.join(', ')}` : p.extraSegment ? 'Merged values add a segment' : null) : r.reason;
+  return {
+    row: r.row,
+    to: r.to,
+    status: ok && p.text.trim() === '' ? 'error' : r.status,
+    reason: ok && p.text.trim() === '' ? 'The message is empty for this row' : reason,
+    text: p.text,
+    encoding: p.encoding,
+    characters: p.characters,
+    units: p.units,
+    segments: p.segments,
+    cost: ok && p.costMaxMicros !== null ? p.costMaxMicros / 1_000_000 : null,
+  };
+}
+
+function tableLine(l: ReturnType<typeof rowObject>): string {
+  const text = l.status === 'ok' ? l.text.replace(/\s+/g, ' ') : `(${l.status}: ${l.reason ?? ''})`;
+  const cost = l.cost === null ? '?' : `€${l.cost.toFixed(4)}`;
+  return `${String(l.row).padStart(6)}  ${(l.to ?? '').padEnd(16)}  ${l.encoding.padEnd(8)}  ${String(l.segments).padStart(3)}  ${cost.padStart(9)}  ${text.length > 70 ? `${text.slice(0, 69)}…` : text}\n`;
+}

@@ -1,0 +1,128 @@
+import { createInterface } from 'node:readline/promises';
+import { addToTotals, compileTemplate, createTotals, previewRow } from '../../../shared/sms';
+import { senderProblem } from '../../../shared/sender-name';
+import { addRecipients } from '../../campaigns/recipients';
+import { insertCampaign } from '../../db/queries/campaigns';
+import { readOptOuts } from '../../db/queries/opt-outs';
+import { UserError } from '../../handlers/dispatch';
+import { createMessenteClient } from '../../messente';
+import { runCampaignInCli } from '../../sender/cli-run';
+import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
+import { credentialsFromEnvOrKeychain, API_OPTIONS, API_HELP, apiUrls } from '../credentials';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { autoconvertOption, IMPORT_HELP, IMPORT_OPTIONS, readRecipientsFile, readTemplate } from '../input-options';
+import { pricingFor, PRICES_HELP } from '../pricing';
+import { formatSummary, summaryObject } from '../summary';
+
+const BATCH_ROWS = 5_000;
+
+export const sendCommand: Command = {
+  name: 'send',
+  summary: 'import a CSV, render the template for every row and send through Messente',
+  help: [
+    'Usage: omnicast send FILE.csv (--template TEXT | --template-file PATH) [options]',
+    '',
+    ...IMPORT_HELP,
+    '  --sender NAME            sender name (≤ 11 letters/digits) or number; default: the account’s',
+    '  --rate N                 messages per second, 1 to 150 (default 10)',
+    '  --batch-size N           omnimessages per request, 1 to 1000 (default 1: one request each)',
+    '  --max-cost EUR           stop before the predicted cost would pass this amount',
+    '  --name TEXT              campaign name (default: the file name and time)',
+    PRICES_HELP,
+    ...API_HELP,
+    DATA_DIR_HELP,
+    '  --yes                    send without asking for confirmation',
+    '',
+    'Prints the campaign id alone on the last line of stdout. Ctrl-C pauses; resume with omnicast resume ID.',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, {
+      ...IMPORT_OPTIONS,
+      ...DATA_DIR_OPTION,
+      ...API_OPTIONS,
+      sender: { type: 'string' },
+      rate: { type: 'string' },
+      'batch-size': { type: 'string' },
+      'max-cost': { type: 'string' },
+      name: { type: 'string' },
+      prices: { type: 'string' },
+      yes: { type: 'boolean' },
+    });
+    if (positionals.length > 1) throw new UsageError('give one recipients file.');
+    const rate = numberOption('rate', values.rate, 1, 150) ?? 10;
+    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000) ?? 1;
+    const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
+    const sender = values.sender ?? '';
+    const problem = senderProblem(sender);
+    if (problem) throw new UsageError(`--sender: ${problem}`);
+    const template = readTemplate(values, io.cwd);
+    const autoconvert = autoconvertOption(values.autoconvert);
+    const urls = apiUrls(values);
+    const credentials = await credentialsFromEnvOrKeychain(io);
+
+    const db = openDataDir(dataDirFrom(values['data-dir'], io));
+    try {
+      const imported = readRecipientsFile(positionals[0], values, io.cwd, readOptOuts(db));
+      const compiled = compileTemplate(template, imported.header);
+      if (!compiled.ok) {
+        const first = compiled.errors[0]!;
+        throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
+      }
+      const pricing = pricingFor(db, values.prices, io.cwd);
+      const totals = createTotals();
+      for (const r of imported.recipients) {
+        if (r.status === 'ok') addToTotals(totals, previewRow(compiled.template, r.fields, r.to, { autoconvert, ...pricing, table: pricing.replacements }));
+      }
+      io.stderr.write(formatSummary(summaryObject(totals, imported.counts)));
+      if (imported.counts.ok === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
+      if (!values.yes && !(await confirm(io, `Send ${imported.counts.ok} messages now?`))) {
+        io.stderr.write('Nothing was sent.\n');
+        return 1;
+      }
+
+      const id = insertCampaign(db, {
+        name: values.name ?? `${imported.fileName} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+        testMode: false,
+        template,
+        sender,
+        autoconvert,
+        country: (values.country ?? 'EE').toUpperCase(),
+        columns: imported.header,
+        phoneColumn: imported.phoneColumn,
+        sourceFile: imported.fileName,
+        rate,
+      });
+      try {
+        for (let i = 0; i < imported.recipients.length; i += BATCH_ROWS) {
+          addRecipients(db, id, imported.recipients.slice(i, i + BATCH_ROWS), pricing);
+        }
+      } catch (error) {
+        if (error instanceof UserError) throw new UsageError(error.message);
+        throw error;
+      }
+      io.stderr.write(`Campaign ${id} created. Sending at ${rate} messages per second…\n`);
+      const final = await runCampaignInCli({
+        db,
+        campaignId: id,
+        io,
+        mode: 'start',
+        options: { rate, batchSize, maxCostMicros: maxCost === undefined ? null : Math.round(maxCost * 1_000_000) },
+        getClient: async () => createMessenteClient({ ...urls, ...credentials }),
+      });
+      io.stdout.write(`${id}\n`);
+      return final.status === 'completed' && final.counts.failed === 0 && final.counts.unknown === 0 ? 0 : 1;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+async function confirm(io: CliIO, question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) throw new UsageError('no terminal to confirm on: add --yes to send without asking.');
+  const rl = createInterface({ input: process.stdin, output: io.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}

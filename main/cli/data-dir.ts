@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { openDatabase, type Db } from '../db/database';
+import { DatabaseTooNewError } from '../db/migrations';
+import { defaultDataDir } from '../paths';
+import { CliFailure, type CliIO } from './command';
+
+export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
+export const DATA_DIR_HELP = '  --data-dir DIR           the data folder (default: $OMNICAST_DATA_DIR, else the desktop app’s)';
+
+export function dataDirFrom(value: string | undefined, io: CliIO): string {
+  if (value) return resolve(io.cwd, value);
+  if (io.env.OMNICAST_DATA_DIR) return resolve(io.cwd, io.env.OMNICAST_DATA_DIR);
+  return defaultDataDir();
+}
+
+export function openDataDir(dir: string): Db {
+  try {
+    return openDatabase(dir);
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
+    throw new CliFailure(`cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,88 @@
+import type { Handlers } from '../shared/contract';
+import { openCredentialStore, type CredentialStore } from './credentials/store';
+import { openDatabase, type Db } from './db/database';
+import { getCampaign } from './db/queries/campaigns';
+import { EventBus } from './events';
+import { createHandlers } from './handlers';
+import { UserError } from './handlers/dispatch';
+import { createMessenteClient } from './messente';
+import type { Platform } from './platform';
+import { createSender, type Sender } from './sender';
+import { readPricing } from './settings/pricing';
+import { readSettings } from './settings/settings';
+import { createTestModeSimulator, type TestModeSimulator } from './test-mode';
+
+export interface CoreOptions {
+  dataDir: string;
+  platform: Platform;
+  version: string;
+  /** Tests hand in a memory store; the app opens the OS keychain. */
+  credentials?: CredentialStore;
+}
+
+export interface Core {
+  handlers: Handlers;
+  events: EventBus;
+  db: Db;
+  sender: Sender;
+  /** Campaigns found `sending` at start-up: marked interrupted, waiting for the user. */
+  interrupted: number[];
+  close(): Promise<void>;
+}
+
+export const LEGACY_API_URL = 'https://api2.messente.com';
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const db = openDatabase(options.dataDir);
+  const credentials = options.credentials ?? (await openCredentialStore());
+  const events = new EventBus();
+  const simulator: TestModeSimulator = createTestModeSimulator();
+
+  const sender = createSender({
+    db,
+    events,
+    getClient: async (campaignId) => {
+      const campaign = getCampaign(db, campaignId);
+      if (campaign?.testMode) return createMessenteClient(await simulator.connection());
+      const saved = await credentials.get();
+      if (!saved) {
+        throw new UserError(
+          'Add your Messente API username and password in Settings, or turn on test mode to rehearse without sending.',
+          'no_credentials',
+        );
+      }
+      return createMessenteClient({ apiUrl: readSettings(db).apiUrl, legacyUrl: LEGACY_API_URL, ...saved });
+    },
+  });
+  // A campaign that was sending when the app stopped never continues by itself.
+  const interrupted = sender.recoverInterrupted();
+
+  const handlers = createHandlers({
+    db,
+    events,
+    platform: options.platform,
+    credentials,
+    sender,
+    info: () => ({
+      version: options.version,
+      dataDir: options.dataDir,
+      testMode: readSettings(db).testMode,
+      credentialStore: credentials.kind,
+    }),
+    pricing: () => readPricing(db),
+  });
+
+  return {
+    handlers,
+    events,
+    db,
+    sender,
+    interrupted,
+    async close() {
+      // Closing the app pauses every campaign: in-flight requests finish and are recorded first.
+      await sender.shutdown();
+      await simulator.close();
+      db.close();
+    },
+  };
+}

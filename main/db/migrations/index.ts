@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3';
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Thrown when the data folder was written by a newer Omnicast: opening it could lose data. */
+export class DatabaseTooNewError extends Error {
+  override name = 'DatabaseTooNewError';
+}
+
+/**
+ * Brings the database up to LATEST_VERSION, each migration in its own transaction so that a crash
+ * leaves the database at a whole version. Refuses a database newer than this code.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  assertIncreasing(migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new DatabaseTooNewError(
+      `This data folder was written by a newer version of Omnicast (database version ${current}, this version knows up to ${latest}). Update Omnicast to open it.`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function assertIncreasing(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (previous && m.version <= previous.version) {
+      throw new Error(`Migration ${m.name} has version ${m.version}, not above ${previous.version}`);
+    }
+  });
+}

@@ -1,0 +1,206 @@
+import type {
+  Autoconvert,
+  CampaignDetail,
+  CampaignStatus,
+  CampaignSummary,
+  MessageState,
+  StateCounts,
+} from '../../../shared/types';
+import { MESSAGE_STATES } from '../../../shared/types';
+import { nowIso, type Db } from '../database';
+
+export interface NewCampaign {
+  name: string;
+  testMode: boolean;
+  template: string;
+  sender: string;
+  autoconvert: Autoconvert;
+  country: string;
+  columns: string[];
+  phoneColumn: number;
+  sourceFile: string;
+  rate: number;
+}
+
+interface CampaignRow {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  test_mode: number;
+  template: string;
+  sender: string;
+  autoconvert: Autoconvert;
+  country: string;
+  columns: string;
+  phone_column: number;
+  source_file: string;
+  rate: number;
+  max_cost_micros: number | null;
+  stop_reason: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+interface StateAggregate {
+  campaign_id: number;
+  state: MessageState;
+  n: number;
+  segments: number;
+  cost: number | null;
+  unpriced: number;
+  billed: number | null;
+}
+
+export function insertCampaign(db: Db, c: NewCampaign): number {
+  const result = db
+    .prepare(
+      `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
+         phone_column, source_file, rate, created_at)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      c.name,
+      c.testMode ? 1 : 0,
+      c.template,
+      c.sender,
+      c.autoconvert,
+      c.country,
+      JSON.stringify(c.columns),
+      c.phoneColumn,
+      c.sourceFile,
+      c.rate,
+      nowIso(),
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export function emptyCounts(): StateCounts {
+  return Object.fromEntries(MESSAGE_STATES.map((s) => [s, 0])) as StateCounts;
+}
+
+const AGGREGATE_SQL = `
+  SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments,
+         SUM(cost_max_micros) AS cost, SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed
+  FROM messages`;
+
+function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSummary {
+  const counts = emptyCounts();
+  let total = 0;
+  let segments = 0;
+  let cost: number | null = null;
+  let unpricedRows = 0;
+  let billed: number | null = null;
+  for (const a of aggregates) {
+    counts[a.state] = a.n;
+    total += a.n;
+    if (a.billed !== null) billed = (billed ?? 0) + a.billed;
+    // Skipped rows are never sent: they carry no segments and no cost.
+    if (a.state === 'skipped') continue;
+    segments += a.segments;
+    unpricedRows += a.unpriced;
+    if (a.cost !== null) cost = (cost ?? 0) + a.cost;
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    testMode: row.test_mode === 1,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    total,
+    counts,
+    segments,
+    predictedCostMicros: cost,
+    unpricedRows,
+    billedCostMicros: billed,
+  };
+}
+
+export function listCampaigns(db: Db): CampaignSummary[] {
+  const rows = db.prepare('SELECT * FROM campaigns ORDER BY id DESC').all() as CampaignRow[];
+  const aggregates = db.prepare(`${AGGREGATE_SQL} GROUP BY campaign_id, state`).all() as StateAggregate[];
+  const byCampaign = new Map<number, StateAggregate[]>();
+  for (const a of aggregates) {
+    const list = byCampaign.get(a.campaign_id) ?? [];
+    list.push(a);
+    byCampaign.set(a.campaign_id, list);
+  }
+  return rows.map((r) => summarize(r, byCampaign.get(r.id) ?? []));
+}
+
+function getRow(db: Db, id: number): CampaignRow | undefined {
+  return db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
+}
+
+export function getCampaignSummary(db: Db, id: number): CampaignSummary | null {
+  const row = getRow(db, id);
+  if (!row) return null;
+  const aggregates = db
+    .prepare(`${AGGREGATE_SQL} WHERE campaign_id = ? GROUP BY campaign_id, state`)
+    .all(id) as StateAggregate[];
+  return summarize(row, aggregates);
+}
+
+export function getCampaign(db: Db, id: number): CampaignDetail | null {
+  const row = getRow(db, id);
+  const summary = row ? getCampaignSummary(db, id) : null;
+  if (!row || !summary) return null;
+  const columns = JSON.parse(row.columns) as string[];
+  return {
+    ...summary,
+    template: row.template,
+    sender: row.sender,
+    autoconvert: row.autoconvert,
+    country: row.country,
+    phoneColumn: columns[row.phone_column] ?? '',
+    columns,
+    sourceFile: row.source_file,
+    rate: row.rate,
+    maxCostMicros: row.max_cost_micros,
+  };
+}
+
+/** The campaign's phone column index, needed to rebuild rows for reports and retries. */
+export function getPhoneColumnIndex(db: Db, id: number): number | null {
+  return getRow(db, id)?.phone_column ?? null;
+}
+
+export function getStopReason(db: Db, id: number): string | null {
+  return getRow(db, id)?.stop_reason ?? null;
+}
+
+export function setCampaignStatus(
+  db: Db,
+  id: number,
+  status: CampaignStatus,
+  extra: { stopReason?: string | null; started?: boolean; finished?: boolean } = {},
+): void {
+  db.prepare(
+    `UPDATE campaigns SET status = ?,
+       stop_reason = CASE WHEN ? THEN ? ELSE stop_reason END,
+       started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
+       finished_at = CASE WHEN ? THEN ? ELSE finished_at END
+     WHERE id = ?`,
+  ).run(
+    status,
+    extra.stopReason !== undefined ? 1 : 0,
+    extra.stopReason ?? null,
+    extra.started ? 1 : 0,
+    nowIso(),
+    extra.finished ? 1 : 0,
+    nowIso(),
+    id,
+  );
+}
+
+export function setSendingOptions(db: Db, id: number, rate: number, maxCostMicros: number | null): void {
+  db.prepare('UPDATE campaigns SET rate = ?, max_cost_micros = ? WHERE id = ?').run(rate, maxCostMicros, id);
+}
+
+export function campaignsWithStatus(db: Db, status: CampaignStatus): number[] {
+  return (db.prepare('SELECT id FROM campaigns WHERE status = ? ORDER BY id').all(status) as { id: number }[]).map(
+    (r) => r.id,
+  );
+}

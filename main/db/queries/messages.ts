@@ -1,0 +1,151 @@
+import type { Encoding, MessageRow, MessageState } from '../../../shared/types';
+import type { Db } from '../database';
+
+export interface NewMessage {
+  row: number;
+  fields: readonly string[];
+  rawPhone: string;
+  to: string | null;
+  state: 'queued' | 'skipped';
+  skipReason: string | null;
+  text: string;
+  encoding: Encoding;
+  segments: number;
+  costMinMicros: number | null;
+  costMaxMicros: number | null;
+}
+
+export interface MessageRecord {
+  id: number;
+  campaign_id: number;
+  row: number;
+  fields: string;
+  raw_phone: string;
+  recipient: string | null;
+  state: MessageState;
+  skip_reason: string | null;
+  text: string;
+  encoding: Encoding;
+  segments: number;
+  cost_min_micros: number | null;
+  cost_max_micros: number | null;
+  omnimessage_id: string | null;
+  message_id: string | null;
+  http_status: number | null;
+  error_code: string | null;
+  error_title: string | null;
+  error_detail: string | null;
+  error_source: string | null;
+  attempts: number;
+  sent_at: string | null;
+  delivery_status: string | null;
+  delivery_error: string | null;
+  delivered_at: string | null;
+  billed_micros: number | null;
+}
+
+/** Inserts one batch in a single transaction: all of it lands, or none of it. */
+export function insertMessages(db: Db, campaignId: number, messages: readonly NewMessage[]): number {
+  const insert = db.prepare(
+    `INSERT INTO messages (campaign_id, row, fields, raw_phone, recipient, state, skip_reason, text, encoding,
+       segments, cost_min_micros, cost_max_micros)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const m of messages) {
+      insert.run(
+        campaignId,
+        m.row,
+        JSON.stringify(m.fields),
+        m.rawPhone,
+        m.to,
+        m.state,
+        m.skipReason,
+        m.text,
+        m.encoding,
+        m.segments,
+        m.costMinMicros,
+        m.costMaxMicros,
+      );
+    }
+  })();
+  return messages.length;
+}
+
+/** Which rows to read: by state, optionally widened by delivery status (e.g. "failed only"). */
+export interface MessageFilter {
+  states?: readonly MessageState[];
+  orDeliveryStatuses?: readonly string[];
+}
+
+export function countMessages(db: Db, campaignId: number, states?: readonly MessageState[]): number {
+  const { sql, params } = stateFilter(campaignId, states);
+  return (db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE ${sql}`).get(...params) as { n: number }).n;
+}
+
+export function pageMessages(
+  db: Db,
+  campaignId: number,
+  offset: number,
+  limit: number,
+  states?: readonly MessageState[],
+): MessageRow[] {
+  const { sql, params } = stateFilter(campaignId, states);
+  const records = db
+    .prepare(`SELECT * FROM messages WHERE ${sql} ORDER BY row LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as MessageRecord[];
+  return records.map(toMessageRow);
+}
+
+/** Streams a campaign's rows in order without holding them all in memory (reports of any size). */
+export function* iterateMessages(db: Db, campaignId: number, filter: MessageFilter = {}): Generator<MessageRow> {
+  const { sql, params } = stateFilter(campaignId, filter.states, filter.orDeliveryStatuses);
+  const statement = db.prepare(`SELECT * FROM messages WHERE ${sql} ORDER BY row`);
+  for (const record of statement.iterate(...params) as Iterable<MessageRecord>) {
+    yield toMessageRow(record);
+  }
+}
+
+function stateFilter(campaignId: number, states?: readonly MessageState[], deliveryStatuses?: readonly string[]) {
+  const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (states && states.length > 0) {
+    conditions.push(`state IN (${placeholders(states)})`);
+    params.push(...states);
+  }
+  if (deliveryStatuses && deliveryStatuses.length > 0) {
+    conditions.push(`delivery_status IN (${placeholders(deliveryStatuses)})`);
+    params.push(...deliveryStatuses);
+  }
+  const where = conditions.length > 0 ? `campaign_id = ? AND (${conditions.join(' OR ')})` : 'campaign_id = ?';
+  return { sql: where, params: [campaignId, ...params] };
+}
+
+export function toMessageRow(r: MessageRecord): MessageRow {
+  return {
+    row: r.row,
+    fields: JSON.parse(r.fields) as string[],
+    rawPhone: r.raw_phone,
+    to: r.recipient,
+    state: r.state,
+    skipReason: r.skip_reason,
+    text: r.text,
+    encoding: r.encoding,
+    segments: r.segments,
+    predictedCostMicros: r.cost_max_micros,
+    omnimessageId: r.omnimessage_id,
+    messageId: r.message_id,
+    httpStatus: r.http_status,
+    errorCode: r.error_code,
+    errorTitle: r.error_title,
+    errorDetail: r.error_detail,
+    errorSource: r.error_source,
+    attempts: r.attempts,
+    sentAt: r.sent_at,
+    deliveryStatus: r.delivery_status,
+    deliveryError: r.delivery_error,
+    deliveredAt: r.delivered_at,
+    billedCostMicros: r.billed_micros,
+  };
+}

@@ -1,0 +1,82 @@
+import type { Handlers } from '../../shared/contract';
+import type { CampaignDetail } from '../../shared/types';
+import { addRecipients } from '../campaigns/recipients';
+import {
+  getCampaign,
+  getCampaignSummary,
+  insertCampaign,
+  listCampaigns,
+  setSendingOptions,
+} from '../db/queries/campaigns';
+import { countMessages, pageMessages } from '../db/queries/messages';
+import { readSettings } from '../settings/settings';
+import type { HandlerContext } from './context';
+import { UserError } from './dispatch';
+
+type CampaignHandlers = Pick<
+  Handlers,
+  | 'campaigns.list'
+  | 'campaigns.get'
+  | 'campaigns.create'
+  | 'campaigns.addRecipients'
+  | 'campaigns.rows'
+  | 'campaigns.start'
+  | 'campaigns.pause'
+  | 'campaigns.resume'
+  | 'campaigns.cancel'
+>;
+
+export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
+  const mustGet = (id: number): CampaignDetail => {
+    const campaign = getCampaign(ctx.db, id);
+    if (!campaign) throw new UserError(`There is no campaign ${id}.`, 'not_found');
+    return campaign;
+  };
+  const summary = (id: number) => {
+    const s = getCampaignSummary(ctx.db, id);
+    if (!s) throw new UserError(`There is no campaign ${id}.`, 'not_found');
+    return s;
+  };
+  return {
+    'campaigns.list': () => listCampaigns(ctx.db),
+    'campaigns.get': ({ id }) => mustGet(id),
+    'campaigns.create': (c) => {
+      if (c.phoneColumn >= c.columns.length) throw new UserError('The phone column is not one of the file’s columns.');
+      const settings = readSettings(ctx.db);
+      const id = insertCampaign(ctx.db, { ...c, testMode: settings.testMode, rate: settings.defaultRate });
+      return { id };
+    },
+    'campaigns.addRecipients': ({ id, recipients }) => addRecipients(ctx.db, id, recipients, ctx.pricing()),
+    'campaigns.rows': ({ id, offset, limit, states }) => {
+      mustGet(id);
+      return { total: countMessages(ctx.db, id, states), rows: pageMessages(ctx.db, id, offset, limit, states) };
+    },
+    'campaigns.start': async ({ id, rate, maxCostEur }) => {
+      const campaign = mustGet(id);
+      if (campaign.status !== 'draft') throw new UserError(`Campaign "${campaign.name}" has already been started.`);
+      if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
+      const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
+      setSendingOptions(ctx.db, id, rate, maxCostMicros);
+      await ctx.sender.start(id, { rate, maxCostMicros });
+      return summary(id);
+    },
+    'campaigns.pause': async ({ id }) => {
+      mustGet(id);
+      await ctx.sender.pause(id);
+      return summary(id);
+    },
+    'campaigns.resume': async ({ id }) => {
+      const campaign = mustGet(id);
+      if (!['paused', 'interrupted'].includes(campaign.status)) {
+        throw new UserError(`Campaign "${campaign.name}" is ${campaign.status}: only a paused or interrupted campaign can be resumed.`);
+      }
+      await ctx.sender.resume(id);
+      return summary(id);
+    },
+    'campaigns.cancel': async ({ id }) => {
+      mustGet(id);
+      await ctx.sender.cancel(id);
+      return summary(id);
+    },
+  };
+}

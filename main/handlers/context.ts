@@ -1,0 +1,18 @@
+import type { AppInfo } from '../../shared/types';
+import type { CredentialStore } from '../credentials/store';
+import type { Db } from '../db/database';
+import type { EventBus } from '../events';
+import type { Platform } from '../platform';
+import type { Sender } from '../sender';
+import type { Pricing } from '../settings/pricing';
+
+/** Everything a handler module may use; built once by createCore. */
+export interface HandlerContext {
+  db: Db;
+  events: EventBus;
+  platform: Platform;
+  credentials: CredentialStore;
+  sender: Sender;
+  info: () => AppInfo;
+  pricing: () => Pricing;
+}

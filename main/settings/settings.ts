@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Settings } from '../../shared/types';
+import type { Db } from '../db/database';
+import { readSettingsMap, writeSettings } from '../db/queries/settings';
+
+/** A fresh install starts in test mode: nothing leaves the computer until the operator says so. */
+export const DEFAULT_SETTINGS: Settings = {
+  testMode: true,
+  defaultSender: '',
+  defaultCountry: 'EE',
+  defaultRate: 10,
+  defaultAutoconvert: 'on',
+  apiUrl: 'https://api.messente.com/v1',
+};
+
+// Each stored value is checked on the way out too: a hand-edited or older database cannot hand the
+// app a setting of the wrong type; a bad value falls back to its default.
+const fieldSchemas: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
+  testMode: z.boolean(),
+  defaultSender: z.string(),
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/),
+  defaultRate: z.number().positive().max(150),
+  defaultAutoconvert: z.enum(['on', 'full', 'off']),
+  apiUrl: z.string().url(),
+};
+
+export function readSettings(db: Db): Settings {
+  const stored = readSettingsMap(db);
+  const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
+    const parsed = fieldSchemas[key].safeParse(stored.get(key));
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return result as unknown as Settings;
+}
+
+export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
+  writeSettings(db, patch);
+  return readSettings(db);
+}
+
+/** Values that are not part of `Settings` (price table, replacement table) but live in the same store. */
+export function readSetting<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const parsed = schema.safeParse(readSettingsMap(db).get(key));
+  return parsed.success ? parsed.data : fallback;
+}

@@ -1,0 +1,21 @@
+// `npm run bench [-- --only sms,import,send,report] [-- --quick]`: bundles the benchmarks and runs
+// them in a fresh Node process with --expose-gc, so that memory figures mean something.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+
+await build({
+  entryPoints: { bench: 'bench/index.ts' },
+  outdir: 'dist/bench',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+const result = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/bench.mjs', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,92 @@
+// Validation schemas for every call's arguments. Whatever arrives over IPC or HTTP is `unknown`
+// until it has passed the schema of its call name.
+import { z } from 'zod';
+import type { CallName } from './names';
+
+const id = z.number().int().positive();
+const autoconvert = z.enum(['on', 'full', 'off']);
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
+const shortText = z.string().max(1_000);
+
+const importedRecipient = z.strictObject({
+  row: z.number().int().positive(),
+  fields: z.array(z.string().max(10_000)).max(500),
+  rawPhone: z.string().max(1_000),
+  to: z.string().regex(/^\+[1-9]\d{6,14}$/).nullable(),
+  status: z.enum(['ok', 'invalid', 'duplicate', 'opted_out']),
+  reason: shortText.nullable(),
+});
+
+export const callArgs = {
+  'app.info': z.strictObject({}),
+  'settings.get': z.strictObject({}),
+  'settings.update': z.strictObject({
+    testMode: z.boolean().optional(),
+    defaultSender: z.string().max(15).optional(),
+    defaultCountry: countryCode.optional(),
+    defaultRate: z.number().positive().max(150).optional(),
+    defaultAutoconvert: autoconvert.optional(),
+    apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  }),
+  'credentials.status': z.strictObject({}),
+  'credentials.save': z.strictObject({
+    username: z.string().min(1).max(200),
+    password: z.string().min(1).max(500),
+  }),
+  'credentials.delete': z.strictObject({}),
+  'templates.list': z.strictObject({}),
+  'templates.save': z.strictObject({
+    id: id.optional(),
+    name: z.string().trim().min(1).max(200),
+    body: z.string().max(10_000),
+  }),
+  'templates.delete': z.strictObject({ id }),
+  'campaigns.list': z.strictObject({}),
+  'campaigns.get': z.strictObject({ id }),
+  'campaigns.create': z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    template: z.string().min(1).max(10_000),
+    sender: z.string().max(15),
+    autoconvert,
+    country: countryCode,
+    columns: z.array(z.string().max(1_000)).min(1).max(500),
+    phoneColumn: z.number().int().nonnegative(),
+    sourceFile: z.string().max(1_000),
+  }),
+  'campaigns.addRecipients': z.strictObject({
+    id,
+    recipients: z.array(importedRecipient).max(10_000),
+  }),
+  'campaigns.rows': z.strictObject({
+    id,
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().positive().max(5_000),
+    states: z
+      .array(z.enum(['skipped', 'queued', 'sending', 'accepted', 'failed', 'unknown', 'cancelled']))
+      .optional(),
+  }),
+  'campaigns.start': z.strictObject({
+    id,
+    rate: z.number().positive().max(150),
+    maxCostEur: z.number().positive().optional(),
+  }),
+  'campaigns.pause': z.strictObject({ id }),
+  'campaigns.resume': z.strictObject({ id }),
+  'campaigns.cancel': z.strictObject({ id }),
+  'reports.export': z.strictObject({ id, failedOnly: z.boolean() }),
+} satisfies Record<CallName, z.ZodType>;
+
+export type CallArgs<K extends CallName> = z.infer<(typeof callArgs)[K]>;
+
+export type ParseResult<K extends CallName> =
+  | { ok: true; args: CallArgs<K> }
+  | { ok: false; message: string };
+
+/** Validates one call's arguments; the message names the offending field for the operator. */
+export function parseCallArgs<K extends CallName>(name: K, raw: unknown): ParseResult<K> {
+  const parsed = callArgs[name].safeParse(raw ?? {});
+  if (parsed.success) return { ok: true, args: parsed.data as CallArgs<K> };
+  const first = parsed.error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return { ok: false, message: `Invalid arguments for ${name}: ${where}${first?.message ?? 'invalid'}` };
+}

@@ -1,0 +1,38 @@
+// The names of every call and event between renderer and main. Kept free of imports so that the
+// sandboxed preload can bundle it without pulling in the validation library.
+
+export const CALL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'credentials.status',
+  'credentials.save',
+  'credentials.delete',
+  'templates.list',
+  'templates.save',
+  'templates.delete',
+  'campaigns.list',
+  'campaigns.get',
+  'campaigns.create',
+  'campaigns.addRecipients',
+  'campaigns.rows',
+  'campaigns.start',
+  'campaigns.pause',
+  'campaigns.resume',
+  'campaigns.cancel',
+  'reports.export',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+export const EVENT_NAMES = ['campaign.progress'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

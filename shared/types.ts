@@ -1,0 +1,166 @@
+// Domain types shared by main, the renderer, its worker and the CLI. Pure declarations only.
+
+/** Messente's autoconvert modes, sent as these exact strings (the spec's enum is wrong). */
+export type Autoconvert = 'on' | 'full' | 'off';
+export const AUTOCONVERT_MODES: readonly Autoconvert[] = ['on', 'full', 'off'];
+
+export type Encoding = 'GSM-7' | 'UCS-2';
+
+/** Amounts are integers in micro-euros (1 EUR = 1 000 000) so that sums never drift. */
+export type Micros = number;
+
+export type CampaignStatus = 'draft' | 'sending' | 'paused' | 'completed' | 'cancelled' | 'interrupted';
+
+/** A recipient row's sending state (product.md "States"). */
+export type MessageState =
+  | 'skipped'
+  | 'queued'
+  | 'sending'
+  | 'accepted'
+  | 'failed'
+  | 'unknown'
+  | 'cancelled';
+export const MESSAGE_STATES: readonly MessageState[] = [
+  'skipped',
+  'queued',
+  'sending',
+  'accepted',
+  'failed',
+  'unknown',
+  'cancelled',
+];
+
+export type StateCounts = Record<MessageState, number>;
+
+/** Why an imported row will never be sent. */
+export type RecipientStatus = 'ok' | 'invalid' | 'duplicate' | 'opted_out';
+
+/** One data row of an imported recipients file, as the import logic hands it on. */
+export interface ImportedRecipient {
+  /** 1-based data row number: the spreadsheet's row number minus the header row. */
+  row: number;
+  /** Every original value, one per header column, untouched. */
+  fields: string[];
+  /** The phone cell as it was in the file. */
+  rawPhone: string;
+  /** E.164 (`+` and digits) when the number is valid, else null. */
+  to: string | null;
+  status: RecipientStatus;
+  /** Plain-language reason when status is not `ok`. */
+  reason: string | null;
+}
+
+export interface CampaignSummary {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  testMode: boolean;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  total: number;
+  counts: StateCounts;
+  segments: number;
+  /** Predicted cost of the rows that will be (or were) sent; null when no price is known for any. */
+  predictedCostMicros: Micros | null;
+  /** Rows whose country has no price: their cost is unknown, never zero. */
+  unpricedRows: number;
+  /** Sum of Messente's `price_info.total_price`, null until a status reports it. */
+  billedCostMicros: Micros | null;
+}
+
+export interface CampaignDetail extends CampaignSummary {
+  template: string;
+  sender: string;
+  autoconvert: Autoconvert;
+  country: string;
+  phoneColumn: string;
+  columns: string[];
+  sourceFile: string;
+  rate: number;
+  maxCostMicros: Micros | null;
+}
+
+export interface MessageRow {
+  row: number;
+  fields: string[];
+  rawPhone: string;
+  to: string | null;
+  state: MessageState;
+  skipReason: string | null;
+  text: string;
+  encoding: Encoding;
+  segments: number;
+  predictedCostMicros: Micros | null;
+  omnimessageId: string | null;
+  messageId: string | null;
+  httpStatus: number | null;
+  errorCode: string | null;
+  errorTitle: string | null;
+  errorDetail: string | null;
+  errorSource: string | null;
+  attempts: number;
+  sentAt: string | null;
+  deliveryStatus: string | null;
+  deliveryError: string | null;
+  deliveredAt: string | null;
+  billedCostMicros: Micros | null;
+}
+
+export interface ErrorGroup {
+  code: string;
+  title: string;
+  count: number;
+  /** What it means and what to do, in the operator's words. */
+  explanation: string;
+}
+
+export interface CampaignProgress {
+  campaignId: number;
+  status: CampaignStatus;
+  total: number;
+  counts: StateCounts;
+  /** Messages per second over the last few seconds. */
+  currentRate: number;
+  /** Seconds until the queue is empty at the configured rate; null when not sending. */
+  etaSeconds: number | null;
+  errors: ErrorGroup[];
+  /** Why the campaign stopped by itself (credentials, spending cap), in plain words. */
+  stopReason: string | null;
+}
+
+export interface Settings {
+  testMode: boolean;
+  defaultSender: string;
+  defaultCountry: string;
+  defaultRate: number;
+  defaultAutoconvert: Autoconvert;
+  apiUrl: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  testMode: boolean;
+  /** Where credentials are kept: the OS keychain, or memory only when none is available. */
+  credentialStore: 'keychain' | 'memory';
+}
+
+export interface CredentialsStatus {
+  saved: boolean;
+  username: string | null;
+  store: 'keychain' | 'memory';
+}
+
+export interface SavedTemplate {
+  id: number;
+  name: string;
+  body: string;
+  updatedAt: string;
+}
+
+/** How an export reached the user: written by main (desktop save dialog) or offered as a download. */
+export type ExportResult =
+  | { kind: 'saved'; path: string; rows: number }
+  | { kind: 'download'; url: string }
+  | { kind: 'cancelled' };
