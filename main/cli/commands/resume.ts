@@ -1,0 +1,102 @@
+import { createInterface } from 'node:readline/promises';
+import { getCampaign } from '../../db/queries/campaigns';
+import { createMessenteClient } from '../../messente';
+import { formatEur } from '../../sender/cap';
+import { runCampaignInCli } from '../../sender/cli-run';
+import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
+import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+
+export const resumeCommand: Command = {
+  name: 'resume',
+  summary: 'resume a paused or interrupted campaign',
+  help: [
+    'Usage: omnicast resume ID [options]',
+    '',
+    '  --rate N                 messages per second, 1 to 150 (default: the campaign’s)',
+    '  --batch-size N           omnimessages per request, 1 to 1000 (default 1)',
+    '  --max-cost EUR           spending cap for the whole campaign (default: the campaign’s)',
+    ...API_HELP,
+    DATA_DIR_HELP,
+    '  --yes                    resume without asking for confirmation',
+    '',
+    'Rows whose outcome is unknown (in flight when sending stopped) are never sent again by resume.',
+    'Exits 0 when the campaign completes. Ctrl-C pauses again.',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, {
+      ...DATA_DIR_OPTION,
+      ...API_OPTIONS,
+      rate: { type: 'string' },
+      'batch-size': { type: 'string' },
+      'max-cost': { type: 'string' },
+      yes: { type: 'boolean' },
+    });
+    if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
+      throw new UsageError(
+        'give the id of one campaign, e.g. omnicast resume 3 (omnicast campaigns lists them).',
+      );
+    }
+    const id = Number(positionals[0]);
+    const rate = numberOption('rate', values.rate, 1, 150);
+    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
+    const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
+    const urls = apiUrls(values);
+    const dir = dataDirFrom(values['data-dir'], io);
+    const db = openDataDir(dir);
+    try {
+      const campaign = getCampaign(db, id);
+      if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
+      // `sending` here means the process that was sending it died: resume recovers it first.
+      if (!['paused', 'interrupted', 'sending'].includes(campaign.status)) {
+        throw new CliFailure(
+          `campaign ${id} is ${campaign.status}: only a paused or interrupted campaign can be resumed.`,
+        );
+      }
+      const left = campaign.counts.queued;
+      const credentials = await credentialsFromEnvOrKeychain(io);
+      if (!values.yes) {
+        const cost =
+          campaign.predictedCostMicros === null
+            ? ''
+            : ` (whole campaign: ${formatEur(campaign.predictedCostMicros)})`;
+        if (
+          !(await confirm(
+            io,
+            `Resume campaign ${id} "${campaign.name}": ${left} messages left to send${cost}?`,
+          ))
+        ) {
+          io.stderr.write('Nothing was sent.\n');
+          return 1;
+        }
+      }
+      const options = {
+        ...(rate === undefined ? {} : { rate }),
+        ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
+        ...(maxCost === undefined ? {} : { maxCostMicros: Math.round(maxCost * 1_000_000) }),
+      };
+      const final = await runCampaignInCli({
+        db,
+        campaignId: id,
+        io,
+        mode: 'resume',
+        options,
+        getClient: async () => createMessenteClient({ ...urls, ...credentials }),
+      });
+      return final.status === 'completed' ? 0 : 1;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+async function confirm(io: CliIO, question: string): Promise<boolean> {
+  if (!process.stdin.isTTY)
+    throw new UsageError('no terminal to confirm on: add --yes to resume without asking.');
+  const rl = createInterface({ input: process.stdin, output: io.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}

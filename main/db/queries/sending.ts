@@ -1,0 +1,241 @@
+// The sending engine's writes. Every request is bracketed by two commits: its rows become `sending`
+// with an open send_attempts row BEFORE it leaves, and get their outcome after. Both kinds of
+// write are applied in one transaction per call so that many concurrent requests share a commit.
+import type { CampaignStatus, MessageState, StateCounts } from '../../../shared/types';
+import { emptyCounts, setCampaignStatus } from './campaigns';
+import type { Db } from '../database';
+
+export interface SendableRow {
+  id: number;
+  row: number;
+  to: string;
+  text: string;
+  costMaxMicros: number | null;
+}
+
+export interface RowError {
+  code: string;
+  title: string;
+  detail: string;
+  source: string | null;
+}
+
+interface ResultBase {
+  messageId: number;
+  attemptId: number;
+  at: string;
+  httpStatus: number | null;
+}
+
+/** What becomes of a row after its request: final, or back to `queued` when provably not sent. */
+export type RowResult =
+  | (ResultBase & { kind: 'accepted'; omnimessageId: string; remoteMessageId: string | null })
+  | (ResultBase & { kind: 'failed'; attemptOutcome: 'rejected' | 'retry'; error: RowError })
+  | (ResultBase & { kind: 'unknown'; error: RowError })
+  | (ResultBase & { kind: 'requeue'; attemptOutcome: 'retry' | 'auth'; error: RowError });
+
+export interface Claim {
+  messageId: number;
+  /** Filled by commitSending: the send_attempts row, or null when the row was no longer queued. */
+  attemptId: number | null;
+}
+
+export function nextQueuedRows(db: Db, campaignId: number, afterRow: number, limit: number): SendableRow[] {
+  return db
+    .prepare(
+      `SELECT id, row, recipient AS "to", text, cost_max_micros AS costMaxMicros FROM messages
+       WHERE campaign_id = ? AND state = 'queued' AND row > ? ORDER BY row LIMIT ?`,
+    )
+    .all(campaignId, afterRow, limit) as SendableRow[];
+}
+
+export type SendingStore = ReturnType<typeof createSendingStore>;
+
+/** Prepared once per campaign run: the hot path runs at up to hundreds of requests per second. */
+export function createSendingStore(db: Db) {
+  const claimRow = db.prepare(
+    "UPDATE messages SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'queued'",
+  );
+  const openAttempt = db.prepare('INSERT INTO send_attempts (message_id, started_at) VALUES (?, ?)');
+  const closeAttempt = db.prepare(
+    `UPDATE send_attempts SET finished_at = ?, outcome = ?, http_status = ?, error_code = ?, error_title = ?,
+       error_detail = ?, error_source = ? WHERE id = ?`,
+  );
+  const accept = db.prepare(
+    `UPDATE messages SET state = 'accepted', omnimessage_id = ?, message_id = ?, http_status = ?, sent_at = ?,
+       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL
+     WHERE id = ? AND state = 'sending'`,
+  );
+  const settle = db.prepare(
+    `UPDATE messages SET state = ?, http_status = ?, error_code = ?, error_title = ?, error_detail = ?,
+       error_source = ? WHERE id = ? AND state = 'sending'`,
+  );
+  const requeue = db.prepare("UPDATE messages SET state = 'queued' WHERE id = ? AND state = 'sending'");
+
+  const record = (r: RowResult) => {
+    const error = r.kind === 'accepted' ? null : r.error;
+    const outcome = r.kind === 'accepted' ? 'accepted' : r.kind === 'unknown' ? 'unknown' : r.attemptOutcome;
+    closeAttempt.run(
+      r.at,
+      outcome,
+      r.httpStatus,
+      error?.code ?? null,
+      error?.title ?? null,
+      error?.detail ?? null,
+      error?.source ?? null,
+      r.attemptId,
+    );
+    if (r.kind === 'accepted') {
+      accept.run(r.omnimessageId, r.remoteMessageId, r.httpStatus, r.at, r.messageId);
+    } else if (r.kind === 'requeue') {
+      requeue.run(r.messageId);
+    } else {
+      settle.run(
+        r.kind,
+        r.httpStatus,
+        r.error.code,
+        r.error.title,
+        r.error.detail,
+        r.error.source,
+        r.messageId,
+      );
+    }
+  };
+
+  /**
+   * One transaction: the finished requests' results, then the claims of the requests about to
+   * leave. When it returns, the claims are durable and their requests may go.
+   */
+  const commit = db.transaction((results: readonly RowResult[], claims: Claim[], startedAt: string) => {
+    for (const r of results) record(r);
+    for (const c of claims) {
+      c.attemptId =
+        claimRow.run(c.messageId).changes === 1
+          ? Number(openAttempt.run(c.messageId, startedAt).lastInsertRowid)
+          : null;
+    }
+  });
+
+  return { commit };
+}
+
+export interface CampaignTally {
+  counts: StateCounts;
+  total: number;
+  /** Predicted cost of rows that were (or may have been) sent: accepted, sending, unknown. */
+  committedMicros: number;
+  errors: { code: string; title: string | null; count: number }[];
+}
+
+export function tallyCampaign(db: Db, campaignId: number): CampaignTally {
+  const counts = emptyCounts();
+  let total = 0;
+  let committedMicros = 0;
+  const rows = db
+    .prepare(
+      'SELECT state, COUNT(*) AS n, SUM(cost_max_micros) AS cost FROM messages WHERE campaign_id = ? GROUP BY state',
+    )
+    .all(campaignId) as { state: MessageState; n: number; cost: number | null }[];
+  for (const r of rows) {
+    counts[r.state] = r.n;
+    total += r.n;
+    if (r.state === 'accepted' || r.state === 'sending' || r.state === 'unknown')
+      committedMicros += r.cost ?? 0;
+  }
+  const errors = db
+    .prepare(
+      `SELECT error_code AS code, MAX(error_title) AS title, COUNT(*) AS count FROM messages
+       WHERE campaign_id = ? AND state IN ('failed', 'unknown') GROUP BY error_code ORDER BY count DESC`,
+    )
+    .all(campaignId) as { code: string | null; title: string | null; count: number }[];
+  return {
+    counts,
+    total,
+    committedMicros,
+    errors: errors.map((e) => ({ code: e.code ?? 'unknown', title: e.title, count: e.count })),
+  };
+}
+
+/**
+ * After a crash: campaigns left `sending` become `interrupted`, and their rows left `sending`
+ * become `unknown` (the request may have reached Messente), their open attempts `interrupted`.
+ * With a campaign id, only that campaign is recovered (the CLI resuming one campaign).
+ */
+export function recoverInterruptedRows(db: Db, at: string, campaignId?: number): number[] {
+  return db.transaction(() => {
+    const only = campaignId === undefined ? '' : ' AND id = ?';
+    const args = campaignId === undefined ? [] : [campaignId];
+    const ids = (
+      db.prepare(`SELECT id FROM campaigns WHERE status = 'sending'${only} ORDER BY id`).all(...args) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    const rowScope = campaignId === undefined ? '' : ' AND campaign_id = ?';
+    db.prepare(
+      `UPDATE send_attempts SET finished_at = ?, outcome = 'interrupted' WHERE outcome IS NULL AND message_id IN
+         (SELECT id FROM messages WHERE state = 'sending'${rowScope})`,
+    ).run(at, ...args);
+    db.prepare(
+      `UPDATE messages SET state = 'unknown', error_code = 'interrupted', error_title = 'Interrupted while sending',
+         error_detail = 'Omnicast stopped while this message was on its way.', error_source = NULL
+       WHERE state = 'sending'${rowScope}`,
+    ).run(...args);
+    db.prepare(`UPDATE campaigns SET status = 'interrupted' WHERE status = 'sending'${only}`).run(...args);
+    return ids;
+  })();
+}
+
+export function cancelQueuedRows(db: Db, campaignId: number): number {
+  return db
+    .prepare("UPDATE messages SET state = 'cancelled' WHERE campaign_id = ? AND state = 'queued'")
+    .run(campaignId).changes;
+}
+
+/**
+ * The operator's decision about `unknown` rows (by row number): they checked and it was sent
+ * (`accepted`), or they choose to send it again (`queued`). A finished campaign with rows queued
+ * again becomes `paused` so that it can be resumed.
+ */
+export function markUnknownRows(
+  db: Db,
+  campaignId: number,
+  rows: readonly number[],
+  as: 'accepted' | 'queued',
+): number {
+  return db.transaction(() => {
+    const update =
+      as === 'accepted'
+        ? db.prepare(
+            `UPDATE messages SET state = 'accepted', sent_at = COALESCE(sent_at,
+               (SELECT MAX(started_at) FROM send_attempts WHERE message_id = messages.id)),
+               error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL
+             WHERE campaign_id = ? AND row = ? AND state = 'unknown'`,
+          )
+        : db.prepare(
+            `UPDATE messages SET state = 'queued', error_code = NULL, error_title = NULL, error_detail = NULL,
+               error_source = NULL, http_status = NULL WHERE campaign_id = ? AND row = ? AND state = 'unknown'`,
+          );
+    let changed = 0;
+    for (const row of rows) changed += update.run(campaignId, row).changes;
+    if (as === 'queued' && changed > 0) {
+      db.prepare(
+        "UPDATE campaigns SET status = 'paused', finished_at = NULL WHERE id = ? AND status = 'completed'",
+      ).run(campaignId);
+    }
+    return changed;
+  })();
+}
+
+/** A run's end: completed, cancelled (its queued rows with it) or paused (with why, if it stopped itself). */
+export function settleCampaign(
+  db: Db,
+  campaignId: number,
+  status: CampaignStatus,
+  stopReason: string | null,
+): void {
+  db.transaction(() => {
+    if (status === 'cancelled') cancelQueuedRows(db, campaignId);
+    const finished = status === 'cancelled' || status === 'completed';
+    setCampaignStatus(db, campaignId, status, { finished, stopReason: finished ? null : stopReason });
+  })();
+}

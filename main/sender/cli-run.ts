@@ -1,0 +1,109 @@
+// Sends (or resumes) one campaign from the command line: a progress line on stderr, Ctrl-C pauses
+// cleanly, and a summary at the end. Shared by `omnicast send` and `omnicast resume`.
+import type { CampaignProgress } from '../../shared/types';
+import { CliFailure, type CliIO } from '../cli/command';
+import type { Db } from '../db/database';
+import { EventBus } from '../events';
+import { UserError } from '../handlers/dispatch';
+import { createSender } from './index';
+import type { SendClient, StartOptions } from './types';
+
+export interface CliRunOptions {
+  db: Db;
+  campaignId: number;
+  io: CliIO;
+  /** `start` a draft campaign, or `resume` a paused/interrupted one (a crashed `sending` one too). */
+  mode: 'start' | 'resume';
+  /** Required to start; when resuming, overrides of the campaign's saved rate and cap. */
+  options?: Partial<StartOptions>;
+  getClient: (campaignId: number) => Promise<SendClient>;
+}
+
+const PLAIN_LINE_EVERY_MS = 5_000;
+
+export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgress> {
+  const { db, campaignId: id, io } = o;
+  const events = new EventBus();
+  const sender = createSender({ db, events, getClient: o.getClient });
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let lastPlain = 0;
+  let lineShown = false;
+  const unsubscribe = events.subscribe((_name, p) => {
+    if (p.campaignId !== id || p.status !== 'sending') return;
+    if (tty) {
+      io.stderr.write(`\r\x1b[K${progressLine(p)}`);
+      lineShown = true;
+    } else if (Date.now() - lastPlain >= PLAIN_LINE_EVERY_MS) {
+      lastPlain = Date.now();
+      io.stderr.write(`${progressLine(p)}\n`);
+    }
+  });
+  const onAbort = () => void sender.pause(id);
+  try {
+    if (o.mode === 'resume') {
+      // A campaign this folder's previous run left `sending` (killed, power loss) is recovered first:
+      // its in-flight rows become `unknown` and are never sent again by themselves.
+      sender.recoverInterrupted(id);
+      const unknown = sender.progress(id).counts.unknown;
+      if (unknown > 0) {
+        io.stderr.write(
+          `${unknown} row(s) may or may not have been sent (unknown): they are not sent again. See them with omnicast report ${id}.\n`,
+        );
+      }
+    }
+    if (io.signal.aborted) return sender.progress(id);
+    io.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      if (o.mode === 'start') {
+        if (o.options?.rate === undefined)
+          throw new CliFailure('a sending speed is needed to start a campaign.');
+        await sender.start(id, { ...o.options, rate: o.options.rate });
+      } else {
+        await sender.resume(id, o.options);
+      }
+    } catch (error) {
+      if (error instanceof UserError) throw new CliFailure(error.message);
+      throw error;
+    }
+    const final = await sender.whenSettled(id);
+    if (lineShown) io.stderr.write('\r\x1b[K');
+    io.stderr.write(summary(final));
+    if (final.status === 'paused' || final.status === 'interrupted') {
+      io.stderr.write(
+        io.signal.aborted && !final.stopReason
+          ? `Paused. Resume with: omnicast resume ${id}\n`
+          : `Resume with: omnicast resume ${id}\n`,
+      );
+    }
+    return final;
+  } finally {
+    io.signal.removeEventListener('abort', onAbort);
+    unsubscribe();
+    await sender.shutdown();
+  }
+}
+
+function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  if (m < 60) return `${m} min ${seconds % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+export function progressLine(p: CampaignProgress): string {
+  const c = p.counts;
+  const done = c.accepted + c.failed + c.unknown;
+  const sendable = p.total - c.skipped;
+  const eta = p.etaSeconds === null ? '' : ` · ${duration(p.etaSeconds)} left`;
+  return `Campaign ${p.campaignId}: ${done}/${sendable} done (${c.accepted} accepted, ${c.failed} failed, ${c.unknown} unknown) · ${p.currentRate.toFixed(1)} messages/s${eta}`;
+}
+
+export function summary(p: CampaignProgress): string {
+  const c = p.counts;
+  const lines = [
+    `Campaign ${p.campaignId} ${p.status}: ${c.accepted} accepted, ${c.failed} failed, ${c.unknown} unknown, ${c.queued} not sent yet, ${c.cancelled} cancelled, ${c.skipped} skipped.`,
+    ...p.errors.map((e) => `  ${e.code} ${e.title} (${e.count}): ${e.explanation}`),
+  ];
+  if (p.stopReason) lines.push(`Stopped: ${p.stopReason}`);
+  return `${lines.join('\n')}\n`;
+}

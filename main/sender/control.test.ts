@@ -1,0 +1,146 @@
+// Pause, resume, cancel, the spending cap, batches, and recovery after a crash.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openMemoryDatabase, type Db } from '../db/database';
+import { EventBus } from '../events';
+import { createSender, type Sender } from './index';
+import { createTestClient, seedCampaign, startTestServer, type TestServer } from './test-support';
+
+let server: TestServer | undefined;
+let sender: Sender | undefined;
+afterEach(async () => {
+  await sender?.shutdown();
+  await server?.close();
+  sender = undefined;
+  server = undefined;
+});
+
+function setup(db: Db, url: string) {
+  sender = createSender({ db, events: new EventBus(), getClient: async () => createTestClient(url) });
+  return sender;
+}
+const states = (db: Db, id: number) =>
+  (
+    db.prepare('SELECT state FROM messages WHERE campaign_id = ? ORDER BY row').all(id) as { state: string }[]
+  ).map((r) => r.state);
+const recipients = (s: TestServer) =>
+  s.received.flatMap((r) => ('to' in r.body ? [r.body.to] : r.body.messages.map((m) => m.to)));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('sender control', () => {
+  it('pauses with nothing in flight, then resumes and sends every row exactly once', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 40);
+    server = await startTestServer(undefined, 30);
+    const sender = setup(db, server.url);
+    await sender.start(id, { rate: 40 });
+    await sleep(400);
+    await sender.pause(id);
+    const paused = sender.progress(id);
+    expect(paused.status).toBe('paused');
+    expect(paused.counts.sending).toBe(0);
+    expect(paused.counts.accepted).toBeGreaterThan(0);
+    expect(paused.counts.accepted).toBeLessThan(40);
+    const sentAtPause = server.received.length;
+    expect(sentAtPause).toBe(paused.counts.accepted);
+    await sleep(200);
+    expect(server.received.length).toBe(sentAtPause);
+
+    await sender.resume(id);
+    const final = await sender.whenSettled(id);
+    expect(final.status).toBe('completed');
+    expect(final.counts.accepted).toBe(40);
+    expect(recipients(server).sort()).toEqual([...new Set(recipients(server))].sort());
+    expect(recipients(server)).toHaveLength(40);
+  });
+
+  it('cancels: the rows still queued become cancelled', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 30);
+    server = await startTestServer(undefined, 10);
+    const sender = setup(db, server.url);
+    await sender.start(id, { rate: 30 });
+    await sleep(250);
+    await sender.cancel(id);
+    const final = sender.progress(id);
+    expect(final.status).toBe('cancelled');
+    expect(final.counts.accepted).toBe(server.received.length);
+    expect(final.counts.cancelled).toBe(30 - server.received.length);
+    expect(states(db, id).filter((s) => s === 'queued' || s === 'sending')).toEqual([]);
+  });
+
+  it('stops before the predicted cost would pass the spending cap', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 10, 60_000);
+    server = await startTestServer();
+    const sender = setup(db, server.url);
+    await sender.start(id, { rate: 100, maxCostMicros: 250_000 });
+    const final = await sender.whenSettled(id);
+    expect(final.status).toBe('paused');
+    expect(final.counts.accepted).toBe(4);
+    expect(server.received).toHaveLength(4);
+    expect(final.stopReason).toMatch(/spending cap of €0\.25.*row 5.*€0\.30/);
+  });
+
+  it('sends in batches, recording each item of the reply', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 25);
+    server = await startTestServer((n) => (n === 7 ? { kind: 'status', status: 400 } : { kind: 'accept' }));
+    const sender = setup(db, server.url);
+    await sender.start(id, { rate: 100, batchSize: 10 });
+    const final = await sender.whenSettled(id);
+    expect(server.received.map((r) => r.path)).toEqual([
+      '/v1/omnimessages',
+      '/v1/omnimessages',
+      '/v1/omnimessages',
+    ]);
+    expect(final.counts.accepted).toBe(24);
+    expect(final.counts.failed).toBe(1);
+    expect(states(db, id)[7]).toBe('failed');
+    const ids = db.prepare('SELECT omnimessage_id FROM messages WHERE state = ?').all('accepted') as {
+      omnimessage_id: string;
+    }[];
+    expect(ids.map((r) => r.omnimessage_id).sort()).toEqual(server.received.flatMap((r) => r.ids).sort());
+  });
+
+  it('after a crash marks the campaign interrupted and in-flight rows unknown, and never resumes by itself', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 3);
+    db.prepare("UPDATE campaigns SET status = 'sending' WHERE id = ?").run(id);
+    db.prepare("UPDATE messages SET state = 'sending' WHERE row = 2").run();
+    db.prepare(
+      "INSERT INTO send_attempts (message_id, started_at) SELECT id, 'x' FROM messages WHERE row = 2",
+    ).run();
+    server = await startTestServer();
+    const sender = setup(db, server.url);
+    expect(sender.recoverInterrupted()).toEqual([id]);
+    expect(sender.progress(id).status).toBe('interrupted');
+    expect(states(db, id)).toEqual(['queued', 'unknown', 'queued']);
+    const attempt = db.prepare('SELECT outcome, finished_at FROM send_attempts').get() as {
+      outcome: string;
+      finished_at: string;
+    };
+    expect(attempt.outcome).toBe('interrupted');
+    await sleep(100);
+    expect(server.received).toHaveLength(0);
+
+    await sender.resume(id);
+    expect((await sender.whenSettled(id)).counts.accepted).toBe(2);
+    expect(recipients(server)).toEqual(['+37250000000', '+37250000002']);
+
+    // The operator decides: send row 2 again.
+    expect(sender.markUnknownAs(id, [2], 'queued')).toBe(1);
+    expect(sender.progress(id).status).toBe('paused');
+    await sender.resume(id);
+    expect((await sender.whenSettled(id)).counts).toMatchObject({ accepted: 3, unknown: 0 });
+    expect(recipients(server)).toEqual(['+37250000000', '+37250000002', '+37250000001']);
+  });
+
+  it('refuses a rate above Messente’s limit unless explicitly allowed', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 1);
+    server = await startTestServer();
+    const sender = setup(db, server.url);
+    await expect(sender.start(id, { rate: 151 })).rejects.toThrow(/at most 150/);
+    expect(sender.progress(id).status).toBe('draft');
+  });
+});

@@ -1,0 +1,211 @@
+// The sending engine: starts, pauses, resumes and cancels campaigns, one CampaignRun each, and
+// answers for their progress. Closing the app pauses; a crash leaves `interrupted` campaigns that
+// only the operator resumes.
+import type { CampaignProgress, CampaignStatus } from '../../shared/types';
+import { nowIso, type Db } from '../db/database';
+import { getCampaign, getStopReason, setCampaignStatus, setSendingOptions } from '../db/queries/campaigns';
+import {
+  cancelQueuedRows,
+  markUnknownRows,
+  recoverInterruptedRows,
+  tallyCampaign,
+} from '../db/queries/sending';
+import type { EventBus } from '../events';
+import { UserError } from '../handlers/dispatch';
+import { MESSENTE_REQUESTS_PER_SECOND } from './pace';
+import { CampaignRun, type RunConfig } from './run';
+import { Tally } from './tally';
+import type { SendClient, StartOptions } from './types';
+
+export type { SendClient, StartOptions } from './types';
+
+export interface SenderDeps {
+  db: Db;
+  events: EventBus;
+  getClient: (campaignId: number) => Promise<SendClient>;
+  /** Monotonic milliseconds, for pacing; performance.now() unless a test hands in another. */
+  now?: () => number;
+}
+
+export interface Sender {
+  /** draft/paused → sending. Resolves once sending has begun; the sending itself runs in the background. */
+  start(campaignId: number, opts: StartOptions): Promise<void>;
+  /** In-flight requests finish, nothing new starts; resolves when idle. */
+  pause(campaignId: number): Promise<void>;
+  /** paused/interrupted → sending, with the campaign's saved rate and cap unless overridden. */
+  resume(campaignId: number, overrides?: Partial<StartOptions>): Promise<void>;
+  /** Stops, then every row still `queued` becomes `cancelled`. */
+  cancel(campaignId: number): Promise<void>;
+  progress(campaignId: number): CampaignProgress;
+  /** Resolves when the campaign is not sending (at once if it is not). */
+  whenSettled(campaignId: number): Promise<CampaignProgress>;
+  /** At start-up: `sending` campaigns → `interrupted`, their in-flight rows → `unknown`. */
+  recoverInterrupted(campaignId?: number): number[];
+  /** Closing the app: pauses every campaign and waits for in-flight requests. */
+  shutdown(): Promise<void>;
+  /** The operator's decision on `unknown` rows (row numbers): sent after all, or send again. */
+  markUnknownAs(campaignId: number, rows: readonly number[], as: 'accepted' | 'queued'): number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+export function createSender(deps: SenderDeps): Sender {
+  const { db, events } = deps;
+  const clock = deps.now ?? (() => performance.now());
+  const runs = new Map<number, CampaignRun>();
+  const launching = new Set<number>();
+  const batchSizes = new Map<number, number>();
+  let closed = false;
+
+  const mustGet = (id: number) => {
+    const campaign = getCampaign(db, id);
+    if (!campaign) throw new UserError(`There is no campaign ${id}.`, 'not_found');
+    return campaign;
+  };
+
+  const storedProgress = (id: number): CampaignProgress => {
+    const campaign = mustGet(id);
+    return new Tally(tallyCampaign(db, id)).progress(
+      id,
+      campaign.status,
+      clock(),
+      null,
+      getStopReason(db, id),
+    );
+  };
+
+  async function launch(id: number, opts: StartOptions, allowed: readonly CampaignStatus[]): Promise<void> {
+    if (closed) throw new UserError('Omnicast is closing: sending cannot start now.');
+    const campaign = mustGet(id);
+    if (runs.has(id) || launching.has(id))
+      throw new UserError(`Campaign "${campaign.name}" is already sending.`);
+    if (!allowed.includes(campaign.status)) {
+      throw new UserError(`Campaign "${campaign.name}" is ${campaign.status}: it cannot be sent now.`);
+    }
+    const config = runConfig(id, campaign.sender, campaign.autoconvert, opts);
+    launching.add(id);
+    let client: SendClient;
+    try {
+      client = await deps.getClient(id);
+    } finally {
+      launching.delete(id);
+    }
+    if (closed) {
+      await client.close();
+      throw new UserError('Omnicast is closing: sending cannot start now.');
+    }
+    db.transaction(() => {
+      setSendingOptions(db, id, config.rate, config.maxCostMicros);
+      setCampaignStatus(db, id, 'sending', { started: true, stopReason: null });
+    })();
+    batchSizes.set(id, config.batchSize);
+    const run = new CampaignRun(db, events, client, clock, config);
+    runs.set(id, run);
+    void run.done.then(() => runs.delete(id));
+    run.begin();
+  }
+
+  return {
+    start: (id, opts) => launch(id, opts, ['draft', 'paused']),
+
+    async resume(id, overrides = {}) {
+      const campaign = mustGet(id);
+      await launch(
+        id,
+        {
+          rate: campaign.rate,
+          maxCostMicros: campaign.maxCostMicros,
+          batchSize: batchSizes.get(id) ?? 1,
+          ...overrides,
+        },
+        ['paused', 'interrupted'],
+      );
+    },
+
+    async pause(id) {
+      const run = runs.get(id);
+      if (!run) return;
+      run.requestStop('pause');
+      await run.done;
+    },
+
+    async cancel(id) {
+      const run = runs.get(id);
+      if (run) {
+        run.requestStop('cancel');
+        await run.done;
+        return;
+      }
+      const campaign = mustGet(id);
+      if (!['draft', 'paused', 'interrupted'].includes(campaign.status)) return;
+      db.transaction(() => {
+        cancelQueuedRows(db, id);
+        setCampaignStatus(db, id, 'cancelled', { finished: true, stopReason: null });
+      })();
+      events.emit('campaign.progress', storedProgress(id));
+    },
+
+    progress: (id) => runs.get(id)?.progress() ?? storedProgress(id),
+
+    whenSettled: (id) => runs.get(id)?.done ?? Promise.resolve(storedProgress(id)),
+
+    recoverInterrupted(campaignId) {
+      if (campaignId !== undefined && runs.has(campaignId)) return [];
+      const ids = recoverInterruptedRows(db, nowIso(), campaignId);
+      for (const id of ids) events.emit('campaign.progress', storedProgress(id));
+      return ids;
+    },
+
+    async shutdown() {
+      closed = true;
+      const active = [...runs.values()];
+      for (const run of active) run.requestStop('pause');
+      await Promise.all(active.map((run) => run.done));
+    },
+
+    markUnknownAs(id, rows, as) {
+      mustGet(id);
+      const changed = markUnknownRows(db, id, rows, as);
+      const run = runs.get(id);
+      if (run) run.resync();
+      else events.emit('campaign.progress', storedProgress(id));
+      return changed;
+    },
+  };
+}
+
+function runConfig(
+  id: number,
+  sender: string,
+  autoconvert: RunConfig['autoconvert'],
+  opts: StartOptions,
+): RunConfig {
+  const unsafe = opts.allowUnsafeRate === true;
+  if (!(opts.rate > 0) || (!unsafe && opts.rate > MESSENTE_REQUESTS_PER_SECOND)) {
+    throw new UserError(
+      `The sending speed must be above 0 and at most ${MESSENTE_REQUESTS_PER_SECOND} messages per second (Messente’s limit); got ${opts.rate}.`,
+    );
+  }
+  const batchSize = opts.batchSize ?? 1;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+    throw new UserError(`The batch size must be a whole number from 1 to 1000; got ${batchSize}.`);
+  }
+  const maxCost = opts.maxCostMicros ?? null;
+  if (maxCost !== null && !(maxCost > 0)) throw new UserError('The spending cap must be above zero.');
+  // Enough requests in flight to keep the pace with a few hundred milliseconds of latency, and no
+  // more: each one in flight at a crash becomes an `unknown` row.
+  const perRequest = Math.min(batchSize, Math.max(1, Math.floor(opts.rate)));
+  const maxInFlight = opts.maxInFlight ?? Math.min(256, Math.max(4, Math.ceil(opts.rate / perRequest / 3)));
+  return {
+    campaignId: id,
+    sender,
+    autoconvert,
+    rate: opts.rate,
+    batchSize,
+    maxInFlight,
+    maxCostMicros: maxCost,
+    timeToSend: opts.timeToSend ?? null,
+    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    allowUnsafeRate: unsafe,
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { Pacer, WINDOW_MS } from './pace';
+
+/** Drives a pacer on a simulated clock whose timers fire up to `lateMs` late, like real ones. */
+function simulate(rate: number, count: number, batch: number, lateMs: number, requestCap = Infinity) {
+  const pacer = new Pacer(rate, requestCap);
+  const starts: { at: number; n: number }[] = [];
+  let now = 0;
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  let sent = 0;
+  while (sent < count) {
+    const n = Math.min(batch, Math.max(1, pacer.room(now)), count - sent);
+    const wait = pacer.delayFor(n, now);
+    if (wait > 0) {
+      now += Math.ceil(wait) + random() * lateMs;
+      continue;
+    }
+    pacer.record(n, now);
+    starts.push({ at: now, n });
+    sent += n;
+  }
+  return starts;
+}
+
+function mostInOneSecond(starts: { at: number; n: number }[]): number {
+  let most = 0;
+  let j = 0;
+  let inWindow = 0;
+  // Windows that begin at each start are the worst case for a half-open one-second window.
+  for (let i = 0; i < starts.length; i++) {
+    while (j < starts.length && starts[j]!.at < starts[i]!.at + 1000) inWindow += starts[j++]!.n;
+    most = Math.max(most, inWindow);
+    inWindow -= starts[i]!.n;
+  }
+  return most;
+}
+
+describe('Pacer', () => {
+  it.each([
+    [10, 1],
+    [150, 1],
+    [150, 40],
+    [500, 1],
+  ])('keeps rate %i (batches of %i) within every one-second window and near the target', (rate, batch) => {
+    const starts = simulate(rate, rate * 20, batch, 2);
+    expect(mostInOneSecond(starts)).toBeLessThanOrEqual(rate);
+    const seconds = (starts.at(-1)!.at - starts[0]!.at) / 1000;
+    const achieved = (rate * 20 - starts.at(-1)!.n) / seconds;
+    expect(achieved / rate).toBeGreaterThan(0.97);
+  });
+
+  it('spreads starts evenly instead of bursting at the start of a window', () => {
+    const starts = simulate(20, 100, 1, 0);
+    const gaps = starts.slice(1).map((s, i) => s.at - starts[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(WINDOW_MS / 20) - 1);
+  });
+
+  it('slows down at once when the rate is lowered', () => {
+    const pacer = new Pacer(100);
+    pacer.record(1, 0);
+    pacer.setRate(2);
+    expect(pacer.delayFor(1, 1)).toBeGreaterThan(400);
+  });
+
+  it('limits requests separately from messages', () => {
+    const starts = simulate(1000, 2000, 1, 1, 150);
+    expect(starts.filter((s) => s.at < 1000)).toHaveLength(150);
+  });
+});

@@ -1,0 +1,109 @@
+// The pace of a campaign. Two rules together:
+//  - a sliding window over the start times of the last second: never more than floor(rate) messages
+//    (and, separately, never more than `requestCap` requests) started in ANY one-second window;
+//  - even spacing: the next start is planned `window / rate` after the previous planned one, so the
+//    window is filled smoothly instead of in a burst at its beginning (no token bucket, no burst).
+// The window is a little longer than a second (WINDOW_MS) so that the jitter between our start
+// times and the server's arrival times cannot make a server-side one-second window see one more.
+
+export const WINDOW_MS = 1_015;
+
+/** How far behind plan (late timers) the pacer may catch up at once; the window still caps it. */
+const CATCH_UP_MS = 20;
+
+/** Messente's documented per-IP limit: 150 requests per second. */
+export const MESSENTE_REQUESTS_PER_SECOND = 150;
+
+export class Pacer {
+  private readonly times: number[] = [];
+  private readonly counts: number[] = [];
+  private head = 0;
+  private inWindow = 0;
+  private nextPlanned = -Infinity;
+  private lastStart = -Infinity;
+  private lastCount = 0;
+  private rate: number;
+
+  constructor(
+    rate: number,
+    private readonly requestCap: number = Infinity,
+  ) {
+    this.rate = rate;
+  }
+
+  /** Lowers or restores the pace (429 back-off); spacing follows at once. */
+  setRate(rate: number): void {
+    this.rate = rate;
+    this.nextPlanned = Math.max(this.nextPlanned, this.lastStart + (WINDOW_MS / rate) * this.lastCount);
+  }
+
+  currentRate(): number {
+    return this.rate;
+  }
+
+  /** The most messages one request may carry and still fit in a window. */
+  messageCap(): number {
+    return Math.max(1, Math.floor(this.rate));
+  }
+
+  /** Messages that may start at `now` without overfilling the window (a smaller batch may go). */
+  room(now: number): number {
+    this.prune(now);
+    return Math.max(0, this.messageCap() - this.inWindow);
+  }
+
+  /** Milliseconds to wait before a request of `messages` may start at `now` (0 = now). */
+  delayFor(messages: number, now: number): number {
+    this.prune(now);
+    let at = Math.max(now, this.nextPlanned);
+    const requests = this.times.length - this.head;
+    const cap = this.messageCap();
+    if (this.inWindow + messages > cap || requests + 1 > this.requestCap) {
+      // Wait until enough of the oldest starts have left the window.
+      let freed = this.inWindow;
+      let freedRequests = requests;
+      for (let i = this.head; i < this.times.length; i++) {
+        freed -= this.counts[i]!;
+        freedRequests -= 1;
+        if (freed + messages <= cap && freedRequests + 1 <= this.requestCap) {
+          at = Math.max(at, this.times[i]! + WINDOW_MS);
+          break;
+        }
+      }
+    }
+    return Math.max(0, at - now);
+  }
+
+  /** Records a request of `messages` starting at `now`; call only when delayFor() said 0. */
+  record(messages: number, now: number): void {
+    this.times.push(now);
+    this.counts.push(messages);
+    this.inWindow += messages;
+    const interval = WINDOW_MS / this.rate;
+    if (this.nextPlanned === -Infinity) this.nextPlanned = now;
+    // Follow the plan while on time (timers fire late, this keeps the average rate), but never
+    // bank more than a few milliseconds of lateness: more would be a burst.
+    this.nextPlanned =
+      Math.max(this.nextPlanned, now - Math.max(interval, CATCH_UP_MS)) + interval * messages;
+    this.lastStart = now;
+    this.lastCount = messages;
+  }
+
+  /** The last `requests` recorded starts really began at `at` (after their claim was committed). */
+  restamp(requests: number, at: number): void {
+    for (let i = Math.max(this.head, this.times.length - requests); i < this.times.length; i++)
+      this.times[i] = at;
+  }
+
+  private prune(now: number): void {
+    while (this.head < this.times.length && this.times[this.head]! <= now - WINDOW_MS) {
+      this.inWindow -= this.counts[this.head]!;
+      this.head += 1;
+    }
+    if (this.head > 1024 && this.head * 2 > this.times.length) {
+      this.times.splice(0, this.head);
+      this.counts.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}

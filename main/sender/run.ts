@@ -1,0 +1,344 @@
+// One campaign being sent: the loop that takes queued rows, paces them, commits them as `sending`,
+// sends them and records what came back. Lives from start (or resume) until it settles.
+import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
+import type { Db } from '../db/database';
+import { nowIso } from '../db/database';
+import {
+  createSendingStore,
+  settleCampaign,
+  tallyCampaign,
+  type Claim,
+  type SendableRow,
+} from '../db/queries/sending';
+import type { EventBus } from '../events';
+import { capStopReason, fitsCap } from './cap';
+import { authStopReason, backoffMs, itemResult, rowResult, thrownOutcome } from './outcomes';
+import { MESSENTE_REQUESTS_PER_SECOND, Pacer } from './pace';
+import { RowQueue, type Pending } from './queue';
+import { Tally } from './tally';
+import { ResultWriter } from './writer';
+import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from './types';
+
+export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error';
+
+export interface RunConfig {
+  campaignId: number;
+  sender: string;
+  autoconvert: Autoconvert;
+  rate: number;
+  batchSize: number;
+  maxInFlight: number;
+  maxCostMicros: number | null;
+  timeToSend: string | null;
+  maxAttempts: number;
+  allowUnsafeRate: boolean;
+}
+
+interface InFlight extends Pending {
+  attemptId: number;
+}
+
+/** Requests claimed by one commit at most. */
+const MAX_GROUP = 16;
+const PROGRESS_INTERVAL_MS = 200;
+const PACE_RECOVERY_MS = 5_000;
+
+const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
+
+export class CampaignRun {
+  status: CampaignStatus = 'sending';
+  stopReason: string | null = null;
+  readonly done: Promise<CampaignProgress>;
+  private resolveDone!: (p: CampaignProgress) => void;
+  private stop: StopKind | null = null;
+  private readonly writer: ResultWriter;
+  private readonly pacer: Pacer;
+  private readonly tally: Tally;
+  private readonly queue: RowQueue;
+  private inFlight = 0;
+  private wakeUp: (() => void) | null = null;
+  private holdUntil = 0;
+  private lastPaceChange = 0;
+  private lastEmit = -Infinity;
+  private emitTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventBus,
+    private readonly client: SendClient,
+    private readonly clock: () => number,
+    private readonly cfg: RunConfig,
+  ) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.writer = new ResultWriter(createSendingStore(db), (error) =>
+      this.requestStop('error', `Sending stopped: the results could not be saved (${String(error)}).`),
+    );
+    this.pacer = new Pacer(cfg.rate, cfg.allowUnsafeRate ? Infinity : MESSENTE_REQUESTS_PER_SECOND);
+    this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
+    this.queue = new RowQueue(db, cfg.campaignId);
+  }
+
+  begin(): void {
+    this.emit();
+    this.loop().then(
+      () => this.finish(),
+      (error: unknown) => {
+        this.requestStop('error', `Sending stopped because of an unexpected problem: ${String(error)}`);
+        this.finish();
+      },
+    );
+  }
+
+  /** Nothing new starts; requests in flight finish and are recorded, then the run settles. */
+  requestStop(kind: StopKind, reason: string | null = null): void {
+    if (kind === 'cancel' || this.stop === null) {
+      this.stop = kind;
+      if (reason !== null) this.stopReason = reason;
+    }
+    this.wake();
+  }
+
+  progress(): CampaignProgress {
+    return this.tally.progress(
+      this.cfg.campaignId,
+      this.status,
+      this.clock(),
+      this.pacer.currentRate(),
+      this.stopReason,
+    );
+  }
+
+  /** Re-reads the counts after rows changed outside the run (an operator's decision about `unknown`). */
+  resync(): void {
+    this.writer.flush();
+    this.tally.reset(tallyCampaign(this.db, this.cfg.campaignId));
+    this.emitSoon();
+  }
+
+  private async loop(): Promise<void> {
+    let rescanned = false;
+    while (this.stop === null) {
+      const now = this.clock();
+      this.recoverPace(now);
+      if (this.inFlight >= this.cfg.maxInFlight) {
+        await this.sleep(Infinity);
+        continue;
+      }
+      const batch = this.peek(now);
+      if (batch.length === 0) {
+        if (this.inFlight > 0 || this.queue.hasRetries()) {
+          await this.sleep(this.queue.hasRetries() ? this.queue.nextRetryDue() - now : Infinity);
+          continue;
+        }
+        // Rows queued again behind the cursor (by the operator) are picked up before completing.
+        if (!rescanned && this.queue.rescan()) {
+          rescanned = true;
+          continue;
+        }
+        return;
+      }
+      const wait = Math.max(this.pacer.delayFor(batch.length, now), this.holdUntil - now);
+      if (wait > 0) {
+        await this.sleep(wait);
+        continue;
+      }
+      const fitting = fitsCap(batch, this.tally.committedMicros, this.cfg.maxCostMicros);
+      if (fitting.length === 0) {
+        this.requestStop('cap', capStopReason(batch[0]!.row, this.tally, this.cfg.maxCostMicros ?? 0));
+        return;
+      }
+      rescanned = false;
+      this.launch(this.gather(fitting, now));
+    }
+  }
+
+  /**
+   * Takes `first` and every further request that may also start now (late timers, high rates), so
+   * that one commit claims them all. Each is recorded in the pacer as it is taken.
+   */
+  private gather(first: Pending[], now: number): Pending[][] {
+    const group = [first];
+    this.take(first, now);
+    let committed = this.tally.committedMicros + costOf(first);
+    while (
+      group.length < MAX_GROUP &&
+      this.inFlight + group.length < this.cfg.maxInFlight &&
+      this.holdUntil <= now
+    ) {
+      const next = this.peek(now);
+      if (next.length === 0 || this.pacer.delayFor(next.length, now) > 0) break;
+      if (fitsCap(next, committed, this.cfg.maxCostMicros).length < next.length) break;
+      this.take(next, now);
+      committed += costOf(next);
+      group.push(next);
+    }
+    return group;
+  }
+
+  private peek(now: number): Pending[] {
+    return this.queue.peek(now, Math.min(this.cfg.batchSize, Math.max(1, this.pacer.room(now))));
+  }
+
+  private take(batch: Pending[], now: number): void {
+    this.queue.take(batch);
+    this.pacer.record(batch.length, now);
+  }
+
+  private launch(group: Pending[][]): void {
+    const claims: Claim[] = group.flat().map((p) => ({ messageId: p.row.id, attemptId: null }));
+    this.writer.commit(claims, nowIso());
+    // The rows are durably `sending`: only now may their requests leave, and this is their start.
+    const now = this.clock();
+    this.pacer.restamp(group.length, now);
+    let i = 0;
+    for (const batch of group) {
+      const live: InFlight[] = [];
+      for (const p of batch) {
+        const attemptId = claims[i++]!.attemptId;
+        if (attemptId === null) continue;
+        live.push({ ...p, attemptId });
+        this.tally.claimed(p.row.costMaxMicros, now);
+      }
+      if (live.length === 0) continue;
+      this.inFlight += 1;
+      void this.send(live);
+    }
+  }
+
+  private body(row: SendableRow): OmnimessageBody {
+    const sms = { channel: 'sms' as const, text: row.text, autoconvert: this.cfg.autoconvert };
+    const body: OmnimessageBody = {
+      to: row.to,
+      messages: [this.cfg.sender ? { ...sms, sender: this.cfg.sender } : sms],
+    };
+    if (this.cfg.timeToSend) body.time_to_send = this.cfg.timeToSend;
+    return body;
+  }
+
+  private async send(items: InFlight[]): Promise<void> {
+    let outcome: SendOutcome | BulkOutcome;
+    try {
+      outcome =
+        this.cfg.batchSize === 1
+          ? await this.client.sendOmnimessage(this.body(items[0]!.row))
+          : await this.client.sendOmnimessages(items.map((i) => this.body(i.row)));
+    } catch (error) {
+      outcome = thrownOutcome(error);
+    }
+    try {
+      this.settle(items, outcome);
+    } finally {
+      this.inFlight -= 1;
+      this.emitSoon();
+      this.wake();
+    }
+  }
+
+  private settle(items: InFlight[], outcome: SendOutcome | BulkOutcome): void {
+    const at = nowIso();
+    const now = this.clock();
+    if (outcome.kind === 'items' && outcome.items.length !== items.length) {
+      outcome = {
+        kind: 'unknown',
+        reason: 'bad-response',
+        httpStatus: outcome.httpStatus,
+        detail: `Messente answered for ${outcome.items.length} of the ${items.length} messages of one request.`,
+      };
+    }
+    if (outcome.kind === 'auth') this.requestStop('auth', authStopReason(outcome.httpStatus));
+    if (outcome.kind === 'retry' && outcome.reason === 'rate-limited')
+      this.slowDown(now, outcome.retryAfterMs);
+    items.forEach((item, i) => {
+      const ticket = { messageId: item.row.id, attemptId: item.attemptId };
+      const tries = item.tries + 1;
+      const result =
+        outcome.kind === 'items'
+          ? itemResult(outcome.items[i]!, ticket, at, outcome.httpStatus)
+          : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
+      this.tally.settled(result, item.row.costMaxMicros);
+      this.writer.add(result);
+      if (result.kind === 'requeue' && result.attemptOutcome === 'retry') {
+        const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
+        this.queue.retry({ row: item.row, tries, due: now + backoffMs(tries, retryAfter) });
+      }
+    });
+  }
+
+  /** A 429: nothing starts until Retry-After (or a back-off) has passed, and the pace drops. */
+  private slowDown(now: number, retryAfterMs: number | null): void {
+    this.holdUntil = Math.max(this.holdUntil, now + (retryAfterMs ?? backoffMs(1, null)));
+    this.pacer.setRate(Math.max(Math.min(1, this.cfg.rate), this.pacer.currentRate() * 0.7));
+    this.lastPaceChange = now;
+  }
+
+  private recoverPace(now: number): void {
+    const rate = this.pacer.currentRate();
+    if (rate < this.cfg.rate && now - this.lastPaceChange >= PACE_RECOVERY_MS) {
+      this.pacer.setRate(Math.min(this.cfg.rate, rate * 1.25));
+      this.lastPaceChange = now;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(() => done(), Math.max(1, Math.ceil(ms))) : null;
+      const done = () => {
+        if (timer) clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      this.wakeUp = done;
+    });
+  }
+
+  private wake(): void {
+    this.wakeUp?.();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.inFlight > 0) await this.sleep(Infinity);
+    this.queue.clearRetries();
+    this.writer.flush();
+  }
+
+  private async finish(): Promise<void> {
+    try {
+      await this.drain();
+      this.status = this.finalStatus();
+      settleCampaign(this.db, this.cfg.campaignId, this.status, this.stopReason);
+      this.tally.reset(tallyCampaign(this.db, this.cfg.campaignId));
+    } catch (error) {
+      this.status = 'paused';
+      this.stopReason ??= `Sending stopped and its state could not be saved: ${String(error)}`;
+    }
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    const final = this.progress();
+    this.events.emit('campaign.progress', final);
+    this.resolveDone(final);
+    try {
+      await this.client.close();
+    } catch {
+      // The results are saved; a socket that fails to close does not change them.
+    }
+  }
+
+  private finalStatus(): CampaignStatus {
+    if (this.stop === 'cancel') return 'cancelled';
+    if (this.stop === null) return 'completed';
+    return 'paused';
+  }
+
+  /** At most ~5 progress events a second while sending; every change of status is sent at once. */
+  private emitSoon(): void {
+    if (this.emitTimer) return;
+    const wait = this.lastEmit + PROGRESS_INTERVAL_MS - this.clock();
+    if (wait <= 0) this.emit();
+    else this.emitTimer = setTimeout(() => this.emit(), wait);
+  }
+
+  private emit(): void {
+    this.emitTimer = null;
+    this.lastEmit = this.clock();
+    this.events.emit('campaign.progress', this.progress());
+  }
+}

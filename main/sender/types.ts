@@ -1,0 +1,75 @@
+// The part of the Messente client the sending engine uses. Declared here, structurally, so the
+// engine depends only on these shapes: main/messente's client satisfies them, and so can a test
+// double talking to a loopback server.
+
+export interface MessenteError {
+  code: string;
+  title: string;
+  detail: string;
+  source: string | null;
+}
+
+/** What one request ended as. `retry` was provably not processed; `unknown` may have been. */
+export type SendOutcome =
+  | { kind: 'accepted'; httpStatus: number; omnimessageId: string; messageIds: string[] }
+  | { kind: 'rejected'; httpStatus: number; errors: MessenteError[] }
+  | { kind: 'auth'; httpStatus: 401 | 403; errors: MessenteError[] }
+  | {
+      kind: 'retry';
+      reason: 'connect' | 'dns' | 'rate-limited' | 'unavailable';
+      httpStatus: number | null;
+      retryAfterMs: number | null;
+      detail: string;
+    }
+  | {
+      kind: 'unknown';
+      reason: 'timeout' | 'reset' | 'server-error' | 'bad-response';
+      httpStatus: number | null;
+      detail: string;
+    };
+
+/** One item of a bulk reply: accepted or refused, item by item. */
+export type BulkItemOutcome =
+  | { kind: 'accepted'; omnimessageId: string; messageIds: string[] }
+  | { kind: 'rejected'; errors: MessenteError[] };
+
+/** A bulk request as a whole either answered per item, or ended like a single request. */
+export type BulkOutcome =
+  | { kind: 'items'; httpStatus: number; items: BulkItemOutcome[] }
+  | Exclude<SendOutcome, { kind: 'accepted' }>;
+
+export interface SmsBody {
+  channel: 'sms';
+  text: string;
+  sender?: string;
+  autoconvert?: 'on' | 'full' | 'off';
+}
+
+export interface OmnimessageBody {
+  to: string;
+  messages: SmsBody[];
+  time_to_send?: string;
+}
+
+export interface SendClient {
+  sendOmnimessage(body: OmnimessageBody): Promise<SendOutcome>;
+  sendOmnimessages(bodies: OmnimessageBody[]): Promise<BulkOutcome>;
+  close(): Promise<void> | void;
+}
+
+export interface StartOptions {
+  /** Messages per second; at most 150 (Messente's per-IP limit) unless `allowUnsafeRate`. */
+  rate: number;
+  /** Stop before the predicted cost of what was sent would pass this; null = no cap. */
+  maxCostMicros?: number | null;
+  /** Omnimessages per request: 1 = single sends (default), 2–1000 = bulk requests. */
+  batchSize?: number;
+  /** Requests in flight at once; default grows with the rate. */
+  maxInFlight?: number;
+  /** Benchmarks only: lets `rate` pass 150, which Messente would answer with 429. */
+  allowUnsafeRate?: boolean;
+  /** ISO-8601 time passed to Messente as `time_to_send` (scheduled delivery). */
+  timeToSend?: string | null;
+  /** Give up on a row after this many `retry` outcomes (default 5). */
+  maxAttempts?: number;
+}

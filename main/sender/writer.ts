@@ -1,0 +1,46 @@
+// Row results waiting for their commit. They wait a few milliseconds so that one commit (one fsync)
+// carries many; a claim's commit takes them along earlier. A crash in that time leaves an answered
+// row `sending`, so `unknown` after recovery: never sent twice, only reported conservatively.
+import type { Claim, RowResult, SendingStore } from '../db/queries/sending';
+
+const FLUSH_DELAY_MS = 25;
+
+export class ResultWriter {
+  private pending: RowResult[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: SendingStore,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  add(result: RowResult): void {
+    this.pending.push(result);
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      try {
+        this.flush();
+      } catch (error) {
+        this.onError(error);
+      }
+    }, FLUSH_DELAY_MS);
+  }
+
+  /** Commits the waiting results and then `claims`, in one transaction. */
+  commit(claims: Claim[], startedAt: string): void {
+    const results = this.pending;
+    this.pending = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      this.store.commit(results, claims, startedAt);
+    } catch (error) {
+      this.pending.unshift(...results);
+      throw error;
+    }
+  }
+
+  flush(): void {
+    if (this.pending.length > 0) this.commit([], '');
+  }
+}
