@@ -8,12 +8,14 @@ import { reportCommand } from './commands/report';
 import { resumeCommand } from './commands/resume';
 import { sendCommand } from './commands/send';
 import { simulatorCommand } from './commands/simulator';
+import { statusCommand } from './commands/status';
 
 export const COMMANDS: readonly Command[] = [
   previewCommand,
   sendCommand,
   resumeCommand,
   reportCommand,
+  statusCommand,
   campaignsCommand,
   simulatorCommand,
 ];

@@ -10,14 +10,18 @@ export interface Pricing {
 
 const priceTableSchema = z.record(
   z.string().regex(/^[A-Z]{2}$/),
-  z.looseObject({ minMicros: z.number().int().nonnegative(), maxMicros: z.number().int().nonnegative() }),
+  z.object({
+    minMicros: z.number().int().nonnegative(),
+    maxMicros: z.number().int().nonnegative(),
+    networks: z.number().int().nonnegative().default(1),
+  }),
 );
 const replacementsSchema = z.record(z.string(), z.string());
 
 /** The saved price table (empty until prices are fetched or imported: costs are then unknown, never zero). */
 export function readPricing(db: Db): Pricing {
   return {
-    prices: readSetting(db, 'prices', priceTableSchema, {}) as PriceTable,
+    prices: readSetting(db, 'prices', priceTableSchema, {}),
     replacements: readSetting(db, 'replacements', replacementsSchema, DEFAULT_REPLACEMENTS) as ReplacementTable,
   };
 }

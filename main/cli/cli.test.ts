@@ -1,0 +1,122 @@
+// The CLI's promise from the README, run in-process against the real simulator over loopback:
+// send delivers every valid row once (visible in the simulator's log), prints the campaign id last,
+// and report writes one row per recipient with its state and message id.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../simulator';
+import type { CliIO } from './command';
+import { runCli } from './run';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function collect(stream: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+async function omnicast(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = collect(stdout);
+  const err = collect(stderr);
+  const io: CliIO = { stdout, stderr, env, cwd, signal: new AbortController().signal };
+  const code = await runCli(argv, io);
+  return { code, stdout: out(), stderr: err() };
+}
+
+describe('omnicast send + report against the simulator', () => {
+  let dir: string;
+  let sim: RunningSimulator;
+  const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'omnicast-cli-'));
+    sim = await startSimulator({
+      port: 0,
+      username: env.MESSENTE_USERNAME,
+      password: env.MESSENTE_PASSWORD,
+      logFile: join(dir, 'sim.jsonl'),
+    });
+    writeFileSync(
+      join(dir, 'recipients.csv'),
+      'name;phone\nMari;+372 5123 4567\nJüri;5123 4568\nBad;12\nMari again;0037251234567\nAnne;51234569\n',
+    );
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('sends every valid row exactly once and reports every recipient', async () => {
+    const dataDir = join(dir, 'data');
+    const send = await omnicast(
+      ['send', 'recipients.csv', '--template', 'Hi {{name}}', '--api-url', sim.apiUrl, '--rate', '20', '--yes', '--data-dir', dataDir],
+      dir,
+      env,
+    );
+    expect(send.stderr).not.toContain(env.MESSENTE_PASSWORD);
+    expect(send.code).toBe(0);
+    const lines = send.stdout.trim().split('\n');
+    const id = lines.at(-1)!;
+    expect(id).toMatch(/^\d+$/);
+
+    const log = readFileSync(join(dir, 'sim.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { omnimessage_id: string; to: string; text: string });
+    expect(log.map((l) => l.to).sort()).toEqual(['+37251234567', '+37251234568', '+37251234569']);
+    expect(log.find((l) => l.to === '+37251234568')?.text).toBe('Hi Jüri');
+
+    const report = await omnicast(['report', id, '--out', 'r.csv', '--data-dir', dataDir], dir);
+    expect(report.code).toBe(0);
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8');
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.name, r.status])).toEqual([
+      ['Mari', 'accepted'],
+      ['Jüri', 'accepted'],
+      ['Bad', 'skipped'],
+      ['Mari again', 'skipped'],
+      ['Anne', 'accepted'],
+    ]);
+    for (const row of rows.filter((r) => r.status === 'accepted')) {
+      expect(log.some((l) => l.omnimessage_id === row.omnimessage_id && l.to === row.to)).toBe(true);
+      expect(row.message_id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+
+    const listed = await omnicast(['campaigns', '--format', 'json', '--data-dir', dataDir], dir);
+    expect(listed.code).toBe(0);
+    const campaigns = JSON.parse(listed.stdout) as { id: number; status: string; counts: Record<string, number> }[];
+    expect(campaigns).toHaveLength(1);
+    expect(campaigns[0]).toMatchObject({ id: Number(id), status: 'completed', counts: { accepted: 3, skipped: 2 } });
+  });
+
+  it('exits 1 with a one-line reason when the password is wrong', async () => {
+    const run = await omnicast(
+      ['send', 'recipients.csv', '--template', 'Hi', '--api-url', sim.apiUrl, '--yes', '--data-dir', join(dir, 'data2')],
+      dir,
+      { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'wrong' },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/credentials|password|401/i);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 naming the problem for bad usage and bad input', async () => {
+    const missing = await omnicast(['send', 'nope.csv', '--template', 'Hi', '--yes'], dir, env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.csv');
+    const badTemplate = await omnicast(['preview', 'recipients.csv', '--template', 'Hi {{nmae}}'], dir);
+    expect(badTemplate.code).toBe(2);
+    expect(badTemplate.stderr).toMatch(/nmae/);
+    const unknown = await omnicast(['sned'], dir);
+    expect(unknown.code).toBe(2);
+  });
+});

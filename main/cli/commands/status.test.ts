@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database';
+import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../status/test-support';
+import type { RunningSimulator } from '../../simulator';
+import { runCli } from '../run';
+
+async function omnicast(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => err.push(c));
+  const code = await runCli(argv, { stdout, stderr, env, cwd: process.cwd(), signal: new AbortController().signal });
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+let sim: RunningSimulator | null = null;
+afterEach(async () => {
+  await sim?.close();
+  sim = null;
+});
+
+async function prepare(testMode: boolean) {
+  sim = await startTestSimulator({ pricePerPartEur: { EE: 0.0123 } });
+  const dir = mkdtempSync(join(tmpdir(), 'omnicast-status-'));
+  const db = openDatabase(dir);
+  const id = await sentCampaign(db, sim, 6, Date.now() - 120_000, 12_300);
+  db.prepare('UPDATE campaigns SET test_mode = ?, name = ? WHERE id = ?').run(testMode ? 1 : 0, 'Spring offer', id);
+  db.prepare("UPDATE messages SET state = 'failed', omnimessage_id = NULL, error_code = '105' WHERE campaign_id = ? AND row = 6").run(id);
+  db.prepare('UPDATE messages SET cost_max_micros = 10000 WHERE campaign_id = ? AND row = 2').run(id);
+  db.close();
+  return { dir, id };
+}
+
+describe('omnicast status', () => {
+  it('prints counts and costs, and with --refresh asks the simulator and shows billed vs predicted', async () => {
+    const { dir, id } = await prepare(false);
+    const before = await omnicast(['status', String(id), '--data-dir', dir]);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain(`Campaign ${id} "Spring offer" (completed)`);
+    expect(before.stdout).toContain('Rows: 6 (accepted 5, failed 1)');
+    expect(before.stdout).toMatch(/PENDING\s+5/);
+    expect(before.stdout).toContain('billed: no price reported yet');
+
+    const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
+    const after = await omnicast(['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl], env);
+    expect(after.stderr).toContain('Checked 5 messages: 5 changed, 0 unknown to Messente, 0 could not be checked.');
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('PENDING');
+    const counted = [...after.stdout.matchAll(/^ {2}(DELIVRD|UNDELIV|FAILED|EXPIRED|REJECTD)\s+(\d+)$/gm)];
+    expect(counted.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(5);
+    expect(after.stdout).toContain('billed €0.0615 for 5 messages (predicted for those: €0.0592)');
+    expect(after.stdout).toContain('Billed differs from predicted on 1 row:');
+    expect(after.stdout).toMatch(/row 2 {2}\+\d+ {2}predicted €0\.01 {2}billed €0\.0123/);
+  });
+
+  it('refuses to refresh a test-mode campaign from the command line, and bad ids', async () => {
+    const { dir, id } = await prepare(true);
+    const r = await omnicast(['status', String(id), '--refresh', '--data-dir', dir], { MESSENTE_USERNAME: 'a', MESSENTE_PASSWORD: 'b' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('test mode');
+    expect((await omnicast(['status', 'x', '--data-dir', dir])).code).toBe(2);
+    expect((await omnicast(['status', '99', '--data-dir', dir])).stderr).toContain('there is no campaign 99');
+  });
+});

@@ -1,0 +1,112 @@
+// `omnicast status ID`: where a campaign's messages are — counts by sending state and by delivery
+// status, and what Messente billed next to what was predicted. `--refresh` asks Messente once, now,
+// about every accepted message whose status may still change, within the usual request budget.
+import type { CampaignDetail } from '../../../shared/types';
+import type { Db } from '../../db/database';
+import { getCampaign } from '../../db/queries/campaigns';
+import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queries/statuses';
+import { createMessenteClient } from '../../messente';
+import { formatEur } from '../../sender/cap';
+import { createStatusPoller } from '../../status/poller';
+import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
+import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+
+/** Rows listed under "billed differs from predicted"; the report has them all. */
+const DIFFERENCES_SHOWN = 10;
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'delivery statuses and billed vs predicted cost of a campaign (--refresh asks Messente now)',
+  help: [
+    'Usage: omnicast status ID [--refresh] [options]',
+    '',
+    '  --refresh                ask Messente now about every accepted message still without a final status',
+    ...API_HELP,
+    DATA_DIR_HELP,
+    '',
+    'Statuses are otherwise checked by the desktop app 1 min, 5 min, 30 min, 2 h, 6 h, 24 h and 48 h after sending.',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseOptions(argv, { ...DATA_DIR_OPTION, ...API_OPTIONS, refresh: { type: 'boolean' } });
+    if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
+      throw new UsageError('give the id of one campaign, e.g. omnicast status 3 (omnicast campaigns lists them).');
+    }
+    const id = Number(positionals[0]);
+    const dir = dataDirFrom(values['data-dir'], io);
+    const db = openDataDir(dir);
+    try {
+      const campaign = getCampaign(db, id);
+      if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
+      if (values.refresh) await refresh(db, campaign, values, io);
+      io.stdout.write(statusText(db, getCampaign(db, id) ?? campaign));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+async function refresh(
+  db: Db,
+  campaign: CampaignDetail,
+  values: { 'api-url'?: string; 'legacy-url'?: string },
+  io: CliIO,
+): Promise<void> {
+  if (campaign.testMode) {
+    throw new CliFailure(
+      `campaign ${campaign.id} was sent in test mode by the app: its statuses live in the app's simulator, refresh them in the app.`,
+    );
+  }
+  const urls = apiUrls(values);
+  const credentials = await credentialsFromEnvOrKeychain(io);
+  const poller = createStatusPoller({ db, getClient: async () => createMessenteClient({ ...urls, ...credentials }) });
+  const stop = () => void poller.stop();
+  io.signal.addEventListener('abort', stop, { once: true });
+  try {
+    const s = await poller.refreshCampaign(campaign.id);
+    io.stderr.write(
+      `Checked ${s.checked} message${s.checked === 1 ? '' : 's'}: ${s.changed} changed, ${s.notFound} unknown to Messente, ${s.errors} could not be checked.\n`,
+    );
+    if (s.checked > 0 && s.errors === s.checked) throw new CliFailure(`no status could be checked: ${s.lastError ?? 'no answer'}`);
+    if (s.lastError) io.stderr.write(`Last error: ${s.lastError}\n`);
+  } finally {
+    io.signal.removeEventListener('abort', stop);
+    await poller.stop();
+  }
+}
+
+/** The printed summary: plain lines, numbers right-aligned, amounts in EUR. */
+export function statusText(db: Db, c: CampaignDetail): string {
+  const lines: string[] = [`Campaign ${c.id} "${c.name}" (${c.status}${c.testMode ? ', test mode' : ''})`];
+  const states = (['accepted', 'failed', 'unknown', 'queued', 'sending', 'cancelled', 'skipped'] as const)
+    .filter((s) => c.counts[s] > 0)
+    .map((s) => `${s} ${c.counts[s]}`);
+  lines.push(`Rows: ${c.total}${states.length > 0 ? ` (${states.join(', ')})` : ''}`);
+  const delivery = Object.entries(deliveryCounts(db, c.id));
+  if (delivery.length > 0) {
+    lines.push('Delivery status of accepted messages:');
+    const width = Math.max(...delivery.map(([s]) => s.length));
+    for (const [status, n] of delivery) lines.push(`  ${status.padEnd(width)}  ${String(n).padStart(8)}`);
+  }
+  const predicted = c.predictedCostMicros === null ? 'unknown' : formatEur(c.predictedCostMicros);
+  const billed = compareBilled(db, c.id);
+  if (billed.billedRows === 0) {
+    lines.push(`Cost: predicted ${predicted}; billed: no price reported yet`);
+  } else {
+    lines.push(
+      `Cost: predicted ${predicted}; billed ${formatEur(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatEur(billed.predictedMicros)})`,
+    );
+    if (billed.differingRows > 0) {
+      lines.push(`Billed differs from predicted on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`);
+      for (const d of billedDifferences(db, c.id, DIFFERENCES_SHOWN)) {
+        const was = d.predictedMicros === null ? 'no price' : formatEur(d.predictedMicros);
+        lines.push(`  row ${d.row}  ${d.to ?? ''}  predicted ${was}  billed ${formatEur(d.billedMicros)}`);
+      }
+      if (billed.differingRows > DIFFERENCES_SHOWN) {
+        lines.push(`  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row)`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

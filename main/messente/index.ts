@@ -1,0 +1,176 @@
+// The Messente client: the send endpoints the engine uses (SendClient), plus status, balance,
+// price list, opt-out list and a connection test for the app. One keep-alive transport per client;
+// the password never appears in an outcome, an error message or a log line.
+import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
+import { parseErrors, redactor } from './errors';
+import { createTransport, type HttpFailure, type HttpResponse } from './http';
+import { legacyError, parseBalance } from './legacy';
+import { bulkOutcome, failureOutcome, singleOutcome } from './outcomes';
+import { parseStatuses, type StatusResult } from './status';
+
+export type { ChannelStatus, PriceInfo, StatusResult } from './status';
+
+export interface MessenteClientOptions {
+  /** Omnichannel API base, e.g. https://api.messente.com/v1 */
+  apiUrl: string;
+  /** Legacy API base (balance, prices), e.g. https://api2.messente.com */
+  legacyUrl: string;
+  username: string;
+  password: string;
+  timeoutMs?: number;
+  maxSockets?: number;
+}
+
+export interface MessenteClient extends SendClient {
+  getStatus(omnimessageId: string): Promise<StatusResult>;
+  balance(): Promise<{ ok: true; eur: number } | { ok: false; message: string }>;
+  pricelist(): Promise<{ ok: true; csv: string } | { ok: false; message: string }>;
+  blacklist: {
+    list(): Promise<string[]>;
+    add(phone: string): Promise<void>;
+    remove(phone: string): Promise<void>;
+  };
+  testConnection(): Promise<{ ok: true } | { ok: false; message: string }>;
+  close(): void;
+}
+
+/** A plain-language failure of a non-send call; its message never holds the password. */
+export class MessenteRequestError extends Error {
+  override name = 'MessenteRequestError';
+  constructor(
+    message: string,
+    readonly httpStatus: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const AUTH_401 =
+  'Messente refused the API username or password (401). Use the API credentials from Dashboard → API settings, not your dashboard login.';
+const AUTH_403 =
+  "Messente refused this computer (403): add its IP address, or 0.0.0.0/0, to the API key's IP allow-list in Dashboard → API settings.";
+
+const joinUrl = (base: string, path: string) => new URL(`${base.replace(/\/+$/, '')}${path}`);
+
+export function createMessenteClient(options: MessenteClientOptions): MessenteClient {
+  const transport = createTransport(options.maxSockets ?? 64);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const redact = redactor(options.password);
+  const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
+
+  async function api(method: string, path: string, body?: unknown): Promise<HttpResponse | HttpFailure> {
+    const headers: Record<string, string> = {
+      authorization,
+      accept: 'application/json',
+      'user-agent': 'Omnicast',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const result = await transport.send({
+      method,
+      url: joinUrl(options.apiUrl, path),
+      headers,
+      timeoutMs,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return result.type === 'failure' ? { ...result, detail: redact(result.detail) } : result;
+  }
+
+  async function legacy(path: string): Promise<{ ok: true; body: string } | { ok: false; message: string }> {
+    const url = joinUrl(options.legacyUrl, path);
+    url.searchParams.set('username', options.username);
+    url.searchParams.set('password', options.password);
+    const res = await transport.send({
+      method: 'GET',
+      url,
+      headers: { accept: 'text/plain, text/csv, */*' },
+      timeoutMs,
+    });
+    if (res.type === 'failure')
+      return { ok: false, message: redact(`Cannot reach Messente: ${res.detail}.`) };
+    if (res.status !== 200) return { ok: false, message: `Messente answered HTTP ${res.status}.` };
+    const error = legacyError(res.body);
+    return error ? { ok: false, message: error } : { ok: true, body: res.body };
+  }
+
+  /** Non-send calls: a plain sentence for anything but success. */
+  function explain(res: HttpResponse | HttpFailure): string {
+    if (res.type === 'failure') return `Cannot reach Messente: ${res.detail}.`;
+    if (res.status === 401) return AUTH_401;
+    if (res.status === 403) return AUTH_403;
+    const errors = parseErrors(res.status, res.body);
+    return redact(
+      `Messente answered HTTP ${res.status}: ${errors.map((e) => e.detail || e.title).join('; ')}`,
+    );
+  }
+
+  const expect = async (res: Promise<HttpResponse | HttpFailure>, ok: number[]): Promise<HttpResponse> => {
+    const r = await res;
+    if (r.type === 'response' && ok.includes(r.status)) return r;
+    throw new MessenteRequestError(explain(r), r.type === 'response' ? r.status : null);
+  };
+
+  return {
+    async sendOmnimessage(body: OmnimessageBody): Promise<SendOutcome> {
+      const res = await api('POST', '/omnimessage', body);
+      return res.type === 'failure' ? failureOutcome(res) : singleOutcome(res);
+    },
+    async sendOmnimessages(bodies: OmnimessageBody[]): Promise<BulkOutcome> {
+      const res = await api('POST', '/omnimessages', { messages: bodies });
+      return res.type === 'failure' ? failureOutcome(res) : bulkOutcome(res, bodies);
+    },
+    async getStatus(omnimessageId) {
+      const res = await api('GET', `/omnimessage/${encodeURIComponent(omnimessageId)}/status`);
+      if (res.type === 'failure') return { kind: 'error', detail: res.detail };
+      if (res.status === 404) return { kind: 'not-found' };
+      if (res.status === 401 || res.status === 403) {
+        return { kind: 'auth', httpStatus: res.status, errors: parseErrors(res.status, res.body) };
+      }
+      if (res.status !== 200) return { kind: 'error', detail: explain(res) };
+      const statuses = parseStatuses(res.body);
+      return statuses
+        ? { kind: 'ok', statuses }
+        : { kind: 'error', detail: 'Messente sent a status answer that cannot be read.' };
+    },
+    async balance() {
+      const res = await legacy('/get_balance');
+      if (!res.ok) return res;
+      const eur = parseBalance(res.body);
+      return eur === null
+        ? { ok: false, message: 'Messente sent a balance that cannot be read.' }
+        : { ok: true, eur };
+    },
+    async pricelist() {
+      const res = await legacy('/pricelist');
+      return res.ok ? { ok: true, csv: res.body } : res;
+    },
+    blacklist: {
+      async list() {
+        const res = await expect(api('GET', '/phonebook/blacklist'), [200]);
+        let numbers: unknown;
+        try {
+          numbers = (JSON.parse(res.body) as { phoneNumbers?: unknown } | null)?.phoneNumbers;
+        } catch {
+          throw new MessenteRequestError('Messente sent an opt-out list that cannot be read.', res.status);
+        }
+        if (!Array.isArray(numbers))
+          throw new MessenteRequestError('Messente sent an opt-out list that cannot be read.', res.status);
+        return numbers.filter((n): n is string => typeof n === 'string');
+      },
+      async add(phone) {
+        // 409 = already listed: the wish "this number is opted out" holds either way.
+        await expect(api('POST', '/phonebook/blacklist', { phoneNumber: phone }), [200, 201, 204, 409]);
+      },
+      async remove(phone) {
+        await expect(api('DELETE', `/phonebook/blacklist/${encodeURIComponent(phone)}`), [200, 204, 404]);
+      },
+    },
+    async testConnection() {
+      const res = await api('GET', '/phonebook/blacklist');
+      if (res.type === 'response' && res.status === 200) return { ok: true };
+      return { ok: false, message: explain(res) };
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// What the simulator answers once a request has passed rate limiting, routing and auth: sending,
+// status, opt-out list and the legacy balance/price endpoints. Pure state + replies, no sockets.
+import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
+import type { Random } from './prng';
+import { countryPricesJson, partPriceFor, pricelistCsv } from './prices';
+import { countSegments } from './segments';
+import { pickFinalStatus, statusBody, type DeliveryRates, type StoredOmnimessage } from './statuses';
+import { invalid, missing, validateOmnimessage, type ApiError, type ValidOmnimessage } from './validate';
+
+export interface Reply {
+  status: number;
+  json?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+export interface AcceptedMessage {
+  omnimessageId: string;
+  to: string;
+  sender: string | null;
+  text: string;
+  receivedAt: string;
+  messageIds: string[];
+  timeToSend: string | null;
+}
+
+export interface SimState {
+  now: () => number;
+  deliveryRandom: Random;
+  deliveryRates: DeliveryRates | undefined;
+  pricePerPartEur: Record<string, number> | undefined;
+  statusDelayMs: number;
+  logFd: number | null;
+  accepted: AcceptedMessage[];
+  byId: Map<string, StoredOmnimessage>;
+  blacklist: Set<string>;
+  balanceEur: number;
+}
+
+export const errorReply = (status: number, errors: ApiError[], headers?: Record<string, string>): Reply => ({
+  status,
+  json: { errors },
+  ...(headers ? { headers } : {}),
+});
+
+const parseJson = (raw: string): { ok: true; value: unknown } | { ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false };
+  }
+};
+
+const badJson = (): Reply => errorReply(400, [invalid('payload', 'Request body is not valid JSON')]);
+
+/** Stores, bills and logs one valid omnimessage; returns its success item. */
+function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, log: string[]): object {
+  const omnimessageId = randomUUID();
+  const stored: StoredOmnimessage = {
+    omnimessageId,
+    to: message.to,
+    startsAt: Math.max(receivedAt, message.timeToSend ?? 0),
+    messages: message.messages.map((m) => ({
+      channel: m.channel,
+      messageId: randomUUID(),
+      sender: m.sender,
+      parts: countSegments(m.text, m.autoconvert).parts,
+      partPrice: partPriceFor(message.to, state.pricePerPartEur),
+      final: pickFinalStatus(state.deliveryRandom, state.deliveryRates),
+    })),
+  };
+  state.byId.set(omnimessageId, stored);
+  const first = message.messages[0]!;
+  state.accepted.push({
+    omnimessageId,
+    to: message.to,
+    sender: first.sender,
+    text: first.text,
+    receivedAt: new Date(receivedAt).toISOString(),
+    messageIds: stored.messages.map((m) => m.messageId),
+    timeToSend: message.timeToSend === null ? null : new Date(message.timeToSend).toISOString(),
+  });
+  for (const m of stored.messages) state.balanceEur -= m.partPrice * m.parts;
+  const entry = { omnimessage_id: omnimessageId, to: message.to, sender: first.sender, text: first.text };
+  log.push(JSON.stringify({ ...entry, received_at: new Date(receivedAt).toISOString() }));
+  return {
+    omnimessage_id: omnimessageId,
+    to: message.to,
+    messages: stored.messages.map((m) => ({ channel: m.channel, message_id: m.messageId, sender: m.sender })),
+  };
+}
+
+/** One synchronous write per request, before the answer: a line in the log means "accepted". */
+function flushLog(state: SimState, lines: string[]): void {
+  if (state.logFd === null || lines.length === 0) return;
+  writeSync(state.logFd, `${lines.join('\n')}\n`);
+}
+
+export function sendOne(state: SimState, raw: string): Reply {
+  const parsed = parseJson(raw);
+  if (!parsed.ok) return badJson();
+  const result = validateOmnimessage(parsed.value);
+  if (Array.isArray(result)) return errorReply(400, result);
+  const log: string[] = [];
+  const item = accept(state, result, state.now(), log);
+  flushLog(state, log);
+  return { status: 201, json: item };
+}
+
+export function sendMany(state: SimState, raw: string): Reply {
+  const parsed = parseJson(raw);
+  if (!parsed.ok) return badJson();
+  const body = parsed.value;
+  const list =
+    typeof body === 'object' && body !== null ? (body as { messages?: unknown }).messages : undefined;
+  if (!Array.isArray(list) || list.length === 0)
+    return errorReply(400, [missing('payload[messages]', 'Missing messages')]);
+  const now = state.now();
+  const log: string[] = [];
+  const items = list.map((entry) => {
+    const result = validateOmnimessage(entry);
+    return Array.isArray(result) ? { errors: result } : accept(state, result, now, log);
+  });
+  flushLog(state, log);
+  return { status: 201, json: { messages: items } };
+}
+
+const notFound = (detail: string): Reply =>
+  errorReply(404, [{ code: '101', title: 'Not found', detail, source: null }]);
+
+export function status(state: SimState, id: string): Reply {
+  const stored = state.byId.get(id);
+  if (!stored) return notFound(`Omnimessage ${id} not found`);
+  return { status: 200, json: statusBody(stored, state.now(), state.statusDelayMs) };
+}
+
+/** Cancels a scheduled message; one already sent (or unknown) is 404, as Messente documents. */
+export function cancel(state: SimState, id: string): Reply {
+  const stored = state.byId.get(id);
+  if (!stored || stored.startsAt <= state.now()) return notFound(`No scheduled omnimessage ${id}`);
+  state.byId.delete(id);
+  return { status: 202, json: {} };
+}
+
+const phonebookError = (status: number, code: string, title: string, detail: string): Reply =>
+  errorReply(status, [{ code, title, detail, source: null }]);
+
+export function blacklistList(state: SimState): Reply {
+  return { status: 200, json: { phoneNumbers: [...state.blacklist] } };
+}
+
+export function blacklistAdd(state: SimState, raw: string): Reply {
+  const parsed = parseJson(raw);
+  const phone = parsed.ok ? (parsed.value as { phoneNumber?: unknown } | null)?.phoneNumber : undefined;
+  if (typeof phone !== 'string' || !/^\+?[1-9]\d{6,14}$/.test(phone)) {
+    return phonebookError(400, '201', 'Invalid data', 'Invalid phone number provided');
+  }
+  if (state.blacklist.has(phone))
+    return phonebookError(409, '204', 'Conflict', 'Phone number already blacklisted');
+  state.blacklist.add(phone);
+  return { status: 204 };
+}
+
+export function blacklistOne(state: SimState, method: string, phone: string): Reply {
+  if (!state.blacklist.has(phone))
+    return phonebookError(404, '203', 'Missing resource', 'Phone number is not in the blacklist');
+  if (method === 'DELETE') state.blacklist.delete(phone);
+  return { status: 204 };
+}
+
+/** Legacy endpoints: credentials in the query, plain-text answers with HTTP 200 even on errors. */
+export function legacy(
+  state: SimState,
+  path: string,
+  query: URLSearchParams,
+  username: string,
+  password: string,
+): Reply {
+  const text = (value: string): Reply => ({ status: 200, text: value });
+  if (!query.get('username') || !query.get('password')) return text('ERROR 102');
+  if (query.get('username') !== username || query.get('password') !== password) return text('ERROR 101');
+  if (path === '/get_balance') return text(`OK ${state.balanceEur.toFixed(2)}`);
+  if (path === '/pricelist')
+    return { status: 200, text: pricelistCsv(), headers: { 'content-type': 'text/csv' } };
+  const country = query.get('country');
+  if (!country) return text('ERROR 102');
+  const prices = countryPricesJson(country);
+  if (!prices) return text('ERROR 104');
+  if (query.get('format') === 'json') return { status: 200, json: prices };
+  return text(JSON.stringify(prices));
+}

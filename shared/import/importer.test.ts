@@ -1,0 +1,299 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createImporter, importRecipients, type ImportOptions, type ImportResult } from './index';
+import { REASON_SCIENTIFIC } from './phone';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, name)));
+
+function load(name: string, options: Partial<ImportOptions> = {}): ImportResult {
+  const outcome = importRecipients(bytesOf(name), { fileName: name, defaultCountry: 'EE', ...options });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.result;
+}
+function refusal(name: string, options: Partial<ImportOptions> = {}): string {
+  const outcome = importRecipients(bytesOf(name), { fileName: name, defaultCountry: 'EE', ...options });
+  if (outcome.ok) throw new Error(`${name} was imported`);
+  return outcome.error;
+}
+const summary = (r: ImportResult) => r.recipients.map((x) => [x.row, x.to, x.status, x.reason]);
+
+describe('importRecipients: encodings and delimiters', () => {
+  it('reads UTF-8 with BOM and semicolons, Estonian column names', () => {
+    const r = load('utf8-bom-semicolon.csv');
+    expect([r.encoding, r.delimiter, r.header, r.phoneColumnName]).toEqual([
+      'utf-8',
+      ';',
+      ['Nimi', 'Telefon', 'Linn'],
+      'Telefon',
+    ]);
+    expect(r.recipients.map((x) => x.to)).toEqual(['+37251234567', '+37251234568', '+37251234569']);
+    expect(r.recipients[1]?.fields).toEqual(['Jüri', '5123 4568', 'Tartu']);
+    expect(r.counts).toMatchObject({ total: 3, ok: 3 });
+  });
+
+  it('reads UTF-16 LE and BE with BOM', () => {
+    const le = load('utf16le.csv', { defaultCountry: 'FI' });
+    expect([le.encoding, le.delimiter, le.phoneColumnName]).toEqual(['utf-16le', '\t', 'mobile']);
+    expect(le.recipients.map((x) => [x.fields[0], x.to])).toEqual([
+      ['Anna', '+358401234567'],
+      ['Örjan', '+358401234568'],
+    ]);
+    const be = load('utf16be.csv');
+    expect([be.encoding, be.recipients[0]?.fields[0], be.recipients[0]?.to]).toEqual([
+      'utf-16be',
+      'Zoë',
+      '+37251234567',
+    ]);
+  });
+
+  it('falls back to Windows-1252 for invalid UTF-8, and honours a forced encoding', () => {
+    const r = load('windows-1252.csv');
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.recipients.map((x) => x.fields)).toEqual([
+      ['José', '+372 5123 4567', 'café – €5'],
+      ['François', '+372 5123 4568', 'naïve'],
+    ]);
+    expect(load('utf8-bom-semicolon.csv', { encoding: 'windows-1252' }).header[0]).toBe('ï»¿Nimi');
+  });
+
+  it('restarts as Windows-1252 when invalid UTF-8 appears after rows were already handed on', () => {
+    const head =
+      'name,phone\n' + Array.from({ length: 5000 }, (_, i) => `Name ${i},+3725${1000000 + i}\n`).join('');
+    const tail = new Uint8Array([
+      ...new TextEncoder().encode('Jos'),
+      0xe9,
+      ...new TextEncoder().encode(',+37259999999\n'),
+    ]);
+    const importer = createImporter({ fileName: 'late.csv', defaultCountry: 'EE' });
+    const first = importer.push(new TextEncoder().encode(head));
+    expect(first.rows.length).toBeGreaterThan(1000);
+    const second = importer.push(tail);
+    expect(second.restart).toBe(true);
+    expect(second.rows.length).toBeGreaterThan(first.rows.length);
+    const done = importer.finish();
+    if (!done.ok) throw new Error(done.error);
+    expect(done.result.encoding).toBe('windows-1252');
+    expect(done.result.recipients.at(-1)?.fields).toEqual(['José', '+37259999999']);
+    expect(done.result.counts.total).toBe(5001);
+  });
+
+  it.each([
+    ['cr-only.csv', ','],
+    ['tab-delimited.tsv', '\t'],
+    ['pipe-delimited.csv', '|'],
+  ])('%s: delimiter %j, any line ending', (name, delimiter) => {
+    const r = load(name);
+    expect(r.delimiter).toBe(delimiter);
+    expect(r.recipients.map((x) => x.to)).toEqual(['+37251234567', '+37251234568']);
+  });
+
+  it('keeps a comma inside a tab-delimited field', () => {
+    expect(load('tab-delimited.tsv').recipients[0]?.fields[2]).toBe('has, comma');
+  });
+});
+
+describe('importRecipients: structure', () => {
+  it('finds the header below a title line and a blank line; row numbers count from the header', () => {
+    const r = load('title-line.csv');
+    expect([r.headerRow, r.header, r.phoneColumnName]).toEqual([
+      3,
+      ['first_name', 'last_name', 'phone', 'city'],
+      'phone',
+    ]);
+    expect(summary(r)).toEqual([
+      [1, '+37251234567', 'ok', null],
+      [2, '+37251234568', 'ok', null],
+    ]);
+    expect(load('title-line.csv', { headerRow: 3 }).counts.ok).toBe(2);
+    expect(load('title-line.csv', { headerRow: 4, phoneColumn: '+37251234567' }).counts.total).toBe(1);
+  });
+
+  it('keeps ragged rows, fitted to the header, and reports each with its spreadsheet row', () => {
+    const r = load('ragged.csv');
+    expect(r.recipients.map((x) => x.fields)).toEqual([
+      ['Mari', '+37251234567', 'Tallinn'],
+      ['Jüri', '+37251234568', ''],
+      ['Ann', '+37251234569', 'Tartu'],
+      ['Ola', '+37251234570', 'Pärnu'],
+    ]);
+    expect(r.counts).toMatchObject({ total: 4, ok: 4 });
+    expect(r.problems).toEqual([
+      {
+        row: 3,
+        column: null,
+        message: 'Row 3 has 2 values but there are 3 columns: the missing ones were left empty.',
+      },
+      {
+        row: 4,
+        column: null,
+        message:
+          'Row 4 has 5 values but there are 3 columns: the extra values "extra", "more" were left out. A value with the delimiter in it may need quotes.',
+      },
+    ]);
+  });
+
+  it('reads quoted fields with newlines and doubled quotes', () => {
+    const r = load('quoted-newlines.csv');
+    expect(r.recipients.map((x) => [x.row, x.fields[0], x.fields[2]])).toEqual([
+      [1, 'Maasikas, Mari', 'Pikk 1\r\nTallinn'],
+      [2, 'He said "hi"', 'Line 1\nLine 2\nLine 3'],
+      [3, 'Jüri', 'Tartu'],
+    ]);
+  });
+
+  it('skips blank lines (also "," and spaces) and counts them, keeping spreadsheet row numbers', () => {
+    const r = load('blank-lines.csv');
+    expect(summary(r)).toEqual([
+      [2, '+37251234567', 'ok', null],
+      [5, '+37251234568', 'ok', null],
+    ]);
+    expect(r.counts.blankLinesSkipped).toBe(4);
+  });
+
+  it('makes empty and repeated column names unique and says so', () => {
+    const r = load('duplicate-header.csv');
+    expect(r.header).toEqual(['name', 'name_2', 'column_3', 'phone']);
+    expect(r.headerIssues).toEqual([
+      'The column name "name" appears more than once: column 2 is called "name_2".',
+      'Column 3 has no name: it is called "column_3".',
+    ]);
+  });
+});
+
+describe('importRecipients: broken quotes', () => {
+  it('reports a quote that is never closed, with its spreadsheet row, and keeps the row', () => {
+    const csv = 'name,phone\nMari,+37251234567\n"Jüri,+37251234568\nAnn,+37251234569\n';
+    const outcome = importRecipients(new TextEncoder().encode(csv), {
+      fileName: 'q.csv',
+      defaultCountry: 'EE',
+    });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.result.counts.total).toBe(2);
+    expect(outcome.result.problems[0]).toEqual({
+      row: 3,
+      column: null,
+      message:
+        'A quoted value in row 3 is never closed: everything after it was read as one value. Check the quotes in that row.',
+    });
+  });
+
+  it('stays fast when a stray quote swallows the rest of a streamed file', () => {
+    const body = Array.from({ length: 50000 }, (_, i) => `N${i},+3725${1000000 + i}\n`).join('');
+    const bytes = new TextEncoder().encode(`name,phone\n${body}"open,+37251234567\n${body}`);
+    const importer = createImporter({ fileName: 'q.csv', defaultCountry: 'EE' });
+    const started = performance.now();
+    for (let at = 0; at < bytes.length; at += 4096) importer.push(bytes.subarray(at, at + 4096));
+    const done = importer.finish();
+    expect(done.ok && done.result.counts.total).toBe(50001);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('importRecipients: phone numbers', () => {
+  it('marks duplicates in four spellings, invalid numbers with reasons, opted-out numbers', () => {
+    const r = load('duplicates-four-spellings.csv', { optOuts: new Set(['+37251234599']) });
+    expect(summary(r)).toEqual([
+      [1, '+37251234567', 'ok', null],
+      [2, '+37251234567', 'duplicate', 'Same number as row 2'],
+      [3, '+37251234567', 'duplicate', 'Same number as row 2'],
+      [4, '+37251234567', 'duplicate', 'Same number as row 2'],
+      [5, '+37251234568', 'ok', null],
+      [6, null, 'invalid', 'Too short'],
+      [7, null, 'invalid', 'Not a valid number for Estonia'],
+      [8, null, 'invalid', 'Not a phone number'],
+      [9, null, 'invalid', 'No phone number'],
+      [10, '+37251234599', 'opted_out', 'Opted out'],
+    ]);
+    expect(r.counts).toEqual({
+      total: 10,
+      ok: 2,
+      invalid: 4,
+      duplicate: 3,
+      opted_out: 1,
+      blankLinesSkipped: 0,
+    });
+  });
+
+  it('flags numbers Excel turned into scientific notation, never guessing digits', () => {
+    const r = load('excel-scientific.csv');
+    expect(summary(r)).toEqual([
+      [1, null, 'invalid', REASON_SCIENTIFIC],
+      [2, '+37251234568', 'ok', null],
+      [3, null, 'invalid', REASON_SCIENTIFIC],
+    ]);
+    expect(r.recipients[0]?.rawPhone).toBe('3.72512E+10');
+  });
+
+  it('detects the phone column by a Russian name and by content; it can be changed', () => {
+    const ru = load('languages.csv');
+    expect([ru.phoneColumnName, ru.recipients[0]?.to]).toEqual(['Номер телефона', '+79123456789']);
+    const byContent = load('phone-by-content.csv');
+    expect([byContent.phoneColumnName, byContent.phoneCandidates]).toEqual(['contact', [1]]);
+    const chosen = load('phone-by-content.csv', { phoneColumn: 'ID' });
+    expect([chosen.phoneColumn, chosen.counts.invalid]).toEqual([2, 3]);
+  });
+});
+
+describe('importRecipients: refusals', () => {
+  it.each([
+    ['empty.csv', {}, '"empty.csv" is empty: it has no rows at all.'],
+    [
+      'binary.bin',
+      {},
+      '"binary.bin" is not a CSV file: it contains binary data (NUL bytes). Export the list as CSV and try again.',
+    ],
+    [
+      'not-csv.json',
+      {},
+      '"not-csv.json" does not look like a CSV file: it starts with "{", like JSON. Export the list as CSV and try again.',
+    ],
+    ['header-only.csv', {}, '"header-only.csv" has column names but no rows of recipients below them.'],
+    [
+      'no-phone-column.csv',
+      {},
+      '"no-phone-column.csv" has no column that could hold phone numbers (columns: name, city, age); add one or name it with the phone column option.',
+    ],
+    [
+      'ragged.csv',
+      { phoneColumn: 'mobile' },
+      '"ragged.csv" has no column named "mobile": its columns are "name", "phone", "city".',
+    ],
+    ['ragged.csv', { headerRow: 40 }, '"ragged.csv" has no row 40 to use as the header: it has 5 rows.'],
+  ])('%s %j', (name, options, error) => {
+    expect(refusal(name, options)).toBe(error);
+  });
+
+  it('refuses an Excel workbook by its signature', () => {
+    const outcome = importRecipients(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), {
+      fileName: 'list.xlsx',
+      defaultCountry: 'EE',
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      error:
+        '"list.xlsx" is an Excel workbook or a ZIP archive, not a CSV file: save it as "CSV UTF-8" from your spreadsheet and choose that file.',
+    });
+  });
+});
+
+describe('createImporter', () => {
+  it('gives the same result whatever the chunk size, and hands rows on before finish', () => {
+    const bytes = new TextEncoder().encode(
+      'name,phone\n' +
+        Array.from({ length: 20000 }, (_, i) => `"N, ${i}",+3725${1000000 + (i % 15000)}\n`).join(''),
+    );
+    const whole = importRecipients(bytes, { fileName: 'x.csv', defaultCountry: 'EE' });
+    if (!whole.ok) throw new Error(whole.error);
+    const importer = createImporter({ fileName: 'x.csv', defaultCountry: 'EE' });
+    let early = 0;
+    for (let at = 0; at < bytes.length; at += 777)
+      early += importer.push(bytes.subarray(at, at + 777)).rows.length;
+    const chunked = importer.finish();
+    if (!chunked.ok) throw new Error(chunked.error);
+    expect(early).toBeGreaterThan(19000);
+    expect(chunked.result.recipients).toEqual(whole.result.recipients);
+    expect(chunked.result.counts).toMatchObject({ total: 20000, ok: 15000, duplicate: 5000 });
+  });
+});

@@ -1,0 +1,217 @@
+// The streaming importer. A worker pushes the file chunk by chunk and gets finished rows back at
+// once, so it can post progress and show the first rows long before the end; importRecipients() is
+// the same thing fed with one file. Nothing here touches I/O or node:* modules.
+//
+// Protocol: push(chunk) → { rows, restart, error }.
+//  - The first SAMPLE_BYTES are held back (rows: []) to detect encoding, delimiter, header row and
+//    phone column; after that every push returns the rows it completed, in file order. A row's status
+//    is final when returned: duplicates are always later rows than the one they duplicate.
+//  - restart: true means the file turned out not to be UTF-8 part-way (it is Windows-1252): throw away
+//    the rows received so far; `rows` starts again from the first row.
+//  - error: the file is refused (one sentence); stop pushing. finish() returns the same error.
+// finish() → the complete ImportResult (recipients included) or the refusal.
+import type { ImportedRecipient } from '../types';
+import { createStreamDecoder, type StreamDecoder } from './decode';
+import {
+  detectDelimiter,
+  detectHeaderIndex,
+  detectNewline,
+  isBlank,
+  parseRecords,
+  phoneCandidates,
+  uniqueHeader,
+} from './detect';
+import type { ImportOptions, ImportOutcome, ImportResult } from './model';
+import { refusal, headerOnly, unknownColumn, noPhoneColumn } from './refusals';
+import { RowProcessor } from './rows';
+
+export interface ImporterUpdate {
+  rows: ImportedRecipient[];
+  restart: boolean;
+  error: string | null;
+}
+
+export interface Importer {
+  push(chunk: Uint8Array): ImporterUpdate;
+  finish(): ImportOutcome;
+}
+
+export const SAMPLE_BYTES = 64 * 1024;
+const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
+
+interface Layout {
+  delimiter: string;
+  newline: string;
+  processor: RowProcessor;
+}
+
+export function createImporter(options: ImportOptions): Importer {
+  const chunks: Uint8Array[] = [];
+  let buffered = 0;
+  let encodingOverride = options.encoding;
+  let decoder: StreamDecoder | null = null;
+  let layout: Layout | null = null;
+  let pending = '';
+  // After a parse that finished no row (an open quote swallowing the rest), wait until the text has
+  // doubled before trying again, so a stray quote costs linear time, not quadratic.
+  let retryAt = 0;
+  let recordIndex = 0;
+  let error: string | null = null;
+
+  function concat(parts: readonly Uint8Array[]): Uint8Array {
+    if (parts.length === 1 && parts[0]) return parts[0];
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      all.set(part, at);
+      at += part.length;
+    }
+    return all;
+  }
+
+  function reset(): void {
+    decoder = null;
+    layout = null;
+    pending = '';
+    recordIndex = 0;
+    retryAt = 0;
+  }
+
+  /** Decodes and handles `bytes`; null when the strict UTF-8 decoder gave up (caller restarts). */
+  function feed(bytes: Uint8Array, last: boolean): ImportedRecipient[] | null {
+    if (!decoder) {
+      const refused = refusal(bytes, options.fileName, encodingOverride);
+      if (refused) throw new Refused(refused);
+      decoder = createStreamDecoder(bytes, encodingOverride);
+    }
+    const text = decoder.push(bytes, last);
+    if (text === null) return null;
+    pending += text;
+    // The file's final line break ends the last row; it does not start an empty one.
+    if (last) pending = pending.replace(/(?:\r\n|\n|\r)$/, '');
+    if (!layout) {
+      if (!last && pending.length < SAMPLE_BYTES / 2) return [];
+      layout = startLayout(pending, last);
+    }
+    return parsePending(last);
+  }
+
+  function startLayout(sample: string, last: boolean): Layout {
+    const newline = detectNewline(sample);
+    const delimiter = options.delimiter ?? detectDelimiter(sample, newline);
+    const records = parseRecords(sample, delimiter, newline, !last).data;
+    const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
+    const headerRecord = records[headerIndex];
+    if (!headerRecord) {
+      throw new Refused(
+        options.headerRow !== undefined
+          ? `"${options.fileName}" has no row ${options.headerRow} to use as the header: it has ${records.length} rows.`
+          : headerOnly(options.fileName),
+      );
+    }
+    const { header, issues } = uniqueHeader(headerRecord, headerRecord.length);
+    const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
+    const candidates = phoneCandidates(header, dataSample, options.defaultCountry);
+    let phoneColumn: number;
+    if (options.phoneColumn !== undefined) {
+      const wanted = options.phoneColumn.trim().toLowerCase();
+      phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
+      if (phoneColumn < 0) throw new Refused(unknownColumn(options.fileName, options.phoneColumn, header));
+    } else {
+      const best = candidates[0];
+      if (best === undefined) throw new Refused(noPhoneColumn(options.fileName, header));
+      phoneColumn = best;
+    }
+    const processor = new RowProcessor({
+      header,
+      headerIssues: issues,
+      headerRow: headerIndex + 1,
+      phoneColumn,
+      candidates,
+      country: options.defaultCountry,
+      optOuts: options.optOuts ?? new Set(),
+    });
+    return { delimiter, newline, processor };
+  }
+
+  function parsePending(last: boolean): ImportedRecipient[] {
+    if (!layout) return [];
+    const { processor } = layout;
+    if (pending === '') return [];
+    if (!last && pending.length < retryAt) return [];
+    const parsed = parseRecords(pending, layout.delimiter, layout.newline, !last);
+    retryAt = parsed.meta.cursor === 0 ? pending.length * 2 : 0;
+    pending = last ? '' : pending.slice(parsed.meta.cursor);
+    const out: ImportedRecipient[] = [];
+    const base = recordIndex;
+    for (const error of parsed.errors) {
+      if (error.code === 'MissingQuotes') processor.unclosedQuote(base + (error.row ?? 0) + 1);
+    }
+    for (const record of parsed.data) {
+      recordIndex++;
+      const recipient = processor.record(record, recordIndex);
+      if (recipient) out.push(recipient);
+    }
+    return out;
+  }
+
+  /** Runs `fn`; on a mid-file UTF-8 failure, replays every chunk as Windows-1252. */
+  function guarded(fn: () => ImportedRecipient[] | null, last: boolean): ImporterUpdate {
+    if (error) return { rows: [], restart: false, error };
+    try {
+      const rows = fn();
+      if (rows !== null) return rows.length === 0 ? NONE : { rows, restart: false, error: null };
+      encodingOverride = 'windows-1252';
+      reset();
+      const replayed = feed(concat(chunks), last) ?? [];
+      return { rows: replayed, restart: true, error: null };
+    } catch (thrown) {
+      if (!(thrown instanceof Refused)) throw thrown;
+      error = thrown.message;
+      chunks.length = 0;
+      return { rows: [], restart: false, error };
+    }
+  }
+
+  let finished: ImportOutcome | null = null;
+
+  return {
+    push(chunk) {
+      if (finished) throw new Error('push() after finish()');
+      // Raw bytes are kept only while a late invalid UTF-8 byte could still force a replay.
+      if (!decoder || decoder.strict) chunks.push(chunk);
+      buffered += chunk.length;
+      if (!decoder && buffered < SAMPLE_BYTES) return NONE;
+      const bytes = decoder ? chunk : concat(chunks);
+      return guarded(() => feed(bytes, false), false);
+    },
+    finish() {
+      if (finished) return finished;
+      const bytes = decoder ? new Uint8Array(0) : concat(chunks);
+      const update = guarded(() => feed(bytes, true), true);
+      chunks.length = 0;
+      if (update.error) return (finished = { ok: false, error: update.error });
+      if (!layout) return (finished = { ok: false, error: headerOnly(options.fileName) });
+      const result: ImportResult = layout.processor.result(
+        options.fileName,
+        decoder?.encoding ?? 'utf-8',
+        layout.delimiter,
+      );
+      if (result.recipients.length === 0)
+        return (finished = { ok: false, error: headerOnly(options.fileName) });
+      return (finished = { ok: true, result });
+    },
+  };
+}
+
+class Refused extends Error {}
+
+/** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
+export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
+  const importer = createImporter(options);
+  const slice = 4 * 1024 * 1024;
+  for (let at = 0; at < bytes.length; at += slice) {
+    if (importer.push(bytes.subarray(at, at + slice)).error) break;
+  }
+  return importer.finish();
+}

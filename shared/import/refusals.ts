@@ -1,0 +1,61 @@
+// Files that are not recipient lists, refused with one sentence that names the file and says what
+// to do. Checked on the first bytes, before anything is imported, so nothing is half-imported.
+import { sniffBom, sniffUtf16WithoutBom, type CsvEncoding } from './decode';
+
+const SIGNATURES: [number[], string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook or a ZIP archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+];
+
+/** One sentence when `head` (the first bytes) cannot be a CSV file, else null. */
+export function refusal(head: Uint8Array, fileName: string, forced?: CsvEncoding): string | null {
+  const name = `"${fileName}"`;
+  const bom = sniffBom(head);
+  const utf16 =
+    forced === 'utf-16le' ||
+    forced === 'utf-16be' ||
+    bom?.encoding.startsWith('utf-16') ||
+    sniffUtf16WithoutBom(head);
+  const start = bom ? bom.length : 0;
+  for (const [signature, what] of SIGNATURES) {
+    if (signature.every((byte, i) => head[i] === byte)) {
+      return `${name} is ${what}, not a CSV file: save it as "CSV UTF-8" from your spreadsheet and choose that file.`;
+    }
+  }
+  // Skip whitespace (and UTF-16's zero bytes) to see the first real character.
+  let first = -1;
+  let controls = 0;
+  const end = Math.min(head.length, 64 * 1024);
+  for (let i = start; i < end; i++) {
+    const byte = head[i] ?? 0;
+    if (byte === 0 && !utf16) {
+      return `${name} is not a CSV file: it contains binary data (NUL bytes). Export the list as CSV and try again.`;
+    }
+    if (byte < 0x20 && byte !== 0 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) controls++;
+    if (first < 0 && byte !== 0 && byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+      first = byte;
+  }
+  if (first < 0) return `${name} is empty: it has no rows at all.`;
+  if (controls > end / 100) {
+    return `${name} is not a CSV file: it contains binary data. Export the list as CSV and try again.`;
+  }
+  if (first === 0x7b || first === 0x5b) {
+    return `${name} does not look like a CSV file: it starts with "${String.fromCharCode(first)}", like JSON. Export the list as CSV and try again.`;
+  }
+  return null;
+}
+
+export function headerOnly(fileName: string): string {
+  return `"${fileName}" has column names but no rows of recipients below them.`;
+}
+
+export function noPhoneColumn(fileName: string, header: readonly string[]): string {
+  return `"${fileName}" has no column that could hold phone numbers (columns: ${header.join(', ')}); add one or name it with the phone column option.`;
+}
+
+export function unknownColumn(fileName: string, wanted: string, header: readonly string[]): string {
+  return `"${fileName}" has no column named "${wanted}": its columns are ${header.map((h) => `"${h}"`).join(', ')}.`;
+}

@@ -1,0 +1,153 @@
+// Turns parsed records into recipients: fits ragged rows to the header, normalises the phone cell,
+// marks opted-out and duplicate numbers, and keeps the counts and problems for the import report.
+import type { ImportedRecipient } from '../types';
+import type { CsvEncoding } from './decode';
+import { MAX_PROBLEMS, type ImportCounts, type ImportProblem, type ImportResult } from './model';
+import { phoneOrReason } from './phone';
+
+export interface RowSetup {
+  header: string[];
+  headerIssues: string[];
+  /** 1-based spreadsheet row of the header. */
+  headerRow: number;
+  phoneColumn: number;
+  candidates: number[];
+  country: string;
+  optOuts: ReadonlySet<string>;
+}
+
+export const REASON_OPTED_OUT = 'Opted out';
+
+export class RowProcessor {
+  private readonly recipients: ImportedRecipient[] = [];
+  private readonly problems: ImportProblem[] = [];
+  private problemsLeftOut = 0;
+  /** E.164 → spreadsheet row of its first occurrence. */
+  private readonly seen = new Map<string, number>();
+  private readonly counts: ImportCounts = {
+    total: 0,
+    ok: 0,
+    invalid: 0,
+    duplicate: 0,
+    opted_out: 0,
+    blankLinesSkipped: 0,
+  };
+  private readonly width: number;
+  private readonly country: string;
+
+  constructor(private readonly setup: RowSetup) {
+    this.width = setup.header.length;
+    this.country = setup.country.toUpperCase();
+  }
+
+  /** `sheetRow` is the record's 1-based row as a spreadsheet shows it; rows up to the header are skipped. */
+  record(values: string[], sheetRow: number): ImportedRecipient | null {
+    const { headerRow, phoneColumn } = this.setup;
+    if (sheetRow <= headerRow) return null;
+    const fields = values;
+    let blank = true;
+    for (let i = 0; i < fields.length; i++) {
+      const value = fields[i] as string;
+      const trimmed = value.trim();
+      if (trimmed !== value) fields[i] = trimmed;
+      if (trimmed !== '') blank = false;
+    }
+    if (blank) {
+      this.counts.blankLinesSkipped++;
+      return null;
+    }
+    if (fields.length !== this.width) this.fit(fields, sheetRow);
+
+    const rawPhone = fields[phoneColumn] ?? '';
+    const phone = phoneOrReason(rawPhone, this.country);
+    const recipient: ImportedRecipient = {
+      row: sheetRow - headerRow,
+      fields,
+      rawPhone,
+      to: null,
+      status: 'ok',
+      reason: null,
+    };
+    if (typeof phone !== 'string') {
+      recipient.status = 'invalid';
+      recipient.reason = phone.reason;
+    } else {
+      recipient.to = phone;
+      const first = this.seen.get(phone);
+      if (this.setup.optOuts.has(phone)) {
+        recipient.status = 'opted_out';
+        recipient.reason = REASON_OPTED_OUT;
+      } else if (first !== undefined) {
+        recipient.status = 'duplicate';
+        recipient.reason = `Same number as row ${first}`;
+      }
+      if (first === undefined) this.seen.set(phone, sheetRow);
+    }
+    this.counts[recipient.status]++;
+    this.counts.total++;
+    this.recipients.push(recipient);
+    return recipient;
+  }
+
+  /** Pads or truncates to the header's width, saying so: a ragged row is kept, never dropped. */
+  private fit(fields: string[], sheetRow: number): void {
+    const had = fields.length;
+    if (had > this.width) {
+      const extra = fields.splice(this.width);
+      const dropped = extra.filter((v) => v !== '');
+      // Trailing empty cells (Excel's ",,,") lose nothing: not worth a problem line.
+      if (dropped.length > 0) {
+        this.problem(
+          sheetRow,
+          `Row ${sheetRow} has ${had} values but there are ${this.width} columns: the extra values ${dropped
+            .map((v) => `"${v}"`)
+            .join(', ')} were left out. A value with the delimiter in it may need quotes.`,
+        );
+      }
+    } else {
+      while (fields.length < this.width) fields.push('');
+      this.problem(
+        sheetRow,
+        `Row ${sheetRow} has ${had} values but there are ${this.width} columns: the missing ones were left empty.`,
+      );
+    }
+  }
+
+  unclosedQuote(sheetRow: number): void {
+    this.problem(
+      sheetRow,
+      `A quoted value in row ${sheetRow} is never closed: everything after it was read as one value. Check the quotes in that row.`,
+    );
+  }
+
+  private problem(row: number, message: string, column: string | null = null): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, column, message });
+    else this.problemsLeftOut++;
+  }
+
+  result(fileName: string, encoding: CsvEncoding, delimiter: string): ImportResult {
+    const { header, headerIssues, headerRow, phoneColumn, candidates } = this.setup;
+    const problems = [...this.problems];
+    if (this.problemsLeftOut > 0) {
+      problems.push({
+        row: 0,
+        column: null,
+        message: `… and ${this.problemsLeftOut} more problems like these.`,
+      });
+    }
+    return {
+      fileName,
+      encoding,
+      delimiter,
+      headerRow,
+      header,
+      headerIssues,
+      phoneColumn,
+      phoneColumnName: header[phoneColumn] ?? '',
+      phoneCandidates: candidates,
+      recipients: this.recipients,
+      counts: { ...this.counts },
+      problems,
+    };
+  }
+}
