@@ -1,6 +1,7 @@
 import { csvLine } from '../../../shared/import';
 import {
   addToTotals,
+  applyAutoconvert,
   compileTemplate,
   countSegments,
   createTotals,
@@ -49,7 +50,7 @@ export const previewCommand: Command = {
     }
     const sendable = imported.recipients.filter((r) => r.status === 'ok');
     const typical = renderTemplate(compiled.template, typicalFields(sendable.map((r) => r.fields), imported.header.length));
-    const options = { autoconvert, prices: pricing.prices, table: pricing.replacements, typicalSegments: countSegments(typical.text).segments };
+    const options = { autoconvert, prices: pricing.prices, table: pricing.replacements, typicalSegments: countSegments(applyAutoconvert(typical.text, autoconvert, pricing.replacements).text).segments };
 
     const totals = createTotals();
     const write = (line: string) => io.stdout.write(line);
