@@ -54,7 +54,7 @@ function reportValues(m: MessageRow): string[] {
   return [
     ...m.fields,
     String(m.row),
-    m.to ?? m.rawPhone,
+    m.to ?? '',
     m.state,
     m.deliveryStatus ?? '',
     m.deliveryError ?? '',

@@ -3,14 +3,16 @@
 import type { ImportResult } from './model';
 
 const NEEDS_QUOTES = /[",\r\n;]/;
-// Plain data that starts like a formula but is not one: E.164 numbers and signed decimals. Escaping
-// them would corrupt phone numbers and amounts, and Excel treats them as values anyway.
-const PLAIN_PLUS = /^\+\d+$/;
+// Plain data that starts like a formula but is not one: phone numbers as people write them
+// (+372 5123-4567, +44 (0)20 7946 0958) and signed decimals. Without letters, quotes or another
+// operator there is nothing a spreadsheet could call or fetch; escaping them would corrupt the
+// numbers the operator exported.
+const PLAIN_PLUS = /^\+[\d ().-]*\d[\d ().-]*$/;
 const PLAIN_NUMBER = /^-\d+(?:[.,]\d+)?$/;
 
 /**
  * One field. A value starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP "CSV
- * injection"), except "+" followed only by digits (+37251234567) and "-" followed by a plain number
+ * injection"), except "+" followed only by digits, spaces, brackets, dots and dashes (+372 5123-4567) and "-" followed by a plain number
  * (-12.5). Quoted when it holds a quote, comma, semicolon (for Excel in semicolon locales) or line break.
  */
 export function csvField(value: string): string {
