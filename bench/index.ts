@@ -4,6 +4,7 @@ import { runImportBench } from './import';
 import { runReportBench } from './report';
 import { runSendBench } from './send';
 import { runSmsBench } from './sms';
+import { runStatusBench } from './status';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, quick: { type: 'boolean' } },
@@ -15,9 +16,10 @@ const rows = quick ? 100_000 : 1_000_000;
 
 const benches: [string, () => Promise<void>][] = [
   ['sms', () => runSmsBench({ rows })],
-  ['import', () => runImportBench({ rows })],
+  ['import', () => runImportBench({ rows, quick })],
   ['send', () => runSendBench()],
   ['report', () => runReportBench({ rows })],
+  ['status', () => runStatusBench({ rows, quick })],
 ];
 
 for (const [name, run] of benches) {

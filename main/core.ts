@@ -8,6 +8,8 @@ import { UserError } from './handlers/dispatch';
 import { createMessenteClient } from './messente';
 import type { Platform } from './platform';
 import { createSender, type Sender } from './sender';
+import { RequestLimiter } from './status/limiter';
+import { createStatusPoller, type StatusPoller } from './status/poller';
 import { readPricing } from './settings/pricing';
 import { readSettings } from './settings/settings';
 import { createTestModeSimulator, type TestModeSimulator } from './test-mode';
@@ -25,6 +27,7 @@ export interface Core {
   events: EventBus;
   db: Db;
   sender: Sender;
+  statuses: StatusPoller;
   /** Campaigns found `sending` at start-up: marked interrupted, waiting for the user. */
   interrupted: number[];
   close(): Promise<void>;
@@ -38,24 +41,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const simulator: TestModeSimulator = createTestModeSimulator();
 
-  const sender = createSender({
-    db,
-    events,
-    getClient: async (campaignId) => {
-      const campaign = getCampaign(db, campaignId);
-      if (campaign?.testMode) return createMessenteClient(await simulator.connection());
-      const saved = await credentials.get();
-      if (!saved) {
-        throw new UserError(
-          'Add your Messente API username and password in Settings, or turn on test mode to rehearse without sending.',
-          'no_credentials',
-        );
-      }
-      return createMessenteClient({ apiUrl: readSettings(db).apiUrl, legacyUrl: LEGACY_API_URL, ...saved });
-    },
-  });
+  // Test-mode campaigns talk to the in-process simulator, the others to Messente with the saved
+  // credentials: for sending and for delivery statuses alike.
+  const getClient = async (campaignId: number) => {
+    const campaign = getCampaign(db, campaignId);
+    if (campaign?.testMode) return createMessenteClient(await simulator.connection());
+    const saved = await credentials.get();
+    if (!saved) {
+      throw new UserError(
+        'Add your Messente API username and password in Settings, or turn on test mode to rehearse without sending.',
+        'no_credentials',
+      );
+    }
+    return createMessenteClient({ apiUrl: readSettings(db).apiUrl, legacyUrl: LEGACY_API_URL, ...saved });
+  };
+  // Messente's limit is per IP: every campaign and the status checks share one request budget.
+  const limiter = new RequestLimiter();
+  const sender = createSender({ db, events, getClient, limiter });
+  const statuses = createStatusPoller({ db, getClient, limiter });
   // A campaign that was sending when the app stopped never continues by itself.
   const interrupted = sender.recoverInterrupted();
+  statuses.start();
 
   const handlers = createHandlers({
     db,
@@ -63,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     platform: options.platform,
     credentials,
     sender,
+    statuses,
     info: () => ({
       version: options.version,
       dataDir: options.dataDir,
@@ -77,8 +84,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     db,
     sender,
+    statuses,
     interrupted,
     async close() {
+      await statuses.stop();
       // Closing the app pauses every campaign: in-flight requests finish and are recorded first.
       await sender.shutdown();
       await simulator.close();

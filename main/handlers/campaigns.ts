@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import type { CampaignDetail } from '../../shared/types';
 import { addRecipients } from '../campaigns/recipients';
+import { createRetryCampaign } from '../campaigns/retry';
 import {
   getCampaign,
   getCampaignSummary,
@@ -9,6 +10,7 @@ import {
   setSendingOptions,
 } from '../db/queries/campaigns';
 import { countMessages, pageMessages } from '../db/queries/messages';
+import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
 import type { HandlerContext } from './context';
 import { UserError } from './dispatch';
@@ -24,6 +26,9 @@ type CampaignHandlers = Pick<
   | 'campaigns.pause'
   | 'campaigns.resume'
   | 'campaigns.cancel'
+  | 'campaigns.refreshStatuses'
+  | 'campaigns.retryFailed'
+  | 'campaigns.deliveryCounts'
 >;
 
 export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
@@ -77,6 +82,19 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       mustGet(id);
       await ctx.sender.cancel(id);
       return summary(id);
+    },
+    'campaigns.refreshStatuses': async ({ id }) => {
+      mustGet(id);
+      const result = await ctx.statuses.refreshCampaign(id);
+      if (result.checked > 0 && result.errors === result.checked) {
+        throw new UserError(`Delivery statuses could not be checked: ${result.lastError ?? 'no answer from Messente'}`);
+      }
+      return summary(id);
+    },
+    'campaigns.retryFailed': ({ id, kinds }) => ({ id: createRetryCampaign(ctx.db, id, kinds) }),
+    'campaigns.deliveryCounts': ({ id }) => {
+      mustGet(id);
+      return deliveryCounts(ctx.db, id);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { EventBus } from '../events';
 import type { Platform } from '../platform';
 import type { Sender } from '../sender';
 import type { Pricing } from '../settings/pricing';
+import type { StatusPoller } from '../status/poller';
 
 /** Everything a handler module may use; built once by createCore. */
 export interface HandlerContext {
@@ -13,6 +14,8 @@ export interface HandlerContext {
   platform: Platform;
   credentials: CredentialStore;
   sender: Sender;
+  /** Delivery status checks (background schedule and on-demand refresh). */
+  statuses: StatusPoller;
   info: () => AppInfo;
   pricing: () => Pricing;
 }

@@ -73,6 +73,12 @@ export const callArgs = {
   'campaigns.pause': z.strictObject({ id }),
   'campaigns.resume': z.strictObject({ id }),
   'campaigns.cancel': z.strictObject({ id }),
+  'campaigns.refreshStatuses': z.strictObject({ id }),
+  'campaigns.retryFailed': z.strictObject({
+    id,
+    kinds: z.array(z.enum(['failed', 'undelivered', 'unknown'])).min(1).max(3),
+  }),
+  'campaigns.deliveryCounts': z.strictObject({ id }),
   'reports.export': z.strictObject({ id, failedOnly: z.boolean() }),
 } satisfies Record<CallName, z.ZodType>;
 

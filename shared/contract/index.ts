@@ -36,6 +36,12 @@ export interface CallResults {
   'campaigns.pause': CampaignSummary;
   'campaigns.resume': CampaignSummary;
   'campaigns.cancel': CampaignSummary;
+  /** Asks Messente now about every accepted row whose delivery status may still change. */
+  'campaigns.refreshStatuses': CampaignSummary;
+  /** A new draft campaign from the chosen kinds of rows (original row numbers kept). */
+  'campaigns.retryFailed': { id: number };
+  /** Accepted rows by latest delivery status (DELIVRD, UNDELIV, …; PENDING = none yet). */
+  'campaigns.deliveryCounts': Record<string, number>;
   'reports.export': ExportResult;
 }
 

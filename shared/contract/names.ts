@@ -20,6 +20,9 @@ export const CALL_NAMES = [
   'campaigns.pause',
   'campaigns.resume',
   'campaigns.cancel',
+  'campaigns.refreshStatuses',
+  'campaigns.retryFailed',
+  'campaigns.deliveryCounts',
   'reports.export',
 ] as const;
 

@@ -15,7 +15,13 @@ async function omnicast(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const err: Buffer[] = [];
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli(argv, { stdout, stderr, env, cwd: process.cwd(), signal: new AbortController().signal });
+  const code = await runCli(argv, {
+    stdout,
+    stderr,
+    env,
+    cwd: process.cwd(),
+    signal: new AbortController().signal,
+  });
   return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
 }
 
@@ -30,8 +36,14 @@ async function prepare(testMode: boolean) {
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-status-'));
   const db = openDatabase(dir);
   const id = await sentCampaign(db, sim, 6, Date.now() - 120_000, 12_300);
-  db.prepare('UPDATE campaigns SET test_mode = ?, name = ? WHERE id = ?').run(testMode ? 1 : 0, 'Spring offer', id);
-  db.prepare("UPDATE messages SET state = 'failed', omnimessage_id = NULL, error_code = '105' WHERE campaign_id = ? AND row = 6").run(id);
+  db.prepare('UPDATE campaigns SET test_mode = ?, name = ? WHERE id = ?').run(
+    testMode ? 1 : 0,
+    'Spring offer',
+    id,
+  );
+  db.prepare(
+    "UPDATE messages SET state = 'failed', omnimessage_id = NULL, error_code = '105' WHERE campaign_id = ? AND row = 6",
+  ).run(id);
   db.prepare('UPDATE messages SET cost_max_micros = 10000 WHERE campaign_id = ? AND row = 2').run(id);
   db.close();
   return { dir, id };
@@ -48,8 +60,13 @@ describe('omnicast status', () => {
     expect(before.stdout).toContain('billed: no price reported yet');
 
     const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
-    const after = await omnicast(['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl], env);
-    expect(after.stderr).toContain('Checked 5 messages: 5 changed, 0 unknown to Messente, 0 could not be checked.');
+    const after = await omnicast(
+      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl],
+      env,
+    );
+    expect(after.stderr).toContain(
+      'Checked 5 messages: 5 changed, 0 unknown to Messente, 0 could not be checked.',
+    );
     expect(after.code).toBe(0);
     expect(after.stdout).not.toContain('PENDING');
     const counted = [...after.stdout.matchAll(/^ {2}(DELIVRD|UNDELIV|FAILED|EXPIRED|REJECTD)\s+(\d+)$/gm)];
@@ -61,7 +78,10 @@ describe('omnicast status', () => {
 
   it('refuses to refresh a test-mode campaign from the command line, and bad ids', async () => {
     const { dir, id } = await prepare(true);
-    const r = await omnicast(['status', String(id), '--refresh', '--data-dir', dir], { MESSENTE_USERNAME: 'a', MESSENTE_PASSWORD: 'b' });
+    const r = await omnicast(['status', String(id), '--refresh', '--data-dir', dir], {
+      MESSENTE_USERNAME: 'a',
+      MESSENTE_PASSWORD: 'b',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('test mode');
     expect((await omnicast(['status', 'x', '--data-dir', dir])).code).toBe(2);

@@ -28,9 +28,15 @@ export const statusCommand: Command = {
     'Statuses are otherwise checked by the desktop app 1 min, 5 min, 30 min, 2 h, 6 h, 24 h and 48 h after sending.',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, { ...DATA_DIR_OPTION, ...API_OPTIONS, refresh: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(argv, {
+      ...DATA_DIR_OPTION,
+      ...API_OPTIONS,
+      refresh: { type: 'boolean' },
+    });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
-      throw new UsageError('give the id of one campaign, e.g. omnicast status 3 (omnicast campaigns lists them).');
+      throw new UsageError(
+        'give the id of one campaign, e.g. omnicast status 3 (omnicast campaigns lists them).',
+      );
     }
     const id = Number(positionals[0]);
     const dir = dataDirFrom(values['data-dir'], io);
@@ -60,7 +66,10 @@ async function refresh(
   }
   const urls = apiUrls(values);
   const credentials = await credentialsFromEnvOrKeychain(io);
-  const poller = createStatusPoller({ db, getClient: async () => createMessenteClient({ ...urls, ...credentials }) });
+  const poller = createStatusPoller({
+    db,
+    getClient: async () => createMessenteClient({ ...urls, ...credentials }),
+  });
   const stop = () => void poller.stop();
   io.signal.addEventListener('abort', stop, { once: true });
   try {
@@ -68,7 +77,8 @@ async function refresh(
     io.stderr.write(
       `Checked ${s.checked} message${s.checked === 1 ? '' : 's'}: ${s.changed} changed, ${s.notFound} unknown to Messente, ${s.errors} could not be checked.\n`,
     );
-    if (s.checked > 0 && s.errors === s.checked) throw new CliFailure(`no status could be checked: ${s.lastError ?? 'no answer'}`);
+    if (s.checked > 0 && s.errors === s.checked)
+      throw new CliFailure(`no status could be checked: ${s.lastError ?? 'no answer'}`);
     if (s.lastError) io.stderr.write(`Last error: ${s.lastError}\n`);
   } finally {
     io.signal.removeEventListener('abort', stop);
@@ -98,13 +108,17 @@ export function statusText(db: Db, c: CampaignDetail): string {
       `Cost: predicted ${predicted}; billed ${formatEur(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatEur(billed.predictedMicros)})`,
     );
     if (billed.differingRows > 0) {
-      lines.push(`Billed differs from predicted on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`);
+      lines.push(
+        `Billed differs from predicted on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`,
+      );
       for (const d of billedDifferences(db, c.id, DIFFERENCES_SHOWN)) {
         const was = d.predictedMicros === null ? 'no price' : formatEur(d.predictedMicros);
         lines.push(`  row ${d.row}  ${d.to ?? ''}  predicted ${was}  billed ${formatEur(d.billedMicros)}`);
       }
       if (billed.differingRows > DIFFERENCES_SHOWN) {
-        lines.push(`  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row)`);
+        lines.push(
+          `  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row)`,
+        );
       }
     }
   }

@@ -1,0 +1,68 @@
+// The calls the app makes, through the core in test mode: statuses refreshed from the in-process
+// simulator, counted by delivery status, billed cost summed; retry refuses a campaign with nothing to retry.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallArgs, CallName, CallResults } from '../../shared/contract';
+import type { ExportResult } from '../../shared/types';
+import { createCore, type Core } from '../core';
+import { createMemoryStore } from '../credentials/store';
+import { dispatch } from '../handlers/dispatch';
+import type { Platform } from '../platform';
+
+let core: Core | undefined;
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+});
+
+async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> {
+  const envelope = await dispatch(core!.handlers, name, args);
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.result as CallResults[K];
+}
+
+describe('delivery statuses through the core (test mode)', () => {
+  it('refreshes statuses on demand, counts them and sums the billed cost', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-status-'));
+    const platform: Platform = { offerExport: async (): Promise<ExportResult> => ({ kind: 'cancelled' }) };
+    core = await createCore({ dataDir, platform, version: 'test', credentials: createMemoryStore() });
+    const { id } = await call('campaigns.create', {
+      name: 'Statuses',
+      template: 'Hi {{name}}',
+      sender: 'Shop',
+      autoconvert: 'on',
+      country: 'EE',
+      columns: ['name', 'phone'],
+      phoneColumn: 1,
+      sourceFile: 'x.csv',
+    });
+    const recipients = ['+37251234567', '+37251234568', '+37251234569'].map((to, i) => ({
+      row: i + 1,
+      fields: [`N${i}`, to],
+      rawPhone: to,
+      to,
+      status: 'ok' as const,
+      reason: null,
+    }));
+    await call('campaigns.addRecipients', { id, recipients });
+    await call('campaigns.start', { id, rate: 10 });
+    expect((await core.sender.whenSettled(id)).counts.accepted).toBe(3);
+    expect(await call('campaigns.deliveryCounts', { id })).toEqual({ PENDING: 3 });
+
+    // The test-mode simulator moves a status one step every 3 s.
+    await new Promise((r) => setTimeout(r, 3_200));
+    const summary = await call('campaigns.refreshStatuses', { id });
+    const counts = await call('campaigns.deliveryCounts', { id });
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(counts.PENDING).toBeUndefined();
+    expect(summary.billedCostMicros).toBeGreaterThan(0);
+    expect(Number.isInteger(summary.billedCostMicros)).toBe(true);
+
+    await expect(call('campaigns.retryFailed', { id, kinds: ['failed', 'unknown'] })).rejects.toThrow(
+      /no failed or unknown rows/,
+    );
+    await expect(call('campaigns.retryFailed', { id, kinds: [] })).rejects.toThrow(/kinds/);
+  }, 15_000);
+});
