@@ -1,0 +1,26 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { createRawSnippet } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import ConfirmDialog from './ConfirmDialog.svelte';
+
+const body = createRawSnippet(() => ({ render: () => '<p>42 messages have not been sent yet.</p>' }));
+
+describe('ConfirmDialog', () => {
+  it('asks, starts on the safe choice and answers either way', async () => {
+    const answers: string[] = [];
+    render(ConfirmDialog, {
+      title: 'Cancel this campaign?',
+      confirmLabel: 'Cancel campaign',
+      keepLabel: 'Keep sending',
+      children: body,
+      onConfirm: () => answers.push('confirm'),
+      onKeep: () => answers.push('keep'),
+    });
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this campaign?' });
+    expect(dialog.textContent).toContain('42 messages');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep sending' }));
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel campaign' }));
+    expect(answers).toEqual(['keep', 'confirm']);
+  });
+});

@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import ProgressPanel from './ProgressPanel.svelte';
+import { counts } from './test-api';
+
+const base = {
+  status: 'sending' as const,
+  counts: counts({ accepted: 40, failed: 5, unknown: 5, queued: 50 }),
+  sendable: 100,
+  currentRate: 4.25,
+  etaSeconds: 200,
+  errors: [],
+  stopReason: null,
+};
+
+describe('ProgressPanel', () => {
+  it('shows how far, how fast and how long', () => {
+    render(ProgressPanel, base);
+    const bar = screen.getByRole('progressbar', { name: 'Sending progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    const text = screen.getByRole('region', { name: 'Progress' }).textContent ?? '';
+    expect(text).toContain('4.3 msg/s');
+    expect(text).toContain('3 min 20 s');
+    expect(text).toMatch(/Remaining\s*50/);
+    expect(text).toContain('never sent again automatically');
+  });
+
+  it('shows no rate or time left once not sending, and the stop reason prominently', () => {
+    render(ProgressPanel, {
+      ...base,
+      status: 'paused',
+      stopReason: 'The spending cap of €5.00 was reached.',
+    });
+    expect(screen.getByRole('alert').textContent).toContain('spending cap');
+    expect(screen.queryByText('4.3 msg/s')).toBeNull();
+  });
+
+  it('groups errors by code with their explanation', () => {
+    render(ProgressPanel, {
+      ...base,
+      errors: [
+        { code: '105', title: 'Invalid data', count: 5, explanation: 'Check the sender name in Settings.' },
+      ],
+    });
+    const table = screen.getByRole('table', { name: 'Errors by code' });
+    expect(table.textContent).toContain('105');
+    expect(table.textContent).toContain('Check the sender name in Settings.');
+  });
+
+  it('is full when nothing is left to send', () => {
+    render(ProgressPanel, { ...base, status: 'completed', counts: counts({ skipped: 3 }), sendable: 0 });
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+  });
+});

@@ -1,0 +1,67 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { MessageRow } from '../../../shared/types';
+import RecipientsTable from './RecipientsTable.svelte';
+import { fakeApi, row } from './test-api';
+
+function bigCampaign(total: number, make: (n: number) => MessageRow = (n) => row(n)) {
+  return fakeApi({
+    'campaigns.rows': (args: { offset: number; limit: number }) => {
+      const rows = [];
+      for (let i = args.offset; i < Math.min(total, args.offset + args.limit); i++) rows.push(make(i + 1));
+      return { total, rows };
+    },
+  });
+}
+
+describe('RecipientsTable', () => {
+  it('fetches one page and renders only the rows in view', async () => {
+    const api = bigCampaign(100_000);
+    render(RecipientsTable, { api, campaignId: 7, states: null, refreshSignal: 0 });
+    await screen.findByText('100,000 rows');
+    const table = screen.getByRole('table', { name: 'Recipients' });
+    for (const h of ['Row', 'Phone', 'Status', 'Message ID', 'Error']) {
+      expect(within(table).getByRole('columnheader', { name: h })).toBeTruthy();
+    }
+    const rows = within(table).getAllByRole('row');
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(60);
+    expect(table.getAttribute('aria-rowcount')).toBe('100001');
+    expect(api.callsTo('campaigns.rows')).toEqual([{ id: 7, offset: 0, limit: 500 }]);
+    expect(within(table).getByText('msg-1')).toBeTruthy();
+  });
+
+  it('shows states, delivery status and errors in words', async () => {
+    const api = bigCampaign(3, (n) =>
+      n === 1
+        ? row(1, 'accepted', { deliveryStatus: 'DELIVRD' })
+        : n === 2
+          ? row(2, 'failed', { errorCode: '105', errorTitle: 'Invalid data', errorDetail: 'bad sender' })
+          : row(3, 'skipped', { skipReason: 'duplicate of row 1', to: null, rawPhone: '5551' }),
+    );
+    render(RecipientsTable, { api, campaignId: 1, states: null, refreshSignal: 0 });
+    await screen.findByText('3 rows');
+    expect(screen.getByText('accepted · DELIVRD')).toBeTruthy();
+    expect(screen.getByText('105 Invalid data: bad sender')).toBeTruthy();
+    expect(screen.getByText('duplicate of row 1')).toBeTruthy();
+    expect(screen.getByText('5551')).toBeTruthy();
+  });
+
+  it('asks main for the chosen states only and refetches on a refresh signal', async () => {
+    const api = bigCampaign(2, (n) => row(n, 'failed'));
+    const view = render(RecipientsTable, { api, campaignId: 1, states: ['failed'], refreshSignal: 0 });
+    await screen.findByText('2 rows');
+    expect(api.callsTo('campaigns.rows')).toEqual([{ id: 1, offset: 0, limit: 500, states: ['failed'] }]);
+    await view.rerender({ api, campaignId: 1, states: ['failed'], refreshSignal: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.callsTo('campaigns.rows')).toHaveLength(2);
+    await view.rerender({ api, campaignId: 1, states: null, refreshSignal: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 1, offset: 0, limit: 500 });
+  });
+
+  it('says when no row matches', async () => {
+    render(RecipientsTable, { api: bigCampaign(0), campaignId: 1, states: ['unknown'], refreshSignal: 0 });
+    expect(await screen.findByText('No rows in this state.')).toBeTruthy();
+  });
+});

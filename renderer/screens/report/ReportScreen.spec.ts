@@ -1,0 +1,159 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CampaignStatus, MessageState } from '../../../shared/types';
+import ReportScreen from './ReportScreen.svelte';
+import { counts, detail, fakeApi, progress, row, summary } from './test-api';
+
+function campaignApi(status: CampaignStatus = 'sending') {
+  const sending = counts({ accepted: 4, failed: 1, queued: 5 });
+  return fakeApi({
+    'campaigns.get': () => detail({ id: 5, name: 'Spring offer', status, total: 10, counts: sending }),
+    'campaigns.rows': (args: { offset: number; states?: MessageState[] }) => {
+      const rows = [row(1, 'accepted'), row(2, 'failed', { errorCode: '105', errorTitle: 'Invalid data' })];
+      const shown = args.states ? rows.filter((r) => args.states?.includes(r.state)) : rows;
+      return { total: shown.length, rows: shown };
+    },
+    'campaigns.deliveryCounts': () => ({ DELIVRD: 3, PENDING: 1 }),
+    'campaigns.pause': () => summary({ id: 5, status: 'paused', counts: sending }),
+    'campaigns.resume': () => summary({ id: 5, status: 'sending', counts: sending }),
+    'campaigns.cancel': () =>
+      summary({ id: 5, status: 'cancelled', counts: counts({ accepted: 4, failed: 1, cancelled: 5 }) }),
+  });
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('ReportScreen', () => {
+  it('shows the campaign, its status, charts and rows', async () => {
+    const api = campaignApi('completed');
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    expect(await screen.findByRole('heading', { name: 'Spring offer' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('completed');
+    expect(screen.getByRole('img', { name: 'accepted: 4 of 10 rows' })).toBeTruthy();
+    expect(await screen.findByRole('img', { name: 'DELIVRD: 3 of 4 rows' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Recipients' });
+    expect(await within(table).findByText('msg-1')).toBeTruthy();
+    expect(api.callsTo('campaigns.get')).toEqual([{ id: 5 }]);
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+  });
+
+  it('pauses, resumes and cancels after confirmation', async () => {
+    const api = campaignApi('sending');
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Pause' }));
+    await settle();
+    expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('paused');
+    await fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await settle();
+    expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('sending');
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel campaign' }));
+    const dialog = screen.getByRole('dialog');
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel campaign' }));
+    await settle();
+    expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('cancelled');
+    expect(
+      api.calls
+        .map((c) => c.name)
+        .filter(
+          (n) => n.startsWith('campaigns.p') || n.startsWith('campaigns.re') || n === 'campaigns.cancel',
+        ),
+    ).toEqual(['campaigns.pause', 'campaigns.resume', 'campaigns.cancel']);
+  });
+
+  it('offers resume for an interrupted campaign and never resumes by itself', async () => {
+    const api = campaignApi('interrupted');
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    expect((await screen.findByText(/This campaign was interrupted/)).textContent).toContain(
+      '5 rows still wait',
+    );
+    expect(api.callsTo('campaigns.resume')).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(api.callsTo('campaigns.resume')).toEqual([{ id: 5 }]);
+  });
+
+  it('filters rows by state', async () => {
+    const api = campaignApi('completed');
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    const select = await screen.findByRole('combobox', { name: 'Show rows' });
+    await fireEvent.change(select, { target: { value: 'failed' } });
+    await settle();
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
+      id: 5,
+      offset: 0,
+      limit: 500,
+      states: ['failed'],
+    });
+    expect(await screen.findByText('105 Invalid data')).toBeTruthy();
+  });
+
+  describe('live progress', () => {
+    beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+    afterEach(() => vi.useRealTimers());
+
+    it('follows progress events, refreshes rows at most once a second and unsubscribes', async () => {
+      const api = campaignApi('sending');
+      const view = render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+      await screen.findByRole('heading', { name: 'Spring offer' });
+      expect(api.listenerCount('campaign.progress')).toBe(1);
+      const rowsBefore = api.callsTo('campaigns.rows').length;
+
+      api.emit('campaign.progress', progress({ campaignId: 99, counts: counts({ accepted: 10 }) }));
+      api.emit(
+        'campaign.progress',
+        progress({
+          campaignId: 5,
+          counts: counts({ accepted: 7, failed: 1, queued: 2 }),
+          currentRate: 12,
+          etaSeconds: 30,
+          errors: [{ code: '105', title: 'Invalid data', count: 1, explanation: 'Check the number.' }],
+        }),
+      );
+      for (let i = 0; i < 5; i++) api.emit('campaign.progress', progress({ campaignId: 5 }));
+      api.emit(
+        'campaign.progress',
+        progress({
+          campaignId: 5,
+          counts: counts({ accepted: 7, failed: 1, queued: 2 }),
+          currentRate: 12,
+          etaSeconds: 30,
+        }),
+      );
+      await settle();
+      const bar = screen.getByRole('progressbar', { name: 'Sending progress' });
+      expect(bar.getAttribute('aria-valuenow')).toBe('80');
+      expect(screen.getByText('12 msg/s')).toBeTruthy();
+      expect(screen.getByText('30 s')).toBeTruthy();
+      expect(api.callsTo('campaigns.rows').length).toBe(rowsBefore + 1);
+      await vi.advanceTimersByTimeAsync(1100);
+      expect(api.callsTo('campaigns.rows').length).toBe(rowsBefore + 2);
+
+      api.emit(
+        'campaign.progress',
+        progress({ campaignId: 5, status: 'paused', stopReason: 'Messente refused the API password (401).' }),
+      );
+      await settle();
+      expect(screen.getByRole('alert').textContent).toContain('401');
+
+      view.unmount();
+      expect(api.listenerCount('campaign.progress')).toBe(0);
+    });
+  });
+
+  it('goes back to the campaigns', async () => {
+    let back = 0;
+    render(ReportScreen, { api: campaignApi('completed'), campaignId: 5, onBack: () => back++ });
+    await fireEvent.click(screen.getByRole('button', { name: '← Campaigns' }));
+    expect(back).toBe(1);
+  });
+
+  it('explains a campaign that cannot be opened', async () => {
+    const api = fakeApi({
+      'campaigns.get': () => {
+        throw new Error('No campaign #5.');
+      },
+      'campaigns.deliveryCounts': () => ({}),
+    });
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    expect((await screen.findByRole('alert')).textContent).toContain('No campaign #5.');
+  });
+});

@@ -1,0 +1,116 @@
+// Pure pieces of the report screen: chart items from counts, and the live view of a campaign that
+// progress events update.
+import {
+  MESSAGE_STATES,
+  type CampaignProgress,
+  type CampaignStatus,
+  type CampaignSummary,
+  type ErrorGroup,
+  type MessageState,
+  type StateCounts,
+} from '../../../shared/types';
+import { stateHint, stateLabel } from '../../lib/format';
+
+/** One bar of a StateChart. */
+export interface ChartItem {
+  key: string;
+  label: string;
+  count: number;
+  hint?: string;
+  tone?: 'ok' | 'bad' | 'warn' | 'neutral' | 'active';
+}
+
+export interface LiveView {
+  status: CampaignStatus;
+  total: number;
+  counts: StateCounts;
+  currentRate: number | null;
+  etaSeconds: number | null;
+  errors: ErrorGroup[];
+  stopReason: string | null;
+}
+
+const STATE_TONES: Record<MessageState, ChartItem['tone']> = {
+  skipped: 'neutral',
+  queued: 'neutral',
+  sending: 'active',
+  accepted: 'ok',
+  failed: 'bad',
+  unknown: 'warn',
+  cancelled: 'neutral',
+};
+
+export function stateItems(counts: StateCounts): ChartItem[] {
+  return MESSAGE_STATES.map((state) => ({
+    key: state,
+    label: stateLabel(state),
+    count: counts[state],
+    hint: stateHint(state),
+    tone: STATE_TONES[state],
+  }));
+}
+
+const DELIVERY_ORDER = ['DELIVRD', 'ACK', 'PENDING', 'UNDELIV', 'FAILED', 'EXPIRED', 'REJECTD'];
+const DELIVERY_HINTS: Record<string, string> = {
+  DELIVRD: 'delivered to the phone',
+  ACK: 'accepted by the operator, not yet delivered',
+  PENDING: 'no delivery status yet',
+  UNDELIV: 'could not be delivered',
+  FAILED: 'delivery failed',
+  EXPIRED: 'the phone was unreachable until the message expired',
+  REJECTD: 'rejected by the operator',
+};
+
+/** Delivery statuses in a stable order: delivered first, problems after, unknown ones last. */
+export function deliveryItems(counts: Record<string, number>): ChartItem[] {
+  const keys = Object.keys(counts).sort((a, b) => {
+    const ia = DELIVERY_ORDER.indexOf(a);
+    const ib = DELIVERY_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+  return keys.map((key) => ({
+    key,
+    label: key,
+    count: counts[key] ?? 0,
+    ...(DELIVERY_HINTS[key] ? { hint: DELIVERY_HINTS[key] } : {}),
+    tone: key === 'DELIVRD' ? 'ok' : key === 'ACK' || key === 'PENDING' ? 'neutral' : 'bad',
+  }));
+}
+
+export function viewOfSummary(summary: CampaignSummary, previous: LiveView | null): LiveView {
+  return {
+    status: summary.status,
+    total: summary.total,
+    counts: summary.counts,
+    currentRate: null,
+    etaSeconds: null,
+    // Only progress events carry error groups: keep the last ones seen.
+    errors: previous?.errors ?? [],
+    stopReason: summary.status === 'sending' ? null : (previous?.stopReason ?? null),
+  };
+}
+
+export function viewOfProgress(progress: CampaignProgress): LiveView {
+  return {
+    status: progress.status,
+    total: progress.total,
+    counts: progress.counts,
+    currentRate: progress.currentRate,
+    etaSeconds: progress.etaSeconds,
+    errors: progress.errors,
+    stopReason: progress.stopReason,
+  };
+}
+
+/** Whether a campaign may still change by itself (progress events are expected). */
+export function isActive(status: CampaignStatus): boolean {
+  return status === 'sending';
+}
+
+export const FINAL_STATUSES: readonly CampaignStatus[] = ['completed', 'cancelled'];
+
+/** Accepted rows whose delivery finally failed: the ones "retry undelivered" would take. */
+export function countUndelivered(delivery: Record<string, number> | null): number {
+  if (!delivery) return 0;
+  return ['UNDELIV', 'FAILED', 'EXPIRED', 'REJECTD'].reduce((sum, key) => sum + (delivery[key] ?? 0), 0);
+}

@@ -1,0 +1,133 @@
+// A stand-in for main in the screens' specs: answers calls from a table, records them, and lets a
+// spec push events as main would. Plus small factories for the result types.
+import type { CallName, EventName, EventPayloads, OmnicastApi } from '../../../shared/contract';
+import type {
+  CampaignDetail,
+  CampaignProgress,
+  CampaignSummary,
+  MessageRow,
+  MessageState,
+  StateCounts,
+} from '../../../shared/types';
+
+export type FakeHandlers = Partial<Record<CallName, (args: never) => unknown>>;
+
+export interface FakeApi extends OmnicastApi {
+  calls: { name: CallName; args: unknown }[];
+  callsTo(name: CallName): unknown[];
+  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
+  listenerCount(name: EventName): number;
+}
+
+export function fakeApi(handlers: FakeHandlers): FakeApi {
+  const calls: { name: CallName; args: unknown }[] = [];
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  return {
+    calls,
+    callsTo: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
+    async call(name, args) {
+      calls.push({ name, args });
+      const handler = handlers[name] as ((a: unknown) => unknown) | undefined;
+      if (!handler) throw new Error(`no fake for ${name}`);
+      // Each spec supplies only the calls it needs, so results are typed loosely here.
+      return (await handler(args)) as never;
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      const typed = listener as (payload: never) => void;
+      set.add(typed);
+      return () => set.delete(typed);
+    },
+    emit(name, payload) {
+      for (const listener of listeners.get(name) ?? []) (listener as (p: typeof payload) => void)(payload);
+    },
+    listenerCount: (name) => listeners.get(name)?.size ?? 0,
+  };
+}
+
+export function counts(partial: Partial<StateCounts> = {}): StateCounts {
+  return { skipped: 0, queued: 0, sending: 0, accepted: 0, failed: 0, unknown: 0, cancelled: 0, ...partial };
+}
+
+export function summary(partial: Partial<CampaignSummary> = {}): CampaignSummary {
+  return {
+    id: 1,
+    name: 'Spring offer',
+    status: 'completed',
+    testMode: true,
+    createdAt: '2026-03-07T09:05:00Z',
+    startedAt: '2026-03-07T09:06:00Z',
+    finishedAt: '2026-03-07T09:07:00Z',
+    total: 10,
+    counts: counts({ accepted: 8, failed: 1, skipped: 1 }),
+    segments: 9,
+    predictedCostMicros: 450_000,
+    unpricedRows: 0,
+    billedCostMicros: null,
+    ...partial,
+  };
+}
+
+export function detail(partial: Partial<CampaignDetail> = {}): CampaignDetail {
+  return {
+    ...summary(),
+    template: 'Hi {{name}}',
+    sender: 'Salon',
+    autoconvert: 'on',
+    country: 'EE',
+    phoneColumn: 'phone',
+    columns: ['name', 'phone'],
+    sourceFile: 'customers.csv',
+    rate: 20,
+    maxCostMicros: null,
+    ...partial,
+  };
+}
+
+export function row(
+  n: number,
+  state: MessageState = 'accepted',
+  partial: Partial<MessageRow> = {},
+): MessageRow {
+  return {
+    row: n,
+    fields: [`Name ${n}`, `+3725000${String(n).padStart(4, '0')}`],
+    rawPhone: `5000${n}`,
+    to: `+3725000${String(n).padStart(4, '0')}`,
+    state,
+    skipReason: null,
+    text: `Hi Name ${n}`,
+    encoding: 'GSM-7',
+    segments: 1,
+    predictedCostMicros: 50_000,
+    omnimessageId: state === 'accepted' ? `om-${n}` : null,
+    messageId: state === 'accepted' ? `msg-${n}` : null,
+    httpStatus: state === 'accepted' ? 201 : null,
+    errorCode: null,
+    errorTitle: null,
+    errorDetail: null,
+    errorSource: null,
+    attempts: 1,
+    sentAt: null,
+    deliveryStatus: null,
+    deliveryError: null,
+    deliveredAt: null,
+    billedCostMicros: null,
+    ...partial,
+  };
+}
+
+export function progress(partial: Partial<CampaignProgress> = {}): CampaignProgress {
+  return {
+    campaignId: 1,
+    status: 'sending',
+    total: 10,
+    counts: counts({ accepted: 4, failed: 1, queued: 5 }),
+    currentRate: 4.2,
+    etaSeconds: 75,
+    errors: [],
+    stopReason: null,
+    ...partial,
+  };
+}

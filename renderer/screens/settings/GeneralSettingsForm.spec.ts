@@ -1,0 +1,71 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../../shared/types';
+import { fakeApi } from '../report/test-api';
+import GeneralSettingsForm from './GeneralSettingsForm.svelte';
+
+const settings: Settings = {
+  testMode: false,
+  defaultSender: 'Salon',
+  defaultCountry: 'EE',
+  defaultRate: 20,
+  defaultAutoconvert: 'on',
+  apiUrl: 'https://api.messente.com/v1',
+};
+
+function setup() {
+  const api = fakeApi({ 'settings.update': (args: Partial<Settings>) => ({ ...settings, ...args }) });
+  const saved: Settings[] = [];
+  render(GeneralSettingsForm, { api, settings, onSaved: (s) => saved.push(s) });
+  return { api, saved };
+}
+
+describe('GeneralSettingsForm', () => {
+  it('shows the saved settings and saves changes', async () => {
+    const { api, saved } = setup();
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Default sender' }).value).toBe('Salon');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default country' }).value).toBe('EE');
+    expect(screen.getByRole('option', { name: 'Finland (FI)' })).toBeTruthy();
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Default sending speed' }), {
+      target: { value: '50' },
+    });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Default country' }), {
+      target: { value: 'FI' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.callsTo('settings.update')).toEqual([
+      {
+        defaultSender: 'Salon',
+        defaultCountry: 'FI',
+        defaultRate: 50,
+        defaultAutoconvert: 'on',
+        apiUrl: 'https://api.messente.com/v1',
+        testMode: false,
+      },
+    ]);
+    expect(saved[0]?.defaultRate).toBe(50);
+  });
+
+  it('validates the sender as it is typed and refuses to save problems', async () => {
+    const { api } = setup();
+    const sender = screen.getByRole('textbox', { name: 'Default sender' });
+    await fireEvent.input(sender, { target: { value: 'Hair & Beauty' } });
+    expect(sender.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/only letters A–Z and digits/)).toBeTruthy();
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Default sending speed' }), {
+      target: { value: '500' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(screen.getByText(/between 1 and 150/)).toBeTruthy();
+    expect(api.callsTo('settings.update')).toEqual([]);
+  });
+
+  it('switches test mode at once', async () => {
+    const { api, saved } = setup();
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Test mode' }));
+    expect(await screen.findByText('Test mode is on: nothing leaves this computer.')).toBeTruthy();
+    expect(api.callsTo('settings.update')).toEqual([{ testMode: true }]);
+    expect(saved[0]?.testMode).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../../shared/types';
+import { fakeApi } from '../report/test-api';
+import SettingsScreen from './SettingsScreen.svelte';
+
+const settings: Settings = {
+  testMode: true,
+  defaultSender: 'Salon',
+  defaultCountry: 'EE',
+  defaultRate: 20,
+  defaultAutoconvert: 'on',
+  apiUrl: 'https://api.messente.com/v1',
+};
+
+describe('SettingsScreen', () => {
+  it('loads settings, credentials and app info', async () => {
+    const api = fakeApi({
+      'settings.get': () => settings,
+      'credentials.status': () => ({ saved: true, username: 'ann', store: 'keychain' }),
+      'app.info': () => ({ version: '1.2.3', dataDir: '/data', testMode: true, credentialStore: 'keychain' }),
+      'settings.update': (args: Partial<Settings>) => ({ ...settings, ...args }),
+    });
+    render(SettingsScreen, { api });
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(await screen.findByText('Saved for user ann')).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Test mode' }).checked).toBe(true);
+    expect(screen.getByText('1.2.3')).toBeTruthy();
+    for (const name of ['Default sender', 'API username'])
+      expect(screen.getByRole('textbox', { name })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Default country' })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Default sending speed' })).toBeTruthy();
+    expect(screen.getByLabelText('API password')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+  });
+
+  it('says what failed to load', async () => {
+    const api = fakeApi({ 'settings.get': () => settings });
+    render(SettingsScreen, { api });
+    expect((await screen.findByRole('alert')).textContent).toContain('no fake for credentials.status');
+  });
+});

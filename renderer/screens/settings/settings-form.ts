@@ -1,0 +1,66 @@
+// Validation of the settings form, in the operator's words, before anything reaches main.
+import { senderProblem } from '../../../shared/sender-name';
+import type { Autoconvert, Settings } from '../../../shared/types';
+
+export interface SettingsDraft {
+  defaultSender: string;
+  defaultCountry: string;
+  /** Kept as typed: an empty or half-typed number must not become 0. */
+  defaultRate: string;
+  defaultAutoconvert: Autoconvert;
+  apiUrl: string;
+}
+
+export type DraftProblems = Partial<Record<keyof SettingsDraft, string>>;
+
+export const MAX_RATE = 150;
+
+export function draftOf(settings: Settings): SettingsDraft {
+  return {
+    defaultSender: settings.defaultSender,
+    defaultCountry: settings.defaultCountry,
+    defaultRate: String(settings.defaultRate),
+    defaultAutoconvert: settings.defaultAutoconvert,
+    apiUrl: settings.apiUrl,
+  };
+}
+
+export function rateProblem(text: string): string | null {
+  const rate = Number(text);
+  if (text.trim() === '' || !Number.isFinite(rate)) return 'Enter a number of messages per second.';
+  if (rate < 1 || rate > MAX_RATE) return `Choose between 1 and ${MAX_RATE} messages per second.`;
+  return null;
+}
+
+export function apiUrlProblem(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol === 'https:' || url.protocol === 'http:') return null;
+  } catch {
+    // falls through to the message below
+  }
+  return 'Enter a web address starting with https://, such as https://api.messente.com/v1.';
+}
+
+export function draftProblems(draft: SettingsDraft): DraftProblems {
+  const problems: DraftProblems = {};
+  const sender = senderProblem(draft.defaultSender);
+  if (sender) problems.defaultSender = sender;
+  const rate = rateProblem(draft.defaultRate);
+  if (rate) problems.defaultRate = rate;
+  const url = apiUrlProblem(draft.apiUrl);
+  if (url) problems.apiUrl = url;
+  if (!/^[A-Z]{2}$/.test(draft.defaultCountry)) problems.defaultCountry = 'Choose a country.';
+  return problems;
+}
+
+/** The settings.update arguments for a valid draft. */
+export function updateOf(draft: SettingsDraft) {
+  return {
+    defaultSender: draft.defaultSender.trim(),
+    defaultCountry: draft.defaultCountry,
+    defaultRate: Number(draft.defaultRate),
+    defaultAutoconvert: draft.defaultAutoconvert,
+    apiUrl: draft.apiUrl.trim(),
+  };
+}
