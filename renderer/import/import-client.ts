@@ -1,0 +1,42 @@
+// Starts one import in a Web Worker and lets the caller cancel it. The worker is terminated on
+// cancel, so even a parse stuck in a huge file stops at once.
+import type { ImportOutcome } from '../../shared/import/model';
+import type { ImportReply, ImportRequest } from './protocol';
+import { createReplyCollector } from './reply-collector';
+
+export interface ImportJob {
+  /** The outcome, or null when the import was cancelled. */
+  promise: Promise<ImportOutcome | null>;
+  cancel: () => void;
+}
+
+/** fraction is 0–1, or null while the amount of work is not known yet. */
+export type ImportRunner = (
+  request: ImportRequest,
+  onProgress: (fraction: number | null) => void,
+) => ImportJob;
+
+export const runImportInWorker: ImportRunner = (request, onProgress) => {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  let settle: (outcome: ImportOutcome | null) => void = () => {};
+  const promise = new Promise<ImportOutcome | null>((resolve) => (settle = resolve));
+  const finish = (outcome: ImportOutcome | null): void => {
+    worker.terminate();
+    settle(outcome);
+  };
+  const collect = createReplyCollector(onProgress);
+  worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
+    const outcome = collect(event.data);
+    if (outcome) finish(outcome);
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    finish({
+      ok: false,
+      error: `The import stopped unexpectedly (${event.message || 'worker error'}). Try again.`,
+    });
+  });
+  // A copy is sent so the window keeps its bytes for re-imports (phone column, country).
+  worker.postMessage(request);
+  return { promise, cancel: () => finish(null) };
+};

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { importRecipients } from '../../shared/import';
+import type { ImportOutcome } from '../../shared/import/model';
+import { ROWS_PER_MESSAGE, type ImportReply } from './protocol';
+import { createReplyCollector } from './reply-collector';
+import { runImportJob } from './run-import-job';
+
+function csv(rows: number): Uint8Array {
+  const lines = ['name,phone'];
+  for (let i = 0; i < rows; i++) lines.push(`P${i},+3725${String(1_000_000 + i)}`);
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+describe('runImportJob + createReplyCollector', () => {
+  it('sends recipients in chunks and reassembles exactly what a direct import gives', () => {
+    const bytes = csv(ROWS_PER_MESSAGE * 2 + 5);
+    const options = { fileName: 'big.csv', defaultCountry: 'EE', optOuts: ['+37251000003'] };
+    const replies: ImportReply[] = [];
+    runImportJob({ bytes, options }, (r) => replies.push(structuredClone(r)));
+    expect(
+      replies.filter((r) => r.type === 'rows').map((r) => (r.type === 'rows' ? r.rows.length : 0)),
+    ).toEqual([ROWS_PER_MESSAGE, ROWS_PER_MESSAGE, 5]);
+    const fractions: (number | null)[] = [];
+    const collect = createReplyCollector((f) => fractions.push(f));
+    let outcome: ImportOutcome | null = null;
+    for (const r of replies) outcome = collect(r) ?? outcome;
+    const direct = importRecipients(bytes, { ...options, optOuts: new Set(options.optOuts) });
+    expect(outcome).toEqual(direct);
+    expect(direct.ok && direct.result.counts.opted_out).toBe(1);
+    expect(fractions[0]).toBe(0);
+  });
+
+  it('passes a refusal on as one sentence', () => {
+    const replies: ImportReply[] = [];
+    runImportJob(
+      { bytes: new Uint8Array([0, 1, 2, 0, 255]), options: { fileName: 'x.bin', defaultCountry: 'EE' } },
+      (r) => replies.push(r),
+    );
+    const last = replies.at(-1);
+    expect(last?.type === 'done' && !last.outcome.ok && last.outcome.error).toMatch(/x\.bin/);
+  });
+});

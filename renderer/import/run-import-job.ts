@@ -1,0 +1,43 @@
+// The worker's job and the window's reassembly of its replies, kept apart from Worker plumbing so
+// that both can be tested without a browser.
+import { createImporter } from '../../shared/import';
+import type { ImportOutcome } from '../../shared/import/model';
+import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
+
+const SLICE = 1024 * 1024;
+
+function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply) => void): ImportOutcome {
+  const { optOuts, ...rest } = options;
+  const importer = createImporter({ ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) });
+  let lastPosted = 0;
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    if (importer.push(bytes.subarray(at, at + SLICE)).error) break;
+    const now = performance.now();
+    if (now - lastPosted > 50) {
+      lastPosted = now;
+      post({ type: 'progress', fraction: Math.min(1, (at + SLICE) / bytes.length) });
+    }
+  }
+  return importer.finish();
+}
+
+/** Imports in 1 MB slices with progress, then sends the recipients in chunks and the outcome last. */
+export function runImportJob(request: ImportRequest, post: (reply: ImportReply) => void): void {
+  post({ type: 'progress', fraction: 0 });
+  let outcome: ImportOutcome;
+  try {
+    outcome = importAll(request, post);
+  } catch (error) {
+    // The import promises never to throw; if it does anyway, the operator still gets a sentence.
+    const detail = error instanceof Error ? error.message : String(error);
+    outcome = { ok: false, error: `${request.options.fileName} could not be read (${detail}).` };
+  }
+  if (outcome.ok) {
+    const { recipients } = outcome.result;
+    for (let at = 0; at < recipients.length; at += ROWS_PER_MESSAGE) {
+      post({ type: 'rows', rows: recipients.slice(at, at + ROWS_PER_MESSAGE) });
+    }
+    outcome = { ok: true, result: { ...outcome.result, recipients: [] } };
+  }
+  post({ type: 'done', outcome });
+}

@@ -1,0 +1,20 @@
+// Component specs run in jsdom, which lacks a few browser APIs the components use.
+import { cleanup } from '@testing-library/svelte';
+import { afterEach } from 'vitest';
+
+afterEach(() => cleanup());
+
+// jsdom has no ResizeObserver; the virtual table only needs it to hear about resizes.
+if (!('ResizeObserver' in globalThis)) {
+  class NoopResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.assign(globalThis, { ResizeObserver: NoopResizeObserver });
+}
+
+// jsdom has no object URLs (the rejected-rows download makes one).
+if (typeof URL.createObjectURL !== 'function') {
+  Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => {} });
+}

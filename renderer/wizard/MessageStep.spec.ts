@@ -1,0 +1,65 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { MessageDraft } from './draft';
+import { fakeApi } from './fake-api';
+import MessageStep from './MessageStep.svelte';
+
+const api = fakeApi({ 'templates.list': () => [] });
+
+function setup(initial: Partial<MessageDraft> = {}) {
+  let draft: MessageDraft = {
+    name: 'clients 2026-11-25',
+    sender: 'Clinic',
+    template: '',
+    autoconvert: 'on',
+    ...initial,
+  };
+  const onNext = vi.fn();
+  const view = render(MessageStep, {
+    api,
+    columns: ['name', 'phone'],
+    typical: ['Maria', '+37251234567'],
+    draft,
+    onChange: (d: MessageDraft) => {
+      draft = d;
+      void view.rerender({ draft: d });
+    },
+    onBack: () => {},
+    onNext,
+  });
+  return { onNext, draft: () => draft };
+}
+
+describe('MessageStep', () => {
+  it('counts the template rendered with typical values and enables Next once valid', async () => {
+    const { onNext, container } = { ...setup(), container: document.body };
+    const next = screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Preview' });
+    expect(next.disabled).toBe(true);
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Template' }), {
+      target: { value: 'Hi {{name}}!' },
+    });
+    // "Hi Maria!" is 9 characters.
+    expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe(
+      'GSM-7 · 9 characters · 1 segment',
+    );
+    expect(next.disabled).toBe(false);
+    await fireEvent.click(next);
+    expect(onNext).toHaveBeenCalledOnce();
+  });
+
+  it('refuses an unknown column and a bad sender in plain words', async () => {
+    setup({ template: 'Hi {{nmae}}', sender: 'My Clinic!' });
+    expect(screen.getByRole('alert').textContent).toContain('Unknown column "nmae"');
+    expect(screen.getByText(/letters A–Z and digits/)).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Preview' }).disabled).toBe(true);
+  });
+
+  it('shows what autoconvert does to a UCS-2 template and switches mode', async () => {
+    const { draft } = setup({ template: 'It’s time, {{name}}', autoconvert: 'off' });
+    expect(screen.getByText(/Characters forcing UCS-2/)).toBeTruthy();
+    expect(screen.queryByText(/As sent with autoconvert/)).toBeNull();
+    await fireEvent.click(screen.getByRole('radio', { name: 'On' }));
+    expect(draft().autoconvert).toBe('on');
+    expect(screen.getByText(/As sent with autoconvert: GSM-7/)).toBeTruthy();
+  });
+});

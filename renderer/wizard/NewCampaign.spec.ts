@@ -1,0 +1,66 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { Settings } from '../../shared/types';
+import { runImportInline } from '../import/import-inline';
+import { fakeApi } from './fake-api';
+import NewCampaign from './NewCampaign.svelte';
+
+const settings: Settings = {
+  testMode: true,
+  defaultSender: 'Clinic',
+  defaultCountry: 'EE',
+  defaultRate: 10,
+  defaultAutoconvert: 'on',
+  apiUrl: 'http://127.0.0.1:1/v1',
+};
+
+describe('NewCampaign', () => {
+  it('walks from a CSV to a started campaign', async () => {
+    const api = fakeApi({
+      'settings.get': () => settings,
+      'templates.list': () => [],
+      'campaigns.create': () => ({ id: 42 }),
+      'campaigns.addRecipients': () => ({ added: 3, total: 3 }),
+      'campaigns.start': () => ({}),
+    });
+    const onStarted = vi.fn();
+    render(NewCampaign, { api, onStarted, onCancel: () => {}, runImport: runImportInline });
+
+    const input = await screen.findByLabelText('Recipients file (CSV)');
+    const csv = 'first_name;phone\nAnn;5123 4567\nBob;+372 5123 4568\nCy;12\n';
+    await fireEvent.change(input, { target: { files: [new File([csv], 'clients.csv')] } });
+    expect((await screen.findByRole('region', { name: 'Import report' })).textContent).toContain('2 ready');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
+
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Campaign name' }).value).toMatch(
+      /^clients \d{4}-\d\d-\d\d$/,
+    );
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Sender name' }).value).toBe('Clinic');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Template' }), {
+      target: { value: 'Hi {{first_name|there}}' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Preview' }));
+
+    const next = await screen.findByRole<HTMLButtonElement>('button', { name: 'Next: Send' });
+    await waitFor(() => expect(next.disabled).toBe(false));
+    await fireEvent.click(next);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
+    expect(screen.getByRole('dialog').textContent).toContain('2 messages, 2 segments');
+    await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(42));
+    const created = api.calls.find((c) => c.name === 'campaigns.create')?.args;
+    expect(created).toMatchObject({
+      template: 'Hi {{first_name|there}}',
+      sender: 'Clinic',
+      autoconvert: 'on',
+      columns: ['first_name', 'phone'],
+    });
+    const uploaded = api.calls.find((c) => c.name === 'campaigns.addRecipients')?.args as {
+      recipients: { status: string }[];
+    };
+    // Rejected rows are stored too (as skipped) so the report accounts for every row of the file.
+    expect(uploaded.recipients.map((r) => r.status)).toEqual(['ok', 'ok', 'invalid']);
+    expect(api.calls.at(-1)).toEqual({ name: 'campaigns.start', args: { id: 42, rate: 10 } });
+  });
+});

@@ -1,0 +1,57 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { importRecipients } from '../../shared/import';
+import type { RecipientsDraft } from './draft';
+import PreviewStep from './PreviewStep.svelte';
+
+function recipients(csv: string): RecipientsDraft {
+  const bytes = new TextEncoder().encode(csv);
+  const outcome = importRecipients(bytes, { fileName: 'c.csv', defaultCountry: 'EE' });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return { fileName: 'c.csv', bytes, country: 'EE', result: outcome.result };
+}
+
+const CSV = 'name,phone\nAnn,+37251234567\nZoë,+37251234568\nBob,12\n';
+
+describe('PreviewStep', () => {
+  it('shows each row as sent, totals once computed, and filters', async () => {
+    const onReady = vi.fn();
+    const onNext = vi.fn();
+    render(PreviewStep, {
+      recipients: recipients(CSV),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      onReady,
+      onBack: () => {},
+      onNext,
+    });
+    expect(screen.getByRole('heading', { name: 'Preview' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Preview' });
+    for (const name of ['Row', 'Phone', 'Message', 'Encoding', 'Segments', 'Cost']) {
+      expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
+    }
+    const totals = await screen.findByText('Messages');
+    expect(totals.closest('section')?.getAttribute('aria-label')).toBe('Totals');
+    expect(onReady).toHaveBeenCalledOnce();
+    expect(onReady.mock.calls[0]?.[0].totals.messages).toBe(2);
+
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '2 +37251234567 Hi Ann GSM-7 1 unknown',
+      '3 +37251234568 Hi Zoë UCS-2 1 unknown',
+      '4 12 Not sent: Too short Hi Bob GSM-7 1 —',
+    ]);
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'UCS-2 only' }));
+    const filtered = within(table).getAllByRole('row').slice(1);
+    expect(filtered).toHaveLength(1);
+    expect(filtered[0]?.textContent).toContain('Zoë');
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'UCS-2 only' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    expect(within(table).getAllByRole('row').slice(1)[0]?.textContent).toContain('Not sent');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Send' }));
+    expect(onNext).toHaveBeenCalledOnce();
+  });
+});

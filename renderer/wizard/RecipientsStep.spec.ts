@@ -1,0 +1,106 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { runImportInline } from '../import/import-inline';
+import type { RecipientsDraft } from './draft';
+import RecipientsStep from './RecipientsStep.svelte';
+
+const CSV = 'name,phone,mobile\nAnn,+372 5123 4567,\nBob,5123 4567,\nCy,12,\nDee,+37251234568,\n';
+
+function setup() {
+  let latest: RecipientsDraft | null = null;
+  const onNext = vi.fn();
+  const view = render(RecipientsStep, {
+    draft: null,
+    defaultCountry: 'EE',
+    runImport: runImportInline,
+    onChange: (d: RecipientsDraft) => {
+      latest = d;
+      void view.rerender({ draft: d });
+    },
+    onNext,
+  });
+  return { view, onNext, latest: () => latest };
+}
+
+async function pick(text: string, name = 'clients.csv') {
+  const input = screen.getByLabelText('Recipients file (CSV)');
+  await fireEvent.change(input, { target: { files: [new File([text], name, { type: 'text/csv' })] } });
+}
+
+describe('RecipientsStep', () => {
+  it('imports a picked file and reports ready, invalid and duplicate rows', async () => {
+    const { onNext, latest } = setup();
+    expect(screen.getByRole('heading', { name: 'Recipients' })).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Message' }).disabled).toBe(true);
+    await pick(CSV);
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(report.textContent).toContain('2 ready');
+    expect(report.textContent).toContain('1 invalid');
+    expect(report.textContent).toContain('1 duplicate');
+    expect(latest()?.result.recipients[1]?.to).toBe('+37251234567');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Phone column' }).value).toBe('1');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
+    expect(onNext).toHaveBeenCalledOnce();
+  });
+
+  it('re-imports with the chosen phone column', async () => {
+    const { latest } = setup();
+    await pick('name,home,mobile\nAnn,+37251234567,+37251111111\n');
+    await screen.findByRole('region', { name: 'Import report' });
+    const before = latest()?.result.phoneColumn;
+    const other = before === 2 ? '1' : '2';
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Phone column' }), {
+      target: { value: other },
+    });
+    await waitFor(() => expect(String(latest()?.result.phoneColumn)).toBe(other));
+  });
+
+  it('re-imports with a header row below a title line, and imports pasted rows', async () => {
+    const { latest } = setup();
+    await pick('Clinic export 2026\nname,phone\nAnn,+37251234567\n');
+    await screen.findByRole('region', { name: 'Import report' });
+    await fireEvent.change(screen.getByRole('spinbutton', { name: 'Header row' }), {
+      target: { value: '2' },
+    });
+    await waitFor(() => expect(latest()?.result.headerRow).toBe(2));
+    expect(latest()?.result.header).toEqual(['name', 'phone']);
+
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Pasted rows (with a header line)' }), {
+      target: { value: 'phone\n+37251234567\n+37251234568' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Import pasted rows' }));
+    await waitFor(() => expect(latest()?.fileName).toBe('pasted rows'));
+    expect(latest()?.result.counts.ok).toBe(2);
+  });
+
+  it('shows progress while importing and stops on Cancel import', async () => {
+    const cancel = vi.fn();
+    const onChange = vi.fn();
+    render(RecipientsStep, {
+      draft: null,
+      defaultCountry: 'EE',
+      // A runner that reports half-way and then waits forever, like a big file in the worker.
+      runImport: (_request: unknown, onProgress: (f: number | null) => void) => {
+        onProgress(0.5);
+        return { promise: new Promise(() => {}), cancel };
+      },
+      onChange,
+      onNext: () => {},
+    });
+    await pick(CSV);
+    const bar = await screen.findByRole('progressbar', { name: 'Importing recipients' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    expect(cancel).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('refuses a file that is not a CSV with one sentence', async () => {
+    setup();
+    await pick('{"not": "a csv"}', 'data.json');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/data\.json/);
+    expect(screen.queryByRole('region', { name: 'Import report' })).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { createTotals } from '../../shared/sms';
+import type { ImportedRecipient } from '../../shared/types';
+import { CallError } from '../lib/api';
+import type { RecipientsDraft } from './draft';
+import { fakeApi, type FakeHandlers } from './fake-api';
+import SendStep from './SendStep.svelte';
+
+function draft(n: number): RecipientsDraft {
+  const recipients: ImportedRecipient[] = Array.from({ length: n }, (_, i) => ({
+    row: i + 1,
+    fields: [`P${i}`, `+3725${String(1_000_000 + i)}`],
+    rawPhone: `+3725${String(1_000_000 + i)}`,
+    to: `+3725${String(1_000_000 + i)}`,
+    status: 'ok',
+    reason: null,
+  }));
+  const counts = { total: n, ok: n, invalid: 0, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 };
+  return {
+    fileName: 'big.csv',
+    bytes: new Uint8Array(),
+    country: 'EE',
+    result: {
+      fileName: 'big.csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      headerRow: 1,
+      header: ['name', 'phone'],
+      headerIssues: [],
+      phoneColumn: 1,
+      phoneColumnName: 'phone',
+      phoneCandidates: [1],
+      recipients,
+      counts,
+      problems: [],
+    },
+  };
+}
+
+function setup(n: number, handlers: FakeHandlers) {
+  const api = fakeApi(handlers);
+  const onStarted = vi.fn();
+  const totals = { ...createTotals(), messages: n, segments: n + 1, unpricedMessages: n };
+  render(SendStep, {
+    api,
+    recipients: draft(n),
+    message: { name: 'Spring offer', sender: 'Shop', template: 'Hi {{name}}', autoconvert: 'on' },
+    pass: { flags: new Uint8Array(n), totals, skipped: 0 },
+    defaultRate: 20,
+    testMode: true,
+    onBack: () => {},
+    onStarted,
+  });
+  return { api, onStarted };
+}
+
+describe('SendStep', () => {
+  it('confirms, creates the campaign, uploads recipients in batches and starts it', async () => {
+    const { api, onStarted } = setup(12_000, {
+      'campaigns.create': () => ({ id: 7 }),
+      'campaigns.addRecipients': (a) => ({
+        added: (a as { recipients: unknown[] }).recipients.length,
+        total: 0,
+      }),
+      'campaigns.start': () => ({}),
+    });
+    expect(screen.getByRole('heading', { name: 'Send' })).toBeTruthy();
+    expect(screen.getByText(/Takes about 10 min/)).toBeTruthy();
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Sending speed (messages per second)' }), {
+      target: { value: '50' },
+    });
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Spending cap (EUR)' }), {
+      target: { value: '12.5' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 12,000 messages' }));
+    const dialog = screen.getByRole('dialog');
+    // The step behind the dialog is hidden from assistive technology: one Back button, the dialog's.
+    expect(screen.getAllByRole('button', { name: 'Back' })).toHaveLength(1);
+    expect(dialog.textContent).toContain('12,000 messages, 12,001 segments, predicted cost unknown');
+    await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(7));
+    const sizes = api.calls
+      .filter((c) => c.name === 'campaigns.addRecipients')
+      .map((c) => (c.args as { recipients: unknown[] }).recipients.length);
+    expect(sizes).toEqual([5_000, 5_000, 2_000]);
+    expect(api.calls.find((c) => c.name === 'campaigns.create')?.args).toMatchObject({
+      name: 'Spring offer',
+      phoneColumn: 1,
+      country: 'EE',
+      sourceFile: 'big.csv',
+    });
+    expect(api.calls.at(-1)).toEqual({
+      name: 'campaigns.start',
+      args: { id: 7, rate: 50, maxCostEur: 12.5 },
+    });
+  });
+
+  it('says in plain words what went wrong', async () => {
+    const { onStarted } = setup(3, {
+      'campaigns.create': () => {
+        throw new CallError('Add your Messente username and password in Settings.', 'no_credentials');
+      },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Add your Messente username and password in Settings.',
+    );
+    expect(onStarted).not.toHaveBeenCalled();
+  });
+});

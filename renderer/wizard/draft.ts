@@ -1,0 +1,26 @@
+// What the new-campaign wizard has gathered so far. The steps hand these up; NewCampaign keeps them
+// so that going back a step loses nothing.
+import type { ImportResult } from '../../shared/import/model';
+import type { Autoconvert } from '../../shared/types';
+
+export interface RecipientsDraft {
+  fileName: string;
+  /** Kept so that changing the phone column or country re-imports the same file. */
+  bytes: Uint8Array;
+  country: string;
+  result: ImportResult;
+}
+
+export interface MessageDraft {
+  name: string;
+  sender: string;
+  template: string;
+  autoconvert: Autoconvert;
+}
+
+/** "clients.csv" on 25 Nov 2026 → "clients 2026-11-25". */
+export function defaultCampaignName(fileName: string, now: Date = new Date()): string {
+  const base = fileName.replace(/\.[^.]+$/, '').trim() || 'Campaign';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${base} ${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { batches, formatDuration, sendingSeconds } from './send-plan';
+
+describe('send plan', () => {
+  it('formats durations an operator reads at a glance', () => {
+    expect(formatDuration(0.2)).toBe('1 s');
+    expect(formatDuration(59)).toBe('59 s');
+    expect(formatDuration(61)).toBe('2 min');
+    expect(formatDuration(3 * 3600 + 5 * 60)).toBe('3 h 05 min');
+  });
+
+  it('refuses a rate that is not positive', () => {
+    expect(sendingSeconds(100, 20)).toBe(5);
+    expect(sendingSeconds(100, 0)).toBeNull();
+    expect(sendingSeconds(100, Number.NaN)).toBeNull();
+  });
+
+  it('splits recipients into batches within the contract limit', () => {
+    const parts = batches(Array.from({ length: 12_001 }, (_, i) => i));
+    expect(parts.map((p) => p.length)).toEqual([5_000, 5_000, 2_001]);
+    expect(parts[2]?.[2_000]).toBe(12_000);
+  });
+});

@@ -1,0 +1,30 @@
+// Numbers the Send step states: how long sending takes at a rate, and the recipient batches to upload.
+import type { ImportedRecipient } from '../../shared/types';
+
+/** "45 s", "3 min", "2 h 05 min" for a duration in seconds. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** Seconds to send `messages` at `rate` per second (null for a rate that is not a positive number). */
+export function sendingSeconds(messages: number, rate: number): number | null {
+  return Number.isFinite(rate) && rate > 0 ? messages / rate : null;
+}
+
+/** The contract takes at most 10 000 recipients per call; smaller batches keep the progress bar moving. */
+export const BATCH_SIZE = 5_000;
+
+export function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Recipients as the contract's schema wants them (no extra properties a strict schema would refuse). */
+export function toContract(r: ImportedRecipient): ImportedRecipient {
+  return { row: r.row, fields: r.fields, rawPhone: r.rawPhone, to: r.to, status: r.status, reason: r.reason };
+}
