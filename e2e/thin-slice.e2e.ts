@@ -11,7 +11,7 @@ async function open(page: Page): Promise<void> {
   const url = process.env.OMNICAST_E2E_URL;
   if (!url) throw new Error('global-setup did not start the web host');
   await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Campaigns', exact: true })).toBeVisible();
 }
 
 test('import, preview, send in test mode and export the delivery report', async ({ page }) => {
@@ -20,7 +20,7 @@ test('import, preview, send in test mode and export the delivery report', async 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New campaign' }).click();
 
   // 1. Recipients
-  await expect(page.getByRole('heading', { name: 'Recipients' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recipients', exact: true })).toBeVisible();
   await page.getByLabel('Recipients file (CSV)').setInputFiles(fixture);
   const report = page.getByRole('region', { name: 'Import report' });
   await expect(report).toContainText('3 ready');
@@ -30,14 +30,14 @@ test('import, preview, send in test mode and export the delivery report', async 
   await page.getByRole('button', { name: 'Next: Message' }).click();
 
   // 2. Message
-  await expect(page.getByRole('heading', { name: 'Message' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Message', exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Campaign name' }).fill('Spring reminder');
   await page.getByRole('textbox', { name: 'Template' }).fill('Hi {{name}}, see you in {{city}}!');
   await expect(page.getByText(/GSM-7 · \d+ characters · 1 segment/)).toBeVisible();
   await page.getByRole('button', { name: 'Next: Preview' }).click();
 
   // 3. Preview
-  await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Preview', exact: true })).toBeVisible();
   const preview = page.getByRole('table', { name: 'Preview' });
   await expect(preview).toContainText('+37251234567');
   await expect(preview).toContainText('Hi Jüri, see you in Tartu!');
@@ -46,7 +46,7 @@ test('import, preview, send in test mode and export the delivery report', async 
   await page.getByRole('button', { name: 'Next: Send' }).click();
 
   // 4. Send
-  await expect(page.getByRole('heading', { name: 'Send' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Send', exact: true })).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Sending speed (messages per second)' }).fill('20');
   await page.getByRole('button', { name: 'Send 3 messages' }).click();
   const confirm = page.getByRole('dialog');
@@ -54,8 +54,8 @@ test('import, preview, send in test mode and export the delivery report', async 
   await confirm.getByRole('button', { name: 'Send now' }).click();
 
   // Report: live progress, then the result
-  await expect(page.getByRole('heading', { name: 'Spring reminder' })).toBeVisible();
-  await expect(page.getByText('completed', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Spring reminder', exact: true })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Campaign status' })).toContainText('completed', { timeout: 30_000 });
   await saveScreenshot(page, 'report');
 
   const downloading = page.waitForEvent('download');
