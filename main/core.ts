@@ -20,6 +20,10 @@ export interface CoreOptions {
   version: string;
   /** Tests hand in a memory store; the app opens the OS keychain. */
   credentials?: CredentialStore;
+  /** Legacy API base (balance, price list); tests point it at a simulator. */
+  legacyUrl?: string;
+  /** Clock for the price cache; tests hand in their own. */
+  now?: () => number;
 }
 
 export interface Core {
@@ -43,9 +47,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Test-mode campaigns talk to the in-process simulator, the others to Messente with the saved
   // credentials: for sending and for delivery statuses alike.
-  const getClient = async (campaignId: number) => {
-    const campaign = getCampaign(db, campaignId);
-    if (campaign?.testMode) return createMessenteClient(await simulator.connection());
+  const clientFor = async (testMode: boolean) => {
+    if (testMode) return createMessenteClient(await simulator.connection());
     const saved = await credentials.get();
     if (!saved) {
       throw new UserError(
@@ -53,8 +56,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         'no_credentials',
       );
     }
-    return createMessenteClient({ apiUrl: readSettings(db).apiUrl, legacyUrl: LEGACY_API_URL, ...saved });
+    const legacyUrl = options.legacyUrl ?? LEGACY_API_URL;
+    return createMessenteClient({ apiUrl: readSettings(db).apiUrl, legacyUrl, ...saved });
   };
+  const getClient = async (campaignId: number) => clientFor(getCampaign(db, campaignId)?.testMode ?? false);
   // Messente's limit is per IP: every campaign and the status checks share one request budget.
   const limiter = new RequestLimiter();
   const sender = createSender({ db, events, getClient, limiter });
@@ -77,6 +82,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       credentialStore: credentials.kind,
     }),
     pricing: () => readPricing(db),
+    messente: () => clientFor(readSettings(db).testMode),
+    campaignClient: getClient,
+    now: options.now ?? Date.now,
   });
 
   return {

@@ -26,6 +26,9 @@ export function addRecipients(
   if (!compiled.ok) {
     throw new UserError(`The template has an error: ${compiled.errors.map((e) => e.message).join('; ')}`);
   }
+  // The opt-out list is checked again here, whatever the caller's import knew: a number added to
+  // the list after the file was read must still never receive this campaign.
+  const isOptedOut = db.prepare('SELECT 1 FROM opt_outs WHERE phone = ?').pluck();
   const findSendable = db.prepare(
     "SELECT row FROM messages WHERE campaign_id = ? AND recipient = ? AND state != 'skipped' LIMIT 1",
   );
@@ -40,6 +43,10 @@ export function addRecipients(
     }
     let status = r.status;
     let reason = r.reason;
+    if (status === 'ok' && r.to && isOptedOut.get(r.to) !== undefined) {
+      status = 'opted_out';
+      reason = 'Opted out';
+    }
     if (status === 'ok' && r.to) {
       const earlier = seen.get(r.to) ?? (findSendable.get(campaignId, r.to) as { row: number } | undefined)?.row;
       if (earlier !== undefined) {

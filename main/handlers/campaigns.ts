@@ -12,6 +12,8 @@ import {
 import { countMessages, pageMessages } from '../db/queries/messages';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
+import { formatEur } from '../../shared/sms';
+import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
 import { UserError } from './dispatch';
 
@@ -60,6 +62,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       const campaign = mustGet(id);
       if (campaign.status !== 'draft') throw new UserError(`Campaign "${campaign.name}" has already been started.`);
       if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
+      await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
       setSendingOptions(ctx.db, id, rate, maxCostMicros);
       await ctx.sender.start(id, { rate, maxCostMicros });
@@ -97,4 +100,22 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       return deliveryCounts(ctx.db, id);
     },
   };
+}
+
+/**
+ * Refuses to start a campaign whose predicted cost is more than the account's balance (the
+ * simulator's in test mode). Only when both are known: an unknown balance never blocks sending.
+ */
+async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail): Promise<void> {
+  const predicted = campaign.predictedCostMicros;
+  if (predicted === null) return;
+  const balanceEur = await campaignBalanceEur(ctx, campaign.id);
+  if (balanceEur === null) return;
+  const balanceMicros = Math.round(balanceEur * 1_000_000);
+  if (predicted <= balanceMicros) return;
+  const where = campaign.testMode ? 'the test-mode account' : 'your Messente account';
+  throw new UserError(
+    `Campaign "${campaign.name}" is predicted to cost ${formatEur(predicted)}, more than the ${formatEur(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
+    'insufficient_balance',
+  );
 }

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/types';
 import type { CredentialStore } from '../credentials/store';
 import type { Db } from '../db/database';
 import type { EventBus } from '../events';
+import type { MessenteClient } from '../messente';
 import type { Platform } from '../platform';
 import type { Sender } from '../sender';
 import type { Pricing } from '../settings/pricing';
@@ -18,4 +19,14 @@ export interface HandlerContext {
   statuses: StatusPoller;
   info: () => AppInfo;
   pricing: () => Pricing;
+  /**
+   * A client for account calls (balance, prices, opt-outs, connection test): the test-mode
+   * simulator when test mode is on, else Messente with the saved credentials (UserError when none).
+   * The caller closes it.
+   */
+  messente: () => Promise<MessenteClient>;
+  /** The client a campaign sends through (its own test-mode flag decides). The caller closes it. */
+  campaignClient: (campaignId: number) => Promise<MessenteClient>;
+  /** Milliseconds since the epoch; tests hand in a clock (price cache). */
+  now: () => number;
 }

@@ -2,7 +2,10 @@ import type { Handlers } from '../../shared/contract';
 import { appHandlers } from './app';
 import { campaignHandlers } from './campaigns';
 import type { HandlerContext } from './context';
+import { connectionHandlers } from './connection';
 import { credentialHandlers } from './credentials';
+import { optOutHandlers } from './opt-outs';
+import { priceHandlers } from './prices';
 import { reportHandlers } from './reports';
 import { templateHandlers } from './templates';
 
@@ -14,5 +17,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...templateHandlers(ctx),
     ...campaignHandlers(ctx),
     ...reportHandlers(ctx),
+    ...connectionHandlers(ctx),
+    ...priceHandlers(ctx),
+    ...optOutHandlers(ctx),
   };
 }

@@ -7,6 +7,11 @@ const id = z.number().int().positive();
 const autoconvert = z.enum(['on', 'full', 'off']);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
 const shortText = z.string().max(1_000);
+/** Files read in the renderer and sent as text: 5 MB of characters at most. */
+export const MAX_FILE_CHARS = 5 * 1024 * 1024;
+const fileText = z.string().max(MAX_FILE_CHARS, 'the file is larger than 5 MB');
+const fileName = z.string().max(1_000);
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in international form such as +37251234567');
 
 const importedRecipient = z.strictObject({
   row: z.number().int().positive(),
@@ -80,6 +85,29 @@ export const callArgs = {
   }),
   'campaigns.deliveryCounts': z.strictObject({ id }),
   'reports.export': z.strictObject({ id, failedOnly: z.boolean() }),
+  'credentials.test': z.strictObject({}),
+  'account.balance': z.strictObject({}),
+  'prices.get': z.strictObject({}),
+  'prices.fetch': z.strictObject({}),
+  'prices.import': z.strictObject({ csv: fileText, fileName }),
+  'prices.set': z.strictObject({
+    country: countryCode,
+    price: z.string().trim().min(1).max(20).nullable(),
+  }),
+  'replacements.get': z.strictObject({}),
+  'replacements.set': z.strictObject({ text: z.string().max(100_000) }),
+  'optOuts.list': z.strictObject({
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().positive().max(5_000),
+  }),
+  'optOuts.add': z.strictObject({
+    phones: z.array(z.string().max(100)).min(1).max(10_000),
+    defaultCountry: countryCode,
+  }),
+  'optOuts.remove': z.strictObject({ phone: e164 }),
+  'optOuts.import': z.strictObject({ csv: fileText, fileName, defaultCountry: countryCode }),
+  'optOuts.export': z.strictObject({}),
+  'optOuts.sync': z.strictObject({}),
 } satisfies Record<CallName, z.ZodType>;
 
 export type CallArgs<K extends CallName> = z.infer<(typeof callArgs)[K]>;

@@ -12,10 +12,21 @@ import type {
   Settings,
 } from '../types';
 import type { CallArgs } from './args';
+import type {
+  ConnectionTestResult,
+  OptOutEntry,
+  OptOutsAddResult,
+  OptOutsSyncResult,
+  PricesFetchResult,
+  PricesImportResult,
+  PricesState,
+  ReplacementsResult,
+} from './results';
 import type { CallName, EventName } from './names';
 
 export * from './names';
-export { callArgs, parseCallArgs, type CallArgs } from './args';
+export { callArgs, parseCallArgs, MAX_FILE_CHARS, type CallArgs } from './args';
+export type * from './results';
 
 export interface CallResults {
   'app.info': AppInfo;
@@ -43,6 +54,24 @@ export interface CallResults {
   /** Accepted rows by latest delivery status (DELIVRD, UNDELIV, …; PENDING = none yet). */
   'campaigns.deliveryCounts': Record<string, number>;
   'reports.export': ExportResult;
+  /** Tries the saved credentials (or, in test mode, the simulator); explains 401 and 403. */
+  'credentials.test': ConnectionTestResult;
+  'account.balance': { eur: number };
+  'prices.get': PricesState;
+  /** From Messente's /pricelist at most every 2 hours; within that, the cached table. */
+  'prices.fetch': PricesFetchResult;
+  'prices.import': PricesImportResult;
+  /** Sets (or, with price null, removes) one country's price by hand. */
+  'prices.set': PricesState;
+  'replacements.get': ReplacementsResult;
+  'replacements.set': ReplacementsResult;
+  'optOuts.list': { total: number; phones: OptOutEntry[] };
+  'optOuts.add': OptOutsAddResult;
+  'optOuts.remove': { removed: boolean; total: number };
+  'optOuts.import': OptOutsAddResult;
+  'optOuts.export': ExportResult;
+  /** Messente's blacklist both ways: theirs into ours, ours into theirs. */
+  'optOuts.sync': OptOutsSyncResult;
 }
 
 export interface EventPayloads {

@@ -24,6 +24,20 @@ export const CALL_NAMES = [
   'campaigns.retryFailed',
   'campaigns.deliveryCounts',
   'reports.export',
+  'credentials.test',
+  'account.balance',
+  'prices.get',
+  'prices.fetch',
+  'prices.import',
+  'prices.set',
+  'replacements.get',
+  'replacements.set',
+  'optOuts.list',
+  'optOuts.add',
+  'optOuts.remove',
+  'optOuts.import',
+  'optOuts.export',
+  'optOuts.sync',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -14,3 +14,29 @@ export function addOptOuts(db: Db, phones: readonly string[], source: string): n
   })();
   return added;
 }
+
+export interface OptOutRow {
+  phone: string;
+  addedAt: string;
+  source: string;
+}
+
+const SELECT_ROWS = 'SELECT phone, added_at AS addedAt, source FROM opt_outs ORDER BY added_at DESC, phone';
+
+export function countOptOuts(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM opt_outs').get() as { n: number }).n;
+}
+
+/** Newest first, so that numbers just added are on the first page. */
+export function pageOptOuts(db: Db, offset: number, limit: number): OptOutRow[] {
+  return db.prepare(`${SELECT_ROWS} LIMIT ? OFFSET ?`).all(limit, offset) as OptOutRow[];
+}
+
+/** Every row, streamed: an export of a large list never holds it all in memory. */
+export function iterateOptOuts(db: Db): IterableIterator<OptOutRow> {
+  return db.prepare(SELECT_ROWS).iterate() as IterableIterator<OptOutRow>;
+}
+
+export function removeOptOut(db: Db, phone: string): boolean {
+  return db.prepare('DELETE FROM opt_outs WHERE phone = ?').run(phone).changes > 0;
+}

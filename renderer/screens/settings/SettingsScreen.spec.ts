@@ -20,6 +20,9 @@ describe('SettingsScreen', () => {
       'credentials.status': () => ({ saved: true, username: 'ann', store: 'keychain' }),
       'app.info': () => ({ version: '1.2.3', dataDir: '/data', testMode: true, credentialStore: 'keychain' }),
       'settings.update': (args: Partial<Settings>) => ({ ...settings, ...args }),
+      'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
+      'optOuts.list': () => ({ total: 0, phones: [] }),
+      'replacements.get': () => ({ text: '’ => \'', problems: [], saved: true }),
     });
     render(SettingsScreen, { api });
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
@@ -33,6 +36,9 @@ describe('SettingsScreen', () => {
     expect(screen.getByLabelText('API password')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    for (const name of ['Test connection', 'Fetch prices from Messente', 'Add opt-outs', 'Save replacement table'])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(screen.queryAllByRole('alert')).toEqual([]);
   });
 
   it('says what failed to load', async () => {

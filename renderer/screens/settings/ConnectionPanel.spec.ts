@@ -1,0 +1,32 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../report/test-api';
+import ConnectionPanel from './ConnectionPanel.svelte';
+
+describe('ConnectionPanel', () => {
+  it('tests the connection and shows the balance', async () => {
+    const api = fakeApi({ 'credentials.test': () => ({ ok: true, balanceEur: 12.5 }) });
+    render(ConnectionPanel, { api, testMode: false });
+    await fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Connected.')).toBeTruthy();
+    expect(screen.getByTestId('balance').textContent).toBe('€12.50');
+    expect(api.callsTo('credentials.test')).toEqual([{}]);
+  });
+
+  it('shows main’s explanation of a refusal', async () => {
+    const message = 'Messente refused the API username or password (401). Use the API credentials, not your dashboard login.';
+    const api = fakeApi({ 'credentials.test': () => ({ ok: false, message }) });
+    render(ConnectionPanel, { api, testMode: false });
+    await fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(screen.queryByTestId('balance')).toBeNull();
+  });
+
+  it('reads the balance on demand', async () => {
+    const api = fakeApi({ 'account.balance': () => ({ eur: 3 }) });
+    render(ConnectionPanel, { api, testMode: true });
+    expect(screen.getByText(/simulator answers/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show balance' }));
+    expect((await screen.findByTestId('balance')).textContent).toBe('€3.00');
+  });
+});

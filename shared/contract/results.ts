@@ -1,0 +1,67 @@
+// Result shapes of the Settings calls (connection, prices, replacements, opt-outs). Pure types.
+import type { PriceTable } from '../sms/prices';
+
+/** A connection test never throws for a refusal: the refusal is the answer the operator needs. */
+export type ConnectionTestResult = { ok: true; balanceEur: number | null } | { ok: false; message: string };
+
+export type PriceSource = 'messente' | 'file' | 'manual' | 'none';
+
+export interface PricesState {
+  table: PriceTable;
+  source: PriceSource;
+  /** When the table was last fetched from Messente (ISO time), whatever the current source. */
+  fetchedAt: string | null;
+}
+
+export interface PricesFetchResult extends PricesState {
+  /** True when the table came from the cache because the last fetch was under 2 hours ago. */
+  fromCache: boolean;
+  /** When Messente may be asked again (ISO time). */
+  nextFetchAt: string;
+  problems: string[];
+}
+
+export interface PricesImportResult extends PricesState {
+  /** Lines that were skipped, each naming its line number. */
+  problems: string[];
+}
+
+export interface ReplacementsResult {
+  /** The saved table in its text form (one `from => to` per line). */
+  text: string;
+  /** Problems of the submitted text, naming line numbers; when any, nothing was saved. */
+  problems: string[];
+  saved: boolean;
+}
+
+export interface OptOutEntry {
+  phone: string;
+  addedAt: string;
+  /** Where it came from: manual, import, messente, campaign… */
+  source: string;
+}
+
+export interface OptOutInvalid {
+  /** 1-based line of the input (textarea line or CSV line). */
+  line: number;
+  value: string;
+  reason: string;
+}
+
+export interface OptOutsAddResult {
+  added: number;
+  /** Valid numbers already on the list. */
+  alreadyListed: number;
+  invalid: OptOutInvalid[];
+  total: number;
+}
+
+export interface OptOutsSyncResult {
+  /** Numbers from Messente's blacklist added to the local list. */
+  pulled: number;
+  /** Local numbers added to Messente's blacklist. */
+  pushed: number;
+  /** Messente numbers that are not valid phone numbers (left out). */
+  skipped: number;
+  total: number;
+}
