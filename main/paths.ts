@@ -24,6 +24,7 @@ export function defaultDataDir(
   }
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   // Linux and the BSDs follow the XDG base directory spec, as Electron does.
-  const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
+  const config =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
   return join(config, PRODUCT_NAME);
 }

@@ -98,10 +98,9 @@ export function priceHandlers(ctx: HandlerContext): PriceHandlers {
       return { ...saveTable(ctx, table, 'file'), problems: problems.map((p) => `${fileName}: ${p}`) };
     },
     'prices.set': ({ country, price }) => {
-      const table: PriceTable = { ...readPricing(ctx.db).prices };
-      if (price === null) {
-        delete table[country];
-      } else {
+      const current = readPricing(ctx.db).prices;
+      const table: PriceTable = Object.fromEntries(Object.entries(current).filter(([code]) => code !== country));
+      if (price !== null) {
         const micros = parseEurMicros(price);
         if (micros === null) throw new UserError(`"${price}" is not a price in euros such as 0.06.`, 'invalid_price');
         if (micros > 10_000_000) throw new UserError(`${price} EUR per segment is more than any SMS costs: check the amount.`, 'invalid_price');

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../web/security';
+import { NOT_BUILT_MESSAGE } from '../web/static-files';
+import { APP_URL, appResponse } from './app-content';
+
+let dir: string;
+beforeAll(() => {
+  const root = mkdtempSync(join(tmpdir(), 'omnicast-app-'));
+  dir = join(root, 'renderer');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Omnicast</title>');
+  writeFileSync(join(dir, 'assets', 'index-abc.js'), 'export {}');
+  writeFileSync(join(root, 'secret.txt'), 'SECRET');
+});
+
+describe('appResponse', () => {
+  it('serves the page with the strict CSP', async () => {
+    const response = await appResponse(dir, APP_URL);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await response.text()).toContain('<title>Omnicast</title>');
+  });
+
+  it('serves module scripts as JavaScript', async () => {
+    const response = await appResponse(dir, 'omnicast://app/assets/index-abc.js');
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('never leaves the renderer folder or answers for another host', async () => {
+    for (const url of [
+      'omnicast://app/..%2fsecret.txt',
+      'omnicast://app/assets/%2e%2e%5csecret.txt',
+      'omnicast://other/index.html',
+    ]) {
+      const response = await appResponse(dir, url);
+      expect(response.status, url).toBeGreaterThanOrEqual(400);
+      expect(await response.text()).not.toContain('SECRET');
+    }
+  });
+
+  it('says so when the interface is not built', async () => {
+    const response = await appResponse(mkdtempSync(join(tmpdir(), 'omnicast-empty-')), APP_URL);
+    expect(await response.text()).toBe(NOT_BUILT_MESSAGE);
+  });
+});

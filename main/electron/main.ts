@@ -1,0 +1,87 @@
+// Electron main process (bundled to dist/main/electron-main.cjs): one instance, one hardened window
+// on omnicast://app, the core behind IPC, and campaigns paused before the app quits.
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from '../core';
+import { DatabaseTooNewError } from '../db/migrations';
+import { defaultDataDir } from '../paths';
+import { VERSION } from '../version';
+import { APP_URL } from './app-content';
+import { createDesktopPlatform } from './dialogs';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { denyPermissions, guardWebContents } from './security';
+import { createMainWindow } from './window';
+
+const HELP_URL = 'https://messente.com/documentation';
+// Same folder as the CLI and the web host use, so all three see one database.
+const dataDir = process.env.OMNICAST_DATA_DIR || defaultDataDir();
+
+let window: BrowserWindow | null = null;
+let core: Core | null = null;
+let closed = false;
+
+function logError(context: string, error: unknown): void {
+  console.error(`Omnicast: ${context} failed:`, error);
+}
+
+function showWindow(): void {
+  if (!window || window.isDestroyed()) {
+    window = createMainWindow(join(__dirname, 'preload.cjs'), APP_URL);
+    window.on('closed', () => (window = null));
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession);
+  serveAppScheme(join(__dirname, '../renderer'));
+  try {
+    core = await createCore({ dataDir, platform: createDesktopPlatform(() => window), version: VERSION });
+  } catch (error) {
+    const message =
+      error instanceof DatabaseTooNewError
+        ? error.message
+        : `Omnicast cannot open its data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}`;
+    dialog.showErrorBox('Omnicast cannot start', message);
+    closed = true;
+    app.quit();
+    return;
+  }
+  registerIpc(core, APP_URL, (name, error) => logError(`call ${name}`, error));
+  installMenu(() => void shell.openExternal(HELP_URL));
+  showWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (one database, one sender) and leaves.
+  app.quit();
+} else {
+  app.setPath('userData', dataDir);
+  app.enableSandbox();
+  registerAppScheme();
+  guardWebContents(APP_URL);
+  app.on('second-instance', showWindow);
+  app.on('activate', () => {
+    if (core) showWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (closed || !core) return;
+    // Pause sending campaigns and let in-flight requests be recorded before the process ends.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing
+      .close()
+      .catch((error: unknown) => logError('closing', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  void app.whenReady().then(start, (error: unknown) => logError('start', error));
+}

@@ -1,0 +1,29 @@
+// The main window's options, apart from the window itself so that a unit test can assert the
+// hardening without Electron (issue 7: contextIsolation, sandbox, no nodeIntegration, webSecurity).
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Omnicast',
+    // Shown once the first paint is ready, so the operator never sees a blank white frame.
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  };
+}
