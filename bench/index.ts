@@ -17,7 +17,7 @@ const rows = quick ? 100_000 : 1_000_000;
 const benches: [string, () => Promise<void>][] = [
   ['sms', () => runSmsBench({ rows })],
   ['import', () => runImportBench({ rows, quick })],
-  ['send', () => runSendBench()],
+  ['send', () => runSendBench({ quick })],
   ['report', () => runReportBench({ rows })],
   ['status', () => runStatusBench({ rows, quick })],
 ];

@@ -13,7 +13,7 @@ await build({
   format: 'esm',
   packages: 'external',
   logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: { js: "import { createRequire as __omnicastRequire } from 'node:module'; const require = __omnicastRequire(import.meta.url);" },
 });
 const result = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/bench.mjs', ...process.argv.slice(2)], {
   stdio: 'inherit',

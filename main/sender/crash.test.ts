@@ -1,99 +1,151 @@
-// Kills a sending process with SIGKILL at random moments, resumes it each time, and proves from the
-// server's record and the database that nothing was sent twice and nothing was lost.
+// Kills the built CLI (`omnicast send`, then `omnicast resume`) with SIGKILL at random (seeded)
+// moments during one campaign, resumes each time until it completes, then proves from the
+// simulator's log and the database: no recipient received twice, every accepted row holds the
+// simulator's omnimessage id, every row is final, and `unknown` rows were all in flight at a kill.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database';
-import { seedCampaign, startTestServer, type TestServer } from './test-support';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../simulator/prng';
+import { startSimulator, type RunningSimulator } from '../simulator';
 
-const ROOT = resolve(__dirname, '../..');
-const RUNNER = join(ROOT, 'dist', 'test', 'crash-runner.cjs');
-let server: TestServer;
+const CLI = resolve(__dirname, '../../dist/main/cli.cjs');
+const ROWS = 400;
+const KILLS = 12;
+let sim: RunningSimulator | undefined;
+afterAll(async () => sim?.close());
 
-beforeAll(async () => {
-  mkdirSync(join(ROOT, 'dist', 'test'), { recursive: true });
-  await build({
-    entryPoints: [join(__dirname, 'crash-runner.ts')],
-    outfile: RUNNER,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  server = await startTestServer(undefined, 15);
-});
-afterAll(async () => server?.close());
+interface Exit {
+  killed: boolean;
+  code: number | null;
+  stderr: string;
+}
 
-function runOnce(dataDir: string, id: number, killAfterMs: number | null): Promise<number | 'killed'> {
+/** Runs the CLI; kills it `killAfterMs` after it started, if given. */
+function runCli(args: string[], killAfterMs: number | null): Promise<Exit> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [RUNNER, dataDir, String(id), server.url, '100'], {
-      stdio: 'ignore',
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, MESSENTE_USERNAME: 'crash', MESSENTE_PASSWORD: 'test-pass' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
-      done(signal === 'SIGKILL' ? 'killed' : (code ?? 1));
+      done({ killed: signal === 'SIGKILL', code, stderr });
     });
   });
 }
 
-describe('crash safety', () => {
-  it('never sends a row twice across SIGKILLs and resumes', { timeout: 120_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-crash-'));
-    const seedDb = openDatabase(dataDir);
-    const id = seedCampaign(seedDb, 200);
-    seedDb.close();
+describe('crash safety of the built CLI', () => {
+  it('never sends a row twice across SIGKILLs and resumes', { timeout: 180_000 }, async () => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+    const dir = mkdtempSync(join(tmpdir(), 'omnicast-crash-'));
+    const dataDir = join(dir, 'data');
+    const logFile = join(dir, 'simulator.jsonl');
+    sim = await startSimulator({
+      port: 0,
+      username: 'crash',
+      password: 'test-pass',
+      logFile,
+      latencyMs: 20,
+      seed: 3,
+    });
+    const csv = [
+      'name,phone',
+      ...Array.from({ length: ROWS }, (_, i) => `N${i},+3725${String(i).padStart(7, '0')}`),
+    ];
+    writeFileSync(join(dir, 'recipients.csv'), `${csv.join('\n')}\n`);
+    const api = ['--api-url', sim.apiUrl, '--legacy-url', sim.legacyUrl, '--data-dir', dataDir];
+    const random = seededRandom(20_251_125);
 
-    let seed = 12345;
-    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // The rows a killed process left `sending`: the only ones that may end `unknown`.
+    const inFlightAtKills = new Set<number>();
+    let killsMidFlight = 0;
+    const noteKill = () => {
+      const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
+      try {
+        const rows = db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as {
+          row: number;
+        }[];
+        for (const r of rows) inFlightAtKills.add(r.row);
+        if (rows.length > 0) killsMidFlight += 1;
+      } finally {
+        db.close();
+      }
+    };
+
     let kills = 0;
-    let exit: number | 'killed' = 'killed';
-    for (let i = 0; i < 12 && exit !== 0; i++) {
-      exit = await runOnce(dataDir, id, 150 + Math.floor(random() * 500));
-      if (exit === 'killed') kills += 1;
+    let campaignId: number | null = null;
+    for (let run = 0; run < 60; run++) {
+      const killAfter = kills < KILLS ? Math.floor(220 + random() * 380) : null;
+      const exit =
+        campaignId === null
+          ? await runCli(
+              [
+                'send',
+                join(dir, 'recipients.csv'),
+                '--template',
+                'Hi {{name}}',
+                '--rate',
+                '150',
+                '--yes',
+                ...api,
+              ],
+              killAfter,
+            )
+          : await runCli(['resume', String(campaignId), '--yes', ...api], killAfter);
+      if (campaignId === null && existsSync(join(dataDir, 'omnicast.sqlite'))) {
+        const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
+        campaignId = (db.prepare('SELECT MAX(id) AS id FROM campaigns').get() as { id: number | null }).id;
+        db.close();
+      }
+      if (exit.killed) {
+        kills += 1;
+        noteKill();
+        continue;
+      }
+      expect(exit.stderr).not.toMatch(/Error|error:/);
+      if (exit.code === 0 || /completed/.test(exit.stderr)) break;
     }
-    while (exit !== 0) exit = await runOnce(dataDir, id, null);
-    expect(kills).toBeGreaterThanOrEqual(5);
+    expect(kills).toBeGreaterThanOrEqual(8);
+    // Most kills landed while requests were in flight, not before sending began.
+    expect(killsMidFlight).toBeGreaterThanOrEqual(4);
+    expect(campaignId).not.toBeNull();
 
-    const db = openDatabase(dataDir);
+    const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
     const rows = db
-      .prepare('SELECT id, row, recipient, state, omnimessage_id FROM messages ORDER BY row')
-      .all() as {
-      id: number;
-      recipient: string;
-      state: string;
-      omnimessage_id: string | null;
-    }[];
-    const received = new Map<string, string[]>();
-    for (const r of server.received) {
-      if (!('to' in r.body)) continue;
-      received.set(r.body.to, [...(received.get(r.body.to) ?? []), ...r.ids]);
-    }
-    const counts = new Map<string, number>();
-    for (const r of server.received)
-      if ('to' in r.body) counts.set(r.body.to, (counts.get(r.body.to) ?? 0) + 1);
-    // No recipient received twice.
-    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
-    // Every row is final; every accepted row carries the id the server gave for that recipient.
-    expect(rows.filter((r) => r.state !== 'accepted' && r.state !== 'unknown')).toEqual([]);
-    for (const r of rows.filter((x) => x.state === 'accepted')) {
-      expect(received.get(r.recipient)).toEqual([r.omnimessage_id]);
-    }
-    // Unknown rows are exactly those that were in flight at a kill.
-    const interrupted = db
-      .prepare("SELECT DISTINCT message_id FROM send_attempts WHERE outcome = 'interrupted'")
-      .all() as { message_id: number }[];
-    const unknown = rows.filter((r) => r.state === 'unknown');
-    expect(unknown.map((r) => r.id).sort()).toEqual(interrupted.map((r) => r.message_id).sort());
-    expect(unknown.length).toBeLessThanOrEqual(kills * 34);
-    // Every row the server never saw and the database does not call unknown is accepted exactly once.
-    expect(rows.filter((r) => r.state === 'accepted')).toHaveLength(
-      counts.size - unknown.filter((r) => counts.has(r.recipient)).length,
-    );
+      .prepare(
+        'SELECT row, recipient, state, omnimessage_id FROM messages WHERE campaign_id = ? ORDER BY row',
+      )
+      .all(campaignId) as { row: number; recipient: string; state: string; omnimessage_id: string | null }[];
+    const status = (
+      db.prepare('SELECT status FROM campaigns WHERE id = ?').get(campaignId) as { status: string }
+    ).status;
     db.close();
+    const log = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l)
+      .map((l) => JSON.parse(l) as { omnimessage_id: string; to: string });
+
+    expect(status).toBe('completed');
+    expect(rows).toHaveLength(ROWS);
+    // No recipient received twice.
+    const received = new Map<string, string>();
+    const twice = log.filter((e) => received.has(e.to) || !received.set(e.to, e.omnimessage_id));
+    expect(twice).toEqual([]);
+    // Every row is final; every accepted row holds the simulator's id for its recipient.
+    expect(rows.filter((r) => r.state !== 'accepted' && r.state !== 'unknown')).toEqual([]);
+    for (const r of rows.filter((x) => x.state === 'accepted'))
+      expect(r.omnimessage_id, `row ${r.row}`).toBe(received.get(r.recipient));
+    // `unknown` only for rows in flight at a kill; every row the simulator never saw is unknown.
+    const unknown = rows.filter((r) => r.state === 'unknown');
+    expect(unknown.filter((r) => !inFlightAtKills.has(r.row))).toEqual([]);
+    expect(rows.filter((r) => !received.has(r.recipient) && r.state !== 'unknown')).toEqual([]);
+    // Everything the simulator accepted belongs to this campaign's rows.
+    expect(log.length).toBe(rows.filter((r) => received.has(r.recipient)).length);
   });
 });

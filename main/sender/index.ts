@@ -12,7 +12,7 @@ import {
 } from '../db/queries/sending';
 import type { EventBus } from '../events';
 import { UserError } from '../handlers/dispatch';
-import { MESSENTE_REQUESTS_PER_SECOND } from './pace';
+import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
 import { CampaignRun, type RunConfig } from './run';
 import { Tally } from './tally';
 import type { SendClient, StartOptions } from './types';
@@ -25,6 +25,8 @@ export interface SenderDeps {
   getClient: (campaignId: number) => Promise<SendClient>;
   /** Monotonic milliseconds, for pacing; performance.now() unless a test hands in another. */
   now?: () => number;
+  /** One request budget for every campaign and the status poller (Messente's limit is per IP). */
+  limiter?: SharedRequestLimit;
 }
 
 export interface Sender {
@@ -99,7 +101,7 @@ export function createSender(deps: SenderDeps): Sender {
       setCampaignStatus(db, id, 'sending', { started: true, stopReason: null });
     })();
     batchSizes.set(id, config.batchSize);
-    const run = new CampaignRun(db, events, client, clock, config);
+    const run = new CampaignRun(db, events, client, clock, { ...config, limiter: deps.limiter ?? null });
     runs.set(id, run);
     void run.done.then(() => runs.delete(id));
     run.begin();

@@ -14,6 +14,16 @@ const CATCH_UP_MS = 20;
 /** Messente's documented per-IP limit: 150 requests per second. */
 export const MESSENTE_REQUESTS_PER_SECOND = 150;
 
+/**
+ * A budget shared with other users of the same per-IP limit (other campaigns, status checks):
+ * the pacer also waits for it, and reports its starts to it. Implemented in main/status/limiter.ts.
+ */
+export interface SharedRequestLimit {
+  delayFor(kind: 'send', now: number): number;
+  record(kind: 'send', now: number): void;
+  restamp(kind: 'send', requests: number, at: number): void;
+}
+
 export class Pacer {
   private readonly times: number[] = [];
   private readonly counts: number[] = [];
@@ -27,6 +37,7 @@ export class Pacer {
   constructor(
     rate: number,
     private readonly requestCap: number = Infinity,
+    private readonly shared: SharedRequestLimit | null = null,
   ) {
     this.rate = rate;
   }
@@ -71,7 +82,8 @@ export class Pacer {
         }
       }
     }
-    return Math.max(0, at - now);
+    const sharedDelay = this.shared ? this.shared.delayFor('send', now) : 0;
+    return Math.max(0, at - now, sharedDelay);
   }
 
   /** Records a request of `messages` starting at `now`; call only when delayFor() said 0. */
@@ -87,12 +99,14 @@ export class Pacer {
       Math.max(this.nextPlanned, now - Math.max(interval, CATCH_UP_MS)) + interval * messages;
     this.lastStart = now;
     this.lastCount = messages;
+    this.shared?.record('send', now);
   }
 
   /** The last `requests` recorded starts really began at `at` (after their claim was committed). */
   restamp(requests: number, at: number): void {
     for (let i = Math.max(this.head, this.times.length - requests); i < this.times.length; i++)
       this.times[i] = at;
+    this.shared?.restamp('send', requests, at);
   }
 
   private prune(now: number): void {

@@ -12,6 +12,8 @@ export class ResultWriter {
   constructor(
     private readonly store: SendingStore,
     private readonly onError: (error: unknown) => void,
+    /** Runs an outcome-only commit with relaxed durability (see relaxedSync in run.ts). */
+    private readonly relaxed: <T>(write: () => T) => T = (write) => write(),
   ) {}
 
   add(result: RowResult): void {
@@ -40,7 +42,8 @@ export class ResultWriter {
     }
   }
 
+  /** Commits the waiting results alone: nothing waits for their durability (see `relaxed`). */
   flush(): void {
-    if (this.pending.length > 0) this.commit([], '');
+    if (this.pending.length > 0) this.relaxed(() => this.commit([], ''));
   }
 }

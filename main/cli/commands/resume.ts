@@ -3,6 +3,7 @@ import { getCampaign } from '../../db/queries/campaigns';
 import { createMessenteClient } from '../../messente';
 import { formatEur } from '../../sender/cap';
 import { runCampaignInCli } from '../../sender/cli-run';
+import { parseSendTime } from '../../sender/schedule';
 import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
@@ -16,6 +17,8 @@ export const resumeCommand: Command = {
     '  --rate N                 messages per second, 1 to 150 (default: the campaign’s)',
     '  --batch-size N           omnimessages per request, 1 to 1000 (default 1)',
     '  --max-cost EUR           spending cap for the whole campaign (default: the campaign’s)',
+    '  --at TIME                deliver the rest at this time (time_to_send), e.g. 2026-05-04T18:00+03:00;',
+    '                           give it again when resuming a scheduled campaign (it is not stored)',
     ...API_HELP,
     DATA_DIR_HELP,
     '  --yes                    resume without asking for confirmation',
@@ -30,6 +33,7 @@ export const resumeCommand: Command = {
       rate: { type: 'string' },
       'batch-size': { type: 'string' },
       'max-cost': { type: 'string' },
+      at: { type: 'string' },
       yes: { type: 'boolean' },
     });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
@@ -41,6 +45,12 @@ export const resumeCommand: Command = {
     const rate = numberOption('rate', values.rate, 1, 150);
     const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
+    let timeToSend: string | undefined;
+    if (values.at !== undefined) {
+      const at = parseSendTime(values.at, Date.now());
+      if (!at.ok) throw new UsageError(`--at: ${at.message}`);
+      timeToSend = at.iso;
+    }
     const urls = apiUrls(values);
     const dir = dataDirFrom(values['data-dir'], io);
     const db = openDataDir(dir);
@@ -74,6 +84,7 @@ export const resumeCommand: Command = {
         ...(rate === undefined ? {} : { rate }),
         ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
         ...(maxCost === undefined ? {} : { maxCostMicros: Math.round(maxCost * 1_000_000) }),
+        ...(timeToSend === undefined ? {} : { timeToSend }),
       };
       const final = await runCampaignInCli({
         db,

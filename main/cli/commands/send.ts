@@ -7,10 +7,19 @@ import { readOptOuts } from '../../db/queries/opt-outs';
 import { UserError } from '../../handlers/dispatch';
 import { createMessenteClient } from '../../messente';
 import { runCampaignInCli } from '../../sender/cli-run';
+import { parseSendTime } from '../../sender/schedule';
+import { sendTestMessage } from '../../sender/test-send';
+import { normalizePhone } from '../../../shared/import';
 import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { credentialsFromEnvOrKeychain, API_OPTIONS, API_HELP, apiUrls } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
-import { autoconvertOption, IMPORT_HELP, IMPORT_OPTIONS, readRecipientsFile, readTemplate } from '../input-options';
+import {
+  autoconvertOption,
+  IMPORT_HELP,
+  IMPORT_OPTIONS,
+  readRecipientsFile,
+  readTemplate,
+} from '../input-options';
 import { pricingFor, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
 
@@ -28,6 +37,11 @@ export const sendCommand: Command = {
     '  --batch-size N           omnimessages per request, 1 to 1000 (default 1: one request each)',
     '  --max-cost EUR           stop before the predicted cost would pass this amount',
     '  --name TEXT              campaign name (default: the file name and time)',
+    '  --at TIME                deliver at this time (Messente time_to_send), with its UTC offset,',
+    '                           e.g. 2026-05-04T18:00+03:00; at most 30 days ahead',
+    '  --test-to NUMBER         first send the first row’s message to this number (yours) only;',
+    '                           then asks before sending the campaign (with --yes: goes on at once;',
+    '                           without a terminal and without --yes: stops after the test)',
     PRICES_HELP,
     ...API_HELP,
     DATA_DIR_HELP,
@@ -45,6 +59,8 @@ export const sendCommand: Command = {
       'batch-size': { type: 'string' },
       'max-cost': { type: 'string' },
       name: { type: 'string' },
+      at: { type: 'string' },
+      'test-to': { type: 'string' },
       prices: { type: 'string' },
       yes: { type: 'boolean' },
     });
@@ -57,6 +73,19 @@ export const sendCommand: Command = {
     if (problem) throw new UsageError(`--sender: ${problem}`);
     const template = readTemplate(values, io.cwd);
     const autoconvert = autoconvertOption(values.autoconvert);
+    const country = (values.country ?? 'EE').toUpperCase();
+    let timeToSend: string | null = null;
+    if (values.at !== undefined) {
+      const at = parseSendTime(values.at, Date.now());
+      if (!at.ok) throw new UsageError(`--at: ${at.message}`);
+      timeToSend = at.iso;
+    }
+    let testTo: string | null = null;
+    if (values['test-to'] !== undefined) {
+      const phone = normalizePhone(values['test-to'], country);
+      if (!phone.ok) throw new UsageError(`--test-to: ${phone.reason} (${values['test-to']})`);
+      testTo = phone.e164;
+    }
     const urls = apiUrls(values);
     const credentials = await credentialsFromEnvOrKeychain(io);
 
@@ -71,22 +100,52 @@ export const sendCommand: Command = {
       const pricing = pricingFor(db, values.prices, io.cwd);
       const totals = createTotals();
       for (const r of imported.recipients) {
-        if (r.status === 'ok') addToTotals(totals, previewRow(compiled.template, r.fields, r.to, { autoconvert, ...pricing, table: pricing.replacements }));
+        if (r.status === 'ok')
+          addToTotals(
+            totals,
+            previewRow(compiled.template, r.fields, r.to, {
+              autoconvert,
+              ...pricing,
+              table: pricing.replacements,
+            }),
+          );
       }
       io.stderr.write(formatSummary(summaryObject(totals, imported.counts)));
       if (imported.counts.ok === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
-      if (!values.yes && !(await confirm(io, `Send ${imported.counts.ok} messages now?`))) {
+      const when = timeToSend ? ` for delivery at ${timeToSend}` : ' now';
+      if (testTo) {
+        const first = imported.recipients.find((r) => r.status === 'ok')!;
+        const text = previewRow(compiled.template, first.fields, first.to, {
+          autoconvert,
+          ...pricing,
+          table: pricing.replacements,
+        }).text;
+        const client = createMessenteClient({ ...urls, ...credentials });
+        const test = await sendTestMessage(client, { to: testTo, text, sender, autoconvert }).finally(() =>
+          client.close(),
+        );
+        io.stderr.write(`${test.message}\n`);
+        if (!test.ok) throw new CliFailure('the campaign was not sent.');
+        if (!values.yes && !process.stdin.isTTY) {
+          io.stderr.write(
+            'Nothing else was sent. When the test looks right, run the same command without --test-to.\n',
+          );
+          return 0;
+        }
+      }
+      if (!values.yes && !(await confirm(io, `Send ${imported.counts.ok} messages${when}?`))) {
         io.stderr.write('Nothing was sent.\n');
         return 1;
       }
 
       const id = insertCampaign(db, {
-        name: values.name ?? `${imported.fileName} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+        name:
+          values.name ?? `${imported.fileName} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
         testMode: false,
         template,
         sender,
         autoconvert,
-        country: (values.country ?? 'EE').toUpperCase(),
+        country,
         columns: imported.header,
         phoneColumn: imported.phoneColumn,
         sourceFile: imported.fileName,
@@ -100,15 +159,23 @@ export const sendCommand: Command = {
         if (error instanceof UserError) throw new UsageError(error.message);
         throw error;
       }
-      io.stderr.write(`Campaign ${id} created. Sending at ${rate} messages per second…\n`);
+      io.stderr.write(`Campaign ${id} created. Sending at ${rate} messages per second${when}…\n`);
       const final = await runCampaignInCli({
         db,
         campaignId: id,
         io,
         mode: 'start',
-        options: { rate, batchSize, maxCostMicros: maxCost === undefined ? null : Math.round(maxCost * 1_000_000) },
+        options: {
+          rate,
+          batchSize,
+          maxCostMicros: maxCost === undefined ? null : Math.round(maxCost * 1_000_000),
+          timeToSend,
+        },
         getClient: async () => createMessenteClient({ ...urls, ...credentials }),
       });
+      // The schedule is not stored with the campaign: a resume must be given it again.
+      if (timeToSend && final.status !== 'completed' && final.status !== 'cancelled')
+        io.stderr.write(`This campaign is scheduled: resume it with --at ${timeToSend}.\n`);
       io.stdout.write(`${id}\n`);
       return final.status === 'completed' && final.counts.failed === 0 && final.counts.unknown === 0 ? 0 : 1;
     } finally {
@@ -118,7 +185,8 @@ export const sendCommand: Command = {
 };
 
 async function confirm(io: CliIO, question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) throw new UsageError('no terminal to confirm on: add --yes to send without asking.');
+  if (!process.stdin.isTTY)
+    throw new UsageError('no terminal to confirm on: add --yes to send without asking.');
   const rl = createInterface({ input: process.stdin, output: io.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
