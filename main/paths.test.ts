@@ -3,11 +3,15 @@ import { defaultDataDir } from './paths';
 
 describe('defaultDataDir', () => {
   it('uses $XDG_CONFIG_HOME on Linux when it is set', () => {
-    expect(defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/x/conf' }, home: '/home/ann' })).toBe('/x/conf/Omnicast');
+    expect(
+      defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/x/conf' }, home: '/home/ann' }),
+    ).toBe('/x/conf/Omnicast');
   });
 
   it('falls back to ~/.config on Linux, ignoring a relative XDG_CONFIG_HOME as the spec says', () => {
-    expect(defaultDataDir({ platform: 'linux', env: {}, home: '/home/ann' })).toBe('/home/ann/.config/Omnicast');
+    expect(defaultDataDir({ platform: 'linux', env: {}, home: '/home/ann' })).toBe(
+      '/home/ann/.config/Omnicast',
+    );
     expect(defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: 'rel' }, home: '/home/ann' })).toBe(
       '/home/ann/.config/Omnicast',
     );
@@ -20,9 +24,13 @@ describe('defaultDataDir', () => {
   });
 
   it('uses %APPDATA% on Windows', () => {
-    expect(defaultDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, home: 'C:\\Users\\ann' })).toBe(
-      'C:\\Users\\ann\\AppData\\Roaming\\Omnicast',
-    );
+    expect(
+      defaultDataDir({
+        platform: 'win32',
+        env: { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' },
+        home: 'C:\\Users\\ann',
+      }),
+    ).toBe('C:\\Users\\ann\\AppData\\Roaming\\Omnicast');
   });
 
   it('answers for the running machine without arguments', () => {

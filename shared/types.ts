@@ -79,6 +79,10 @@ export interface CampaignDetail extends CampaignSummary {
   sourceFile: string;
   rate: number;
   maxCostMicros: Micros | null;
+  /** 1-based spreadsheet row of the header: a row's spreadsheet row is its data row + headerRow. */
+  headerRow: number;
+  /** Failed and unknown rows grouped by error code, most frequent first. */
+  errors: ErrorGroup[];
 }
 
 export interface MessageRow {

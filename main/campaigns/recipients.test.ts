@@ -55,7 +55,7 @@ describe('addRecipients', () => {
     addRecipients(db, id, [ok(2, 'Mari again', '+37251234567')], pricing);
     expect(states(db, id)).toEqual([
       [1, 'queued', null, 'Hi Mari'],
-      [2, 'skipped', 'Same number as row 1', 'Hi Mari again'],
+      [2, 'skipped', 'Same number as row 2', 'Hi Mari again'],
     ]);
   });
 });

@@ -51,7 +51,8 @@ export function addRecipients(
       const earlier = seen.get(r.to) ?? (findSendable.get(campaignId, r.to) as { row: number } | undefined)?.row;
       if (earlier !== undefined) {
         status = 'duplicate';
-        reason = `Same number as row ${earlier}`;
+        // Named as the spreadsheet shows it, like the import's own duplicates.
+        reason = `Same number as row ${earlier + campaign.headerRow}`;
       } else {
         seen.set(r.to, r.row);
       }

@@ -76,6 +76,7 @@ export function createRetryCampaign(db: Db, campaignId: number, kinds: readonly 
       columns: original.columns,
       phoneColumn: getPhoneColumnIndex(db, campaignId) ?? 0,
       sourceFile: original.sourceFile,
+      headerRow: original.headerRow,
       rate: original.rate,
     });
     const copied = db

@@ -12,7 +12,11 @@ import {
 import { countMessages, pageMessages } from '../db/queries/messages';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
-import { formatEur } from '../../shared/sms';
+import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
+import type { CallArgs } from '../../shared/contract';
+import type { TestSendResult } from '../../shared/contract/results';
+import { sendTestMessage } from '../sender/test-send';
+import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
 import { UserError } from './dispatch';
@@ -31,6 +35,7 @@ type CampaignHandlers = Pick<
   | 'campaigns.refreshStatuses'
   | 'campaigns.retryFailed'
   | 'campaigns.deliveryCounts'
+  | 'campaigns.testSend'
 >;
 
 export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
@@ -99,6 +104,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       mustGet(id);
       return deliveryCounts(ctx.db, id);
     },
+    'campaigns.testSend': (args) => testSend(ctx, args),
   };
 }
 
@@ -118,4 +124,33 @@ async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail
     `Campaign "${campaign.name}" is predicted to cost ${formatEur(predicted)}, more than the ${formatEur(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
     'insufficient_balance',
   );
+}
+
+/**
+ * The wizard's "Send a test to my number": one message rendered from one row, through the account
+ * client (the simulator in test mode). Every outcome, refusals included, is a plain sentence.
+ */
+async function testSend(ctx: HandlerContext, args: CallArgs<'campaigns.testSend'>): Promise<TestSendResult> {
+  const compiled = compileTemplate(args.template, args.columns);
+  if (!compiled.ok) {
+    return { ok: false, message: `The template has an error: ${compiled.errors.map((e) => e.message).join('; ')}` };
+  }
+  const { text } = renderTemplate(compiled.template, args.fields);
+  if (text.trim() === '') return { ok: false, message: 'The message is empty for this row: nothing was sent.' };
+  let client: MessenteClient;
+  try {
+    client = await ctx.messente();
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    return await sendTestMessage(client, {
+      to: args.to,
+      text,
+      sender: args.sender.trim(),
+      autoconvert: args.autoconvert,
+    });
+  } finally {
+    await client.close();
+  }
 }

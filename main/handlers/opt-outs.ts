@@ -10,7 +10,7 @@ import { UserError } from './dispatch';
 
 type OptOutHandlers = Pick<
   Handlers,
-  'optOuts.list' | 'optOuts.add' | 'optOuts.remove' | 'optOuts.import' | 'optOuts.export' | 'optOuts.sync'
+  'optOuts.list' | 'optOuts.numbers' | 'optOuts.add' | 'optOuts.remove' | 'optOuts.import' | 'optOuts.export' | 'optOuts.sync'
 >;
 
 const PHONE_HEADER = /phone|number|mobile|msisdn|tel|gsm|numbe?r/i;
@@ -60,6 +60,7 @@ export function optOutHandlers(ctx: HandlerContext): OptOutHandlers {
       total: countOptOuts(ctx.db),
       phones: pageOptOuts(ctx.db, offset, limit),
     }),
+    'optOuts.numbers': () => [...readOptOuts(ctx.db)],
     'optOuts.add': ({ phones, defaultCountry }) =>
       addNumbers(
         ctx,

@@ -19,6 +19,9 @@ describe('NewCampaign', () => {
     const api = fakeApi({
       'settings.get': () => settings,
       'templates.list': () => [],
+      'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
+      'replacements.get': () => ({ text: '', problems: [], saved: true }),
+      'optOuts.numbers': () => [],
       'campaigns.create': () => ({ id: 42 }),
       'campaigns.addRecipients': () => ({ added: 3, total: 3 }),
       'campaigns.start': () => ({}),
@@ -55,6 +58,7 @@ describe('NewCampaign', () => {
       sender: 'Clinic',
       autoconvert: 'on',
       columns: ['first_name', 'phone'],
+      headerRow: 1,
     });
     const uploaded = api.calls.find((c) => c.name === 'campaigns.addRecipients')?.args as {
       recipients: { status: string }[];
@@ -62,5 +66,26 @@ describe('NewCampaign', () => {
     // Rejected rows are stored too (as skipped) so the report accounts for every row of the file.
     expect(uploaded.recipients.map((r) => r.status)).toEqual(['ok', 'ok', 'invalid']);
     expect(api.calls.at(-1)).toEqual({ name: 'campaigns.start', args: { id: 42, rate: 10 } });
+  });
+
+  it('marks opted-out numbers in the import report and keeps the notice when there are no prices', async () => {
+    const api = fakeApi({
+      'settings.get': () => settings,
+      'templates.list': () => [],
+      // A failed price load is "no prices": costs stay unknown, never zero.
+      'replacements.get': () => ({ text: '', problems: [], saved: true }),
+      'optOuts.numbers': () => ['+37251234568'],
+    });
+    render(NewCampaign, { api, onStarted: () => {}, onCancel: () => {}, runImport: runImportInline });
+    const input = await screen.findByLabelText('Recipients file (CSV)');
+    const csv = 'first_name;phone\nAnn;5123 4567\nBob;+372 5123 4568\n';
+    await fireEvent.change(input, { target: { files: [new File([csv], 'clients.csv')] } });
+    const report = await screen.findByRole('region', { name: 'Import report' });
+    expect(report.textContent).toContain('1 ready');
+    expect(report.textContent).toMatch(/1 opted out/i);
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Template' }), { target: { value: 'Hi' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Preview' }));
+    expect(await screen.findByText(/No prices yet: add them in Settings/)).toBeTruthy();
   });
 });

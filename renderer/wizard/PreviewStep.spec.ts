@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { importRecipients } from '../../shared/import';
+import { formatEur } from '../../shared/sms';
 import type { RecipientsDraft } from './draft';
 import PreviewStep from './PreviewStep.svelte';
 
@@ -21,6 +22,7 @@ describe('PreviewStep', () => {
       recipients: recipients(CSV),
       message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
       typical: ['Ann', '+37251234567'],
+      pricing: { prices: {}, table: {} },
       onReady,
       onBack: () => {},
       onNext,
@@ -53,5 +55,26 @@ describe('PreviewStep', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Send' }));
     expect(onNext).toHaveBeenCalledOnce();
+  });
+
+  it('prices and converts rows with the account’s tables', async () => {
+    const onReady = vi.fn();
+    render(PreviewStep, {
+      recipients: recipients(CSV),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'on' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: { EE: { minMicros: 50_000, maxMicros: 50_000, networks: 1 } }, table: { ë: 'e' } },
+      onReady,
+      onBack: () => {},
+      onNext: () => {},
+    });
+    await screen.findByText('Messages');
+    expect(onReady.mock.calls[0]?.[0].totals.costMaxMicros).toBe(100_000);
+    const table = screen.getByRole('table', { name: 'Preview' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[1]?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `3 +37251234568 Hi Zoe GSM-7 1 ${formatEur(50_000)}`,
+    );
+    expect(screen.queryByText(/No prices yet/)).toBeNull();
   });
 });

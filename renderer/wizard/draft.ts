@@ -1,6 +1,7 @@
 // What the new-campaign wizard has gathered so far. The steps hand these up; NewCampaign keeps them
 // so that going back a step loses nothing.
 import type { ImportResult } from '../../shared/import/model';
+import type { PriceTable, ReplacementTable } from '../../shared/sms';
 import type { Autoconvert } from '../../shared/types';
 
 export interface RecipientsDraft {
@@ -23,4 +24,10 @@ export function defaultCampaignName(fileName: string, now: Date = new Date()): s
   const base = fileName.replace(/\.[^.]+$/, '').trim() || 'Campaign';
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${base} ${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The account's price and replacement tables: the same ones main prices the rows with. */
+export interface WizardPricing {
+  prices: PriceTable;
+  table: ReplacementTable;
 }

@@ -57,6 +57,8 @@ export const callArgs = {
     columns: z.array(z.string().max(1_000)).min(1).max(500),
     phoneColumn: z.number().int().nonnegative(),
     sourceFile: z.string().max(1_000),
+    /** 1-based spreadsheet row of the header, so that reports show the spreadsheet's row numbers. */
+    headerRow: z.number().int().positive().optional(),
   }),
   'campaigns.addRecipients': z.strictObject({
     id,
@@ -84,6 +86,14 @@ export const callArgs = {
     kinds: z.array(z.enum(['failed', 'undelivered', 'unknown'])).min(1).max(3),
   }),
   'campaigns.deliveryCounts': z.strictObject({ id }),
+  'campaigns.testSend': z.strictObject({
+    template: z.string().min(1).max(10_000),
+    columns: z.array(z.string().max(1_000)).min(1).max(500),
+    fields: z.array(z.string().max(10_000)).max(500),
+    to: e164,
+    sender: z.string().max(15),
+    autoconvert,
+  }),
   'reports.export': z.strictObject({ id, failedOnly: z.boolean() }),
   'credentials.test': z.strictObject({}),
   'account.balance': z.strictObject({}),
@@ -100,6 +110,7 @@ export const callArgs = {
     offset: z.number().int().nonnegative(),
     limit: z.number().int().positive().max(5_000),
   }),
+  'optOuts.numbers': z.strictObject({}),
   'optOuts.add': z.strictObject({
     phones: z.array(z.string().max(100)).min(1).max(10_000),
     defaultCountry: countryCode,

@@ -21,6 +21,7 @@ import type {
   PricesImportResult,
   PricesState,
   ReplacementsResult,
+  TestSendResult,
 } from './results';
 import type { CallName, EventName } from './names';
 
@@ -53,6 +54,8 @@ export interface CallResults {
   'campaigns.retryFailed': { id: number };
   /** Accepted rows by latest delivery status (DELIVRD, UNDELIV, …; PENDING = none yet). */
   'campaigns.deliveryCounts': Record<string, number>;
+  /** One message, the template rendered with one row, to the operator's own number; never retried. */
+  'campaigns.testSend': TestSendResult;
   'reports.export': ExportResult;
   /** Tries the saved credentials (or, in test mode, the simulator); explains 401 and 403. */
   'credentials.test': ConnectionTestResult;
@@ -66,6 +69,8 @@ export interface CallResults {
   'replacements.get': ReplacementsResult;
   'replacements.set': ReplacementsResult;
   'optOuts.list': { total: number; phones: OptOutEntry[] };
+  /** Every opted-out number (E.164), for the import to mark those rows before main re-checks. */
+  'optOuts.numbers': string[];
   'optOuts.add': OptOutsAddResult;
   'optOuts.remove': { removed: boolean; total: number };
   'optOuts.import': OptOutsAddResult;

@@ -65,3 +65,6 @@ export interface OptOutsSyncResult {
   skipped: number;
   total: number;
 }
+
+/** The test send's outcome in one plain sentence (refusal, no answer…): never thrown. */
+export type TestSendResult = { ok: true; omnimessageId: string; message: string } | { ok: false; message: string };

@@ -149,6 +149,7 @@ export const sendCommand: Command = {
         columns: imported.header,
         phoneColumn: imported.phoneColumn,
         sourceFile: imported.fileName,
+        headerRow: imported.headerRow,
         rate,
       });
       try {

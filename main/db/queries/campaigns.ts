@@ -3,10 +3,12 @@ import type {
   CampaignDetail,
   CampaignStatus,
   CampaignSummary,
+  ErrorGroup,
   MessageState,
   StateCounts,
 } from '../../../shared/types';
 import { MESSAGE_STATES } from '../../../shared/types';
+import { explain } from '../../sender/explanations';
 import { nowIso, type Db } from '../database';
 
 export interface NewCampaign {
@@ -20,6 +22,8 @@ export interface NewCampaign {
   phoneColumn: number;
   sourceFile: string;
   rate: number;
+  /** 1-based spreadsheet row of the header; 1 when not given. */
+  headerRow?: number;
 }
 
 interface CampaignRow {
@@ -40,6 +44,7 @@ interface CampaignRow {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  header_row: number;
 }
 
 interface StateAggregate {
@@ -56,8 +61,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
   const result = db
     .prepare(
       `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
-         phone_column, source_file, rate, created_at)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         phone_column, source_file, rate, created_at, header_row)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       c.name,
@@ -71,6 +76,7 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
       c.sourceFile,
       c.rate,
       nowIso(),
+      c.headerRow ?? 1,
     );
   return Number(result.lastInsertRowid);
 }
@@ -159,7 +165,25 @@ export function getCampaign(db: Db, id: number): CampaignDetail | null {
     sourceFile: row.source_file,
     rate: row.rate,
     maxCostMicros: row.max_cost_micros,
+    headerRow: row.header_row,
+    errors: campaignErrors(db, id),
   };
+}
+
+/**
+ * Failed and unknown rows grouped by error code with what each means, for any campaign (finished
+ * ones too, whose live progress is gone). Same grouping as the sending engine's live tally.
+ */
+export function campaignErrors(db: Db, id: number): ErrorGroup[] {
+  const groups = db
+    .prepare(
+      `SELECT COALESCE(error_code, 'unknown') AS code, MAX(error_title) AS title, COUNT(*) AS count FROM messages
+       WHERE campaign_id = ? AND state IN ('failed', 'unknown') GROUP BY COALESCE(error_code, 'unknown')`,
+    )
+    .all(id) as { code: string; title: string | null; count: number }[];
+  return groups
+    .map((g) => ({ code: g.code, count: g.count, ...explain(g.code, g.title) }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
 /** The campaign's phone column index, needed to rebuild rows for reports and retries. */

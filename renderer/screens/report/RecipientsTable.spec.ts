@@ -60,6 +60,23 @@ describe('RecipientsTable', () => {
     expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 1, offset: 0, limit: 500 });
   });
 
+  it('numbers rows as the spreadsheet does: data row + header row', async () => {
+    render(RecipientsTable, {
+      api: bigCampaign(2),
+      campaignId: 1,
+      states: null,
+      refreshSignal: 0,
+      headerRow: 3,
+    });
+    const table = screen.getByRole('table', { name: 'Recipients' });
+    await within(table).findByText('msg-1');
+    const cells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[0]?.textContent);
+    expect(cells).toEqual(['4', '5']);
+  });
+
   it('says when no row matches', async () => {
     render(RecipientsTable, { api: bigCampaign(0), campaignId: 1, states: ['unknown'], refreshSignal: 0 });
     expect(await screen.findByText('No rows in this state.')).toBeTruthy();

@@ -156,4 +156,33 @@ describe('ReportScreen', () => {
     render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
     expect((await screen.findByRole('alert')).textContent).toContain('No campaign #5.');
   });
+
+  it('shows a finished campaign’s errors grouped by code', async () => {
+    const errors = [{ code: '105', title: 'Invalid data', count: 1, explanation: 'Check the sender name.' }];
+    const api = fakeApi({
+      'campaigns.get': () => detail({ id: 5, status: 'completed', errors }),
+      'campaigns.rows': () => ({ total: 0, rows: [] }),
+      'campaigns.deliveryCounts': () => ({}),
+    });
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    const table = await screen.findByRole('table', { name: 'Errors by code' });
+    expect(table.textContent).toContain('Check the sender name.');
+  });
+
+  it('offers to send a draft and follows it once started', async () => {
+    const queued = counts({ queued: 2 });
+    const api = fakeApi({
+      'campaigns.get': () => detail({ id: 6, status: 'draft', counts: queued, total: 2 }),
+      'campaigns.rows': () => ({ total: 0, rows: [] }),
+      'campaigns.deliveryCounts': () => ({}),
+      'settings.get': () => ({ defaultRate: 10 }),
+      'campaigns.start': () => summary({ id: 6, status: 'sending', counts: queued, total: 2 }),
+    });
+    render(ReportScreen, { api, campaignId: 6, onBack: () => {} });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Send 2 messages' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    await screen.findByText('sending');
+    expect(screen.queryByRole('button', { name: 'Send 2 messages' })).toBeNull();
+    expect(api.callsTo('campaigns.start')).toEqual([{ id: 6, rate: 10 }]);
+  });
 });

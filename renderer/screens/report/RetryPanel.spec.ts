@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import RetryPanel from './RetryPanel.svelte';
 import { counts, fakeApi } from './test-api';
 
@@ -12,6 +12,16 @@ describe('RetryPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }));
     expect(await screen.findByText(/Draft campaign #12 created/)).toBeTruthy();
     expect(api.callsTo('campaigns.retryFailed')).toEqual([{ id: 3, kinds: ['failed', 'unknown'] }]);
+  });
+
+  it('opens the new draft when asked', async () => {
+    const api = fakeApi({ 'campaigns.retryFailed': () => ({ id: 12 }) });
+    const onOpenCampaign = vi.fn();
+    render(RetryPanel, { api, campaignId: 3, counts: counts({ failed: 4 }), undelivered: 0, onOpenCampaign });
+    expect(screen.queryByRole('button', { name: 'Open draft' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Open draft' }));
+    expect(onOpenCampaign).toHaveBeenCalledWith(12);
   });
 
   it('is absent when every row got through', () => {

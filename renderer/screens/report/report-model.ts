@@ -77,15 +77,19 @@ export function deliveryItems(counts: Record<string, number>): ChartItem[] {
   }));
 }
 
-export function viewOfSummary(summary: CampaignSummary, previous: LiveView | null): LiveView {
+/** A campaign's detail carries its error groups (finished ones too); a bare summary does not. */
+export function viewOfSummary(
+  summary: CampaignSummary & { errors?: ErrorGroup[] },
+  previous: LiveView | null,
+): LiveView {
   return {
     status: summary.status,
     total: summary.total,
     counts: summary.counts,
     currentRate: null,
     etaSeconds: null,
-    // Only progress events carry error groups: keep the last ones seen.
-    errors: previous?.errors ?? [],
+    // A bare summary (pause, resume…) has no error groups: keep the last ones seen.
+    errors: summary.errors ?? previous?.errors ?? [],
     stopReason: summary.status === 'sending' ? null : (previous?.stopReason ?? null),
   };
 }

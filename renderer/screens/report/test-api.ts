@@ -81,6 +81,8 @@ export function detail(partial: Partial<CampaignDetail> = {}): CampaignDetail {
     sourceFile: 'customers.csv',
     rate: 20,
     maxCostMicros: null,
+    headerRow: 1,
+    errors: [],
     ...partial,
   };
 }

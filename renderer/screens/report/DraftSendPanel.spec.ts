@@ -1,0 +1,55 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { formatEur } from '../../../shared/sms';
+import DraftSendPanel from './DraftSendPanel.svelte';
+import { counts, detail, fakeApi, summary } from './test-api';
+
+const draft = detail({
+  id: 9,
+  status: 'draft',
+  rate: 5,
+  counts: counts({ queued: 3, skipped: 1 }),
+  segments: 4,
+  predictedCostMicros: 200_000,
+});
+
+describe('DraftSendPanel', () => {
+  it('starts the draft at the default speed with a cap, after confirming count, segments and cost', async () => {
+    const started = summary({ id: 9, status: 'sending', counts: counts({ queued: 3, skipped: 1 }) });
+    const api = fakeApi({
+      'settings.get': () => ({ defaultRate: 25 }),
+      'campaigns.start': () => started,
+    });
+    const onStarted = vi.fn();
+    render(DraftSendPanel, { api, campaign: draft, onStarted });
+    const speed = screen.getByRole<HTMLInputElement>('spinbutton', { name: /Sending speed/ });
+    await waitFor(() => expect(speed.value).toBe('25'));
+    await fireEvent.input(screen.getByRole('spinbutton', { name: /Spending cap/ }), {
+      target: { value: '1.5' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain(`3 messages, 4 segments, predicted cost ${formatEur(200_000)}`);
+    expect(api.callsTo('campaigns.start')).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(started));
+    expect(api.callsTo('campaigns.start')).toEqual([{ id: 9, rate: 25, maxCostEur: 1.5 }]);
+  });
+
+  it('says why the start was refused and sends nothing when Back is chosen', async () => {
+    const api = fakeApi({
+      'settings.get': () => ({ defaultRate: 10 }),
+      'campaigns.start': () => {
+        throw new Error('Predicted cost is more than the balance.');
+      },
+    });
+    render(DraftSendPanel, { api, campaign: draft, onStarted: () => {} });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsTo('campaigns.start')).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('more than the balance');
+  });
+});
