@@ -14,7 +14,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the web host did not print its URL within 20 s')), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error('the web host did not print its URL within 20 s')),
+      20_000,
+    );
     child.once('exit', (code) => reject(new Error(`the web host exited with code ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(line);

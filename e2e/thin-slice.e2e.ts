@@ -55,7 +55,9 @@ test('import, preview, send in test mode and export the delivery report', async 
 
   // Report: live progress, then the result
   await expect(page.getByRole('heading', { name: 'Spring reminder', exact: true })).toBeVisible();
-  await expect(page.getByRole('status', { name: 'Campaign status' })).toContainText('completed', { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Campaign status' })).toContainText('completed', {
+    timeout: 30_000,
+  });
   await saveScreenshot(page, 'report');
 
   const downloading = page.waitForEvent('download');
