@@ -20,6 +20,7 @@ fi
 
 echo "== typecheck" && npm run --silent typecheck
 echo "== lint" && npm run --silent lint
+echo "== Electron security scan (electronegativity)" && node scripts/electronegativity.mjs
 echo "== build" && npm run --silent build
 echo "== unit and integration tests" && npx vitest run
 echo "== end-to-end tests (Chromium)" && npx playwright test --config e2e/playwright.config.ts
