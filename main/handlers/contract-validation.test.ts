@@ -31,6 +31,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'campaigns.deliveryCounts': { id: 1 },
   'campaigns.testSend': { template: 'Hi {name}', columns: ['name', 'phone'], fields: ['Ann', '+37251234567'], to: '+37251234567', sender: 'Shop', autoconvert: 'on' },
   'reports.export': { id: 1, failedOnly: false },
+  'reports.exportCampaigns': {},
   'credentials.test': {},
   'account.balance': {},
   'prices.get': {},

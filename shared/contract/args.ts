@@ -95,6 +95,7 @@ export const callArgs = {
     autoconvert,
   }),
   'reports.export': z.strictObject({ id, failedOnly: z.boolean() }),
+  'reports.exportCampaigns': z.strictObject({}),
   'credentials.test': z.strictObject({}),
   'account.balance': z.strictObject({}),
   'prices.get': z.strictObject({}),

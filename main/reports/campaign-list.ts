@@ -1,0 +1,61 @@
+import { csvLine } from '../../shared/import';
+import type { Db } from '../db/database';
+import { listCampaigns } from '../db/queries/campaigns';
+import type { ExportSource } from '../platform';
+import { microsToDecimal } from './delivery-report';
+
+export const CAMPAIGN_LIST_COLUMNS = [
+  'id',
+  'name',
+  'status',
+  'test_mode',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'rows',
+  'skipped',
+  'queued',
+  'accepted',
+  'failed',
+  'unknown',
+  'cancelled',
+  'segments',
+  'predicted_cost',
+  'unpriced_rows',
+  'billed_cost',
+] as const;
+
+/** Every campaign in the data folder as one CSV (UTF-8 with BOM), for the operator's own records. */
+export function campaignListExport(db: Db): ExportSource {
+  return {
+    suggestedName: 'Omnicast campaigns.csv',
+    async write(sink) {
+      const campaigns = listCampaigns(db);
+      let out = '\uFEFF' + csvLine([...CAMPAIGN_LIST_COLUMNS]);
+      for (const c of campaigns) {
+        out += csvLine([
+          String(c.id),
+          c.name,
+          c.status,
+          c.testMode ? 'yes' : 'no',
+          c.createdAt,
+          c.startedAt ?? '',
+          c.finishedAt ?? '',
+          String(c.total),
+          String(c.counts.skipped),
+          String(c.counts.queued + c.counts.sending),
+          String(c.counts.accepted),
+          String(c.counts.failed),
+          String(c.counts.unknown),
+          String(c.counts.cancelled),
+          String(c.segments),
+          microsToDecimal(c.predictedCostMicros),
+          String(c.unpricedRows),
+          microsToDecimal(c.billedCostMicros),
+        ]);
+      }
+      await sink(out);
+      return campaigns.length;
+    },
+  };
+}
