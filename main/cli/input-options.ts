@@ -1,7 +1,8 @@
 // Options shared by `preview` and `send`: how to read the recipients file and the template.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importRecipients, type CsvEncoding, type ImportResult } from '../../shared/import';
+import { importRecipients, type CsvEncoding, type ImportOptions, type ImportResult } from '../../shared/import';
+import { importRecipientsParallel } from '../import/parallel';
 import { parseTemplateFile } from '../../shared/sms';
 import type { Autoconvert } from '../../shared/types';
 import { UsageError } from './command';
@@ -51,6 +52,34 @@ export function readRecipientsFile(
   cwd: string,
   optOuts: ReadonlySet<string> = new Set(),
 ): ImportResult {
+  const { bytes, options } = loadRecipientsFile(file, values, cwd, optOuts);
+  const outcome = importRecipients(bytes, options);
+  if (!outcome.ok) throw new UsageError(outcome.error);
+  return outcome.result;
+}
+
+/**
+ * Same result as readRecipientsFile, but a file over PARALLEL_MIN_BYTES is imported on two cores
+ * (worker thread bundled as dist/main/import-worker.cjs next to the CLI).
+ */
+export async function readRecipientsFileAsync(
+  file: string | undefined,
+  values: InputValues,
+  cwd: string,
+  optOuts: ReadonlySet<string> = new Set(),
+): Promise<ImportResult> {
+  const { bytes, options } = loadRecipientsFile(file, values, cwd, optOuts);
+  const outcome = await importRecipientsParallel(bytes, options);
+  if (!outcome.ok) throw new UsageError(outcome.error);
+  return outcome.result;
+}
+
+function loadRecipientsFile(
+  file: string | undefined,
+  values: InputValues,
+  cwd: string,
+  optOuts: ReadonlySet<string>,
+): { bytes: Uint8Array; options: ImportOptions } {
   if (!file) throw new UsageError('name the recipients CSV file, e.g. omnicast preview customers.csv');
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
@@ -73,7 +102,7 @@ export function readRecipientsFile(
   if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
     throw new UsageError('--header-row must be a row number from 1.');
   }
-  const outcome = importRecipients(bytes, {
+  const options: ImportOptions = {
     fileName: file,
     defaultCountry: countryOption(values.country),
     phoneColumn: values['phone-column'],
@@ -81,9 +110,8 @@ export function readRecipientsFile(
     encoding: encoding as CsvEncoding | undefined,
     headerRow,
     optOuts,
-  });
-  if (!outcome.ok) throw new UsageError(outcome.error);
-  return outcome.result;
+  };
+  return { bytes, options };
 }
 
 export function countryOption(value: string | undefined): string {

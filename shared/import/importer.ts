@@ -23,7 +23,7 @@ import {
 } from './detect';
 import type { ImportOptions, ImportOutcome, ImportResult } from './model';
 import { refusal, headerOnly, unknownColumn, noPhoneColumn } from './refusals';
-import { RowProcessor } from './rows';
+import { RowProcessor, type RowSetup } from './rows';
 
 export interface ImporterUpdate {
   rows: ImportedRecipient[];
@@ -38,6 +38,12 @@ export interface Importer {
 
 export const SAMPLE_BYTES = 64 * 1024;
 const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
+
+export interface LayoutSetup {
+  delimiter: string;
+  newline: string;
+  setup: RowSetup;
+}
 
 interface Layout {
   delimiter: string;
@@ -81,7 +87,7 @@ export function createImporter(options: ImportOptions): Importer {
   function feed(bytes: Uint8Array, last: boolean): ImportedRecipient[] | null {
     if (!decoder) {
       const refused = refusal(bytes, options.fileName, encodingOverride);
-      if (refused) throw new Refused(refused);
+      if (refused) throw new ImportRefused(refused);
       decoder = createStreamDecoder(bytes, encodingOverride);
     }
     const text = decoder.push(bytes, last);
@@ -91,47 +97,10 @@ export function createImporter(options: ImportOptions): Importer {
     if (last) pending = pending.replace(/(?:\r\n|\n|\r)$/, '');
     if (!layout) {
       if (!last && pending.length < SAMPLE_BYTES / 2) return [];
-      layout = startLayout(pending, last);
+      const found = detectLayout(pending, last, options);
+      layout = { delimiter: found.delimiter, newline: found.newline, processor: new RowProcessor(found.setup) };
     }
     return parsePending(last);
-  }
-
-  function startLayout(sample: string, last: boolean): Layout {
-    const newline = detectNewline(sample);
-    const delimiter = options.delimiter ?? detectDelimiter(sample, newline);
-    const records = parseRecords(sample, delimiter, newline, !last).data;
-    const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
-    const headerRecord = records[headerIndex];
-    if (!headerRecord) {
-      throw new Refused(
-        options.headerRow !== undefined
-          ? `"${options.fileName}" has no row ${options.headerRow} to use as the header: it has ${records.length} rows.`
-          : headerOnly(options.fileName),
-      );
-    }
-    const { header, issues } = uniqueHeader(headerRecord, headerRecord.length);
-    const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
-    const candidates = phoneCandidates(header, dataSample, options.defaultCountry);
-    let phoneColumn: number;
-    if (options.phoneColumn !== undefined) {
-      const wanted = options.phoneColumn.trim().toLowerCase();
-      phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
-      if (phoneColumn < 0) throw new Refused(unknownColumn(options.fileName, options.phoneColumn, header));
-    } else {
-      const best = candidates[0];
-      if (best === undefined) throw new Refused(noPhoneColumn(options.fileName, header));
-      phoneColumn = best;
-    }
-    const processor = new RowProcessor({
-      header,
-      headerIssues: issues,
-      headerRow: headerIndex + 1,
-      phoneColumn,
-      candidates,
-      country: options.defaultCountry,
-      optOuts: options.optOuts ?? new Set(),
-    });
-    return { delimiter, newline, processor };
   }
 
   function parsePending(last: boolean): ImportedRecipient[] {
@@ -166,7 +135,7 @@ export function createImporter(options: ImportOptions): Importer {
       const replayed = feed(concat(chunks), last) ?? [];
       return { rows: replayed, restart: true, error: null };
     } catch (thrown) {
-      if (!(thrown instanceof Refused)) throw thrown;
+      if (!(thrown instanceof ImportRefused)) throw thrown;
       error = thrown.message;
       chunks.length = 0;
       return { rows: [], restart: false, error };
@@ -204,7 +173,8 @@ export function createImporter(options: ImportOptions): Importer {
   };
 }
 
-class Refused extends Error {}
+/** A refusal (one sentence for the operator), thrown while the file's layout is worked out. */
+export class ImportRefused extends Error {}
 
 /** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
 export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
@@ -214,4 +184,47 @@ export function importRecipients(bytes: Uint8Array, options: ImportOptions): Imp
     if (importer.push(bytes.subarray(at, at + slice)).error) break;
   }
   return importer.finish();
+}
+
+/**
+ * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
+ * ending, header row, column names and phone column. Throws ImportRefused. Shared with the parallel
+ * import so that both read a file the same way.
+ */
+export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
+  const newline = detectNewline(sample);
+  const delimiter = options.delimiter ?? detectDelimiter(sample, newline);
+  const records = parseRecords(sample, delimiter, newline, !last).data;
+  const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
+  const headerRecord = records[headerIndex];
+  if (!headerRecord) {
+    throw new ImportRefused(
+      options.headerRow !== undefined
+        ? `"${options.fileName}" has no row ${options.headerRow} to use as the header: it has ${records.length} rows.`
+        : headerOnly(options.fileName),
+    );
+  }
+  const { header, issues } = uniqueHeader(headerRecord, headerRecord.length);
+  const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
+  const candidates = phoneCandidates(header, dataSample, options.defaultCountry);
+  let phoneColumn: number;
+  if (options.phoneColumn !== undefined) {
+    const wanted = options.phoneColumn.trim().toLowerCase();
+    phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
+    if (phoneColumn < 0) throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header));
+  } else {
+    const best = candidates[0];
+    if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header));
+    phoneColumn = best;
+  }
+  const setup: RowSetup = {
+    header,
+    headerIssues: issues,
+    headerRow: headerIndex + 1,
+    phoneColumn,
+    candidates,
+    country: options.defaultCountry,
+    optOuts: options.optOuts ?? new Set(),
+  };
+  return { delimiter, newline, setup };
 }

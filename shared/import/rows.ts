@@ -16,6 +16,15 @@ export interface RowSetup {
   optOuts: ReadonlySet<string>;
 }
 
+/** One slice of a file's rows; `seen` (E.164 → first spreadsheet row) only when made in this thread. */
+export interface RowsPart {
+  recipients: ImportedRecipient[];
+  counts: ImportCounts;
+  problems: ImportProblem[];
+  problemsLeftOut: number;
+  seen?: ReadonlyMap<string, number>;
+}
+
 export const REASON_OPTED_OUT = 'Opted out';
 
 export class RowProcessor {
@@ -123,6 +132,17 @@ export class RowProcessor {
   private problem(row: number, message: string, column: string | null = null): void {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, column, message });
     else this.problemsLeftOut++;
+  }
+
+  /** What this processor holds, for the parallel import's merge (see parallel-merge.ts). */
+  partial(): RowsPart {
+    return {
+      recipients: this.recipients,
+      counts: { ...this.counts },
+      problems: this.problems,
+      problemsLeftOut: this.problemsLeftOut,
+      seen: this.seen,
+    };
   }
 
   result(fileName: string, encoding: CsvEncoding, delimiter: string): ImportResult {

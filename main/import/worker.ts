@@ -1,0 +1,16 @@
+// Worker-thread entry of the parallel import (bundled as dist/main/import-worker.cjs): imports the
+// slices it is sent and posts each back packed, its typed arrays transferred rather than copied.
+import { parentPort } from 'node:worker_threads';
+import { importChunk, packPart, transferables, type ChunkJob } from '../../shared/import/parallel-chunk';
+
+const port = parentPort;
+if (port) {
+  port.on('message', (job: ChunkJob) => {
+    try {
+      const packed = packPart(importChunk(job), job.setup);
+      port.postMessage({ ok: true, packed }, transferables(packed));
+    } catch (error) {
+      port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
