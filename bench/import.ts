@@ -5,7 +5,14 @@
 import Papa from 'papaparse';
 import { importRecipientsParallel } from '../main/import/parallel';
 import { importRecipients, type ImportOutcome, type ImportResult } from '../shared/import';
-import { addToTotals, compileTemplate, createTotals, previewRow, type PriceTable, type Totals } from '../shared/sms';
+import {
+  addToTotals,
+  compileTemplate,
+  createTotals,
+  previewRow,
+  type PriceTable,
+  type Totals,
+} from '../shared/sms';
 
 const FIRST = ['Mari', 'Jüri', 'Anna', 'Jaan', 'Kadri', 'Mihkel', 'Liis', 'Toomas', 'Kätlin', 'Priit'];
 const LAST = ['Tamm', 'Saar', 'Sepp', 'Mägi', 'Kask', 'Kukk', 'Rebane', 'Ilves', 'Pärn', 'Koppel'];
@@ -87,7 +94,7 @@ export async function runImportBench(opts: { rows: number; quick?: boolean }): P
   const gc = (globalThis as { gc?: () => void }).gc;
 
   gc?.();
-  let started = performance.now();
+  const started = performance.now();
   const bare = Papa.parse<Record<string, string>>(text, { header: true });
   const parseMs = performance.now() - started;
   console.log(
@@ -103,7 +110,9 @@ export async function runImportBench(opts: { rows: number; quick?: boolean }): P
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   // The bench bundle is dist/bench/bench.mjs; `npm run build` puts the worker in dist/main.
   const workerFile = new URL('../main/import-worker.cjs', import.meta.url).pathname;
-  const two = await timeFull(() => importRecipientsParallel(bytes, options, { parts: 2, workerFile, minBytes: 0 }));
+  const two = await timeFull(() =>
+    importRecipientsParallel(bytes, options, { parts: 2, workerFile, minBytes: 0 }),
+  );
   peak = Math.max(peak, process.memoryUsage().rss);
   clearInterval(sampler);
 

@@ -10,7 +10,10 @@ import { deliveryReport } from '../main/reports/delivery-report';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function exportOnce(dir: string, rows: number): Promise<{ seconds: number; peakRss: number; startRss: number; bytes: number }> {
+async function exportOnce(
+  dir: string,
+  rows: number,
+): Promise<{ seconds: number; peakRss: number; startRss: number; bytes: number }> {
   const db = openDatabase(join(dir, `data-${rows}`));
   const id = insertCampaign(db, {
     name: 'bench',

@@ -37,16 +37,31 @@ async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<Cal
   return envelope.result as CallResults[K];
 }
 
-const CSV = ['name,phone,city', 'Mari,+372 5123 4567,Tallinn', 'Jüri,5123 4568,Tartu', 'Bad,12,Pärnu', 'Mari again,0037251234567,Tallinn', ''].join('\n');
+const CSV = [
+  'name,phone,city',
+  'Mari,+372 5123 4567,Tallinn',
+  'Jüri,5123 4568,Tartu',
+  'Bad,12,Pärnu',
+  'Mari again,0037251234567,Tallinn',
+  '',
+].join('\n');
 
 describe('core in test mode', () => {
   it('imports, sends every valid row once through the simulator and exports the report', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-'));
     const exports: string[] = [];
-    core = await createCore({ dataDir, platform: memoryPlatform(exports), version: 'test', credentials: createMemoryStore() });
+    core = await createCore({
+      dataDir,
+      platform: memoryPlatform(exports),
+      version: 'test',
+      credentials: createMemoryStore(),
+    });
     expect((await call('app.info', {})).testMode).toBe(true);
 
-    const imported = importRecipients(new TextEncoder().encode(CSV), { fileName: 'customers.csv', defaultCountry: 'EE' });
+    const imported = importRecipients(new TextEncoder().encode(CSV), {
+      fileName: 'customers.csv',
+      defaultCountry: 'EE',
+    });
     if (!imported.ok) throw new Error(imported.error);
     const { id } = await call('campaigns.create', {
       name: 'Test slice',
@@ -58,7 +73,10 @@ describe('core in test mode', () => {
       phoneColumn: imported.result.phoneColumn,
       sourceFile: 'customers.csv',
     });
-    expect(await call('campaigns.addRecipients', { id, recipients: imported.result.recipients })).toEqual({ added: 4, total: 4 });
+    expect(await call('campaigns.addRecipients', { id, recipients: imported.result.recipients })).toEqual({
+      added: 4,
+      total: 4,
+    });
 
     const progress: CampaignProgress[] = [];
     core.events.subscribe((name, payload) => {
@@ -97,9 +115,17 @@ describe('core in test mode', () => {
 
   it('never keeps the API password in the data folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-'));
-    core = await createCore({ dataDir, platform: memoryPlatform([]), version: 'test', credentials: createMemoryStore() });
+    core = await createCore({
+      dataDir,
+      platform: memoryPlatform([]),
+      version: 'test',
+      credentials: createMemoryStore(),
+    });
     const password = 'pässwörd-that-must-not-leak-7f3a';
-    expect(await call('credentials.save', { username: 'api-user', password })).toMatchObject({ saved: true, username: 'api-user' });
+    expect(await call('credentials.save', { username: 'api-user', password })).toMatchObject({
+      saved: true,
+      username: 'api-user',
+    });
     expect(JSON.stringify(await call('credentials.status', {}))).not.toContain(password);
     await core.close();
     core = undefined;

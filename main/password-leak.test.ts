@@ -41,7 +41,9 @@ function allFiles(dir: string): string[] {
 function expectNoPassword(where: string, content: string | Buffer): void {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   for (const form of FORMS) {
-    expect(bytes.includes(Buffer.from(form)), `${where} holds the password as ${form.slice(0, 4)}…`).toBe(false);
+    expect(bytes.includes(Buffer.from(form)), `${where} holds the password as ${form.slice(0, 4)}…`).toBe(
+      false,
+    );
     // SQLite may hold text as UTF-16 too.
     expect(bytes.includes(Buffer.from(form, 'utf16le')), `${where} holds the password (UTF-16)`).toBe(false);
   }
@@ -68,7 +70,13 @@ async function runCampaign(testMode: boolean) {
     },
   };
   sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, statusDelayMs: 50 });
-  core = await createCore({ dataDir, platform, version: 't', credentials: createMemoryStore(), legacyUrl: sim.legacyUrl });
+  core = await createCore({
+    dataDir,
+    platform,
+    version: 't',
+    credentials: createMemoryStore(),
+    legacyUrl: sim.legacyUrl,
+  });
   const call = async <K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> => {
     const envelope = await dispatch(core!.handlers, name, args, {
       logError: (n, e) => logs.push(`${n}: ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e)}`),
@@ -83,11 +91,22 @@ async function runCampaign(testMode: boolean) {
   await call('optOuts.add', { phones: ['+37259999999'], defaultCountry: 'EE' });
   await call('optOuts.sync', {});
   const { id } = await call('campaigns.create', {
-    name: 'Leak check', template: 'Hi {{name}}', sender: 'Shop', autoconvert: 'on', country: 'EE',
-    columns: ['name', 'phone'], phoneColumn: 1, sourceFile: 'x.csv',
+    name: 'Leak check',
+    template: 'Hi {{name}}',
+    sender: 'Shop',
+    autoconvert: 'on',
+    country: 'EE',
+    columns: ['name', 'phone'],
+    phoneColumn: 1,
+    sourceFile: 'x.csv',
   });
   const recipients = ['+37251234567', '+37251234568', '+37251234569'].map((to, i) => ({
-    row: i + 1, fields: [`N${i}`, to], rawPhone: to, to, status: 'ok' as const, reason: null,
+    row: i + 1,
+    fields: [`N${i}`, to],
+    rawPhone: to,
+    to,
+    status: 'ok' as const,
+    reason: null,
   }));
   await call('campaigns.addRecipients', { id, recipients });
   await call('campaigns.start', { id, rate: 20 });

@@ -1,7 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../shared/types';
 import App from './App.svelte';
+import type { ImportRequest } from './import/protocol';
+import { fakeApi as eventfulApi } from './screens/report/test-api';
 import { fakeApi } from './wizard/fake-api';
 
 const settings = (testMode: boolean): Settings => ({
@@ -42,5 +44,62 @@ describe('App', () => {
     await screen.findByRole('navigation', { name: 'Main' });
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByText('Test mode: nothing leaves this computer')).toBeNull();
+  });
+
+  describe('menu commands (app.command)', () => {
+    // A worker that records what the Recipients step asks it to import and never answers.
+    const posted: ImportRequest[] = [];
+    class RecordingWorker {
+      postMessage(request: ImportRequest): void {
+        posted.push(request);
+      }
+      addEventListener(): void {}
+      terminate(): void {}
+    }
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      posted.length = 0;
+    });
+
+    function commandApi() {
+      return eventfulApi({
+        'settings.get': () => settings(false),
+        'campaigns.list': () => [],
+        'templates.list': () => [],
+        'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
+        'replacements.get': () => ({ text: '', problems: [], saved: true }),
+        'optOuts.numbers': () => [],
+      });
+    }
+
+    it('opens the wizard on newCampaign and unsubscribes when closed', async () => {
+      const fake = commandApi();
+      const view = render(App, { api: fake });
+      await screen.findByRole('navigation', { name: 'Main' });
+      expect(fake.listenerCount('app.command')).toBe(1);
+      expect(screen.queryByRole('heading', { name: 'Recipients' })).toBeNull();
+      fake.emit('app.command', { command: 'newCampaign' });
+      expect(await screen.findByRole('heading', { name: 'Recipients' })).toBeTruthy();
+      expect(posted).toEqual([]);
+      view.unmount();
+      expect(fake.listenerCount('app.command')).toBe(0);
+    });
+
+    it('opens the wizard importing the file chosen in the menu', async () => {
+      vi.stubGlobal('Worker', RecordingWorker);
+      const fake = commandApi();
+      render(App, { api: fake });
+      await screen.findByRole('navigation', { name: 'Main' });
+      const csv = 'name,phone\nAnn,+37251234567\n';
+      fake.emit('app.command', {
+        command: 'openRecipients',
+        fileName: 'clients.csv',
+        bytesBase64: Buffer.from(csv).toString('base64'),
+      });
+      expect(await screen.findByRole('progressbar', { name: 'Importing recipients' })).toBeTruthy();
+      await waitFor(() => expect(posted).toHaveLength(1));
+      expect(posted[0]?.options.fileName).toBe('clients.csv');
+      expect(new TextDecoder().decode(posted[0]?.bytes)).toBe(csv);
+    });
   });
 });

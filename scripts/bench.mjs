@@ -13,9 +13,15 @@ await build({
   format: 'esm',
   packages: 'external',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __omnicastRequire } from 'node:module'; const require = __omnicastRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __omnicastRequire } from 'node:module'; const require = __omnicastRequire(import.meta.url);",
+  },
 });
-const result = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/bench.mjs', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  ['--expose-gc', 'dist/bench/bench.mjs', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

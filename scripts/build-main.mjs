@@ -17,10 +17,40 @@ const common = {
 
 await Promise.all([
   // Dependencies stay in node_modules: native modules (better-sqlite3, keytar) cannot be bundled.
-  build({ ...common, entryPoints: { cli: 'main/cli/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: { cli: 'main/cli/main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+  }),
   // The parallel import's worker thread, loaded by path from next to the CLI (main/import/parallel.ts).
-  build({ ...common, entryPoints: { 'import-worker': 'main/import/worker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
-  build({ ...common, entryPoints: { 'web-host': 'main/web/entry.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
-  build({ ...common, entryPoints: { 'electron-main': 'main/electron/main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, packages: 'external' }),
-  build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: { 'import-worker': 'main/import/worker.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { 'web-host': 'main/web/entry.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { 'electron-main': 'main/electron/main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
 ]);

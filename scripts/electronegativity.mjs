@@ -27,7 +27,10 @@ const findings = readFileSync(out, 'utf8')
   .split('\n')
   .slice(1)
   .map((line) => line.split(','));
-for (const f of findings) console.log(`${f[1]?.replaceAll('"', '')}\t${f[0]}\t${f[3]?.replaceAll('"', '')}:${f[4]?.replaceAll('"', '')}`);
+for (const f of findings)
+  console.log(
+    `${f[1]?.replaceAll('"', '')}\t${f[0]}\t${f[3]?.replaceAll('"', '')}:${f[4]?.replaceAll('"', '')}`,
+  );
 const serious = findings.filter((f) => /HIGH|CRITICAL/.test(f[1] ?? ''));
 console.log(`electronegativity: ${findings.length} finding(s), ${serious.length} high or critical`);
 process.exit(serious.length > 0 ? 1 : 0);

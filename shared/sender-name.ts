@@ -4,7 +4,8 @@
 export function senderProblem(sender: string): string | null {
   const s = sender.trim();
   if (s === '') return null;
-  if (/^\+?\d+$/.test(s)) return s.replace('+', '').length <= 15 ? null : 'A numeric sender has at most 15 digits.';
+  if (/^\+?\d+$/.test(s))
+    return s.replace('+', '').length <= 15 ? null : 'A numeric sender has at most 15 digits.';
   if (!/^[A-Za-z0-9]+$/.test(s)) {
     return 'A sender name uses only letters A–Z and digits 0–9 (no spaces, accents or punctuation).';
   }

@@ -12,14 +12,7 @@ export type Micros = number;
 export type CampaignStatus = 'draft' | 'sending' | 'paused' | 'completed' | 'cancelled' | 'interrupted';
 
 /** A recipient row's sending state (product.md "States"). */
-export type MessageState =
-  | 'skipped'
-  | 'queued'
-  | 'sending'
-  | 'accepted'
-  | 'failed'
-  | 'unknown'
-  | 'cancelled';
+export type MessageState = 'skipped' | 'queued' | 'sending' | 'accepted' | 'failed' | 'unknown' | 'cancelled';
 export const MESSAGE_STATES: readonly MessageState[] = [
   'skipped',
   'queued',
@@ -165,6 +158,4 @@ export interface SavedTemplate {
 
 /** How an export reached the user: written by main (desktop save dialog) or offered as a download. */
 export type ExportResult =
-  | { kind: 'saved'; path: string; rows: number }
-  | { kind: 'download'; url: string }
-  | { kind: 'cancelled' };
+  { kind: 'saved'; path: string; rows: number } | { kind: 'download'; url: string } | { kind: 'cancelled' };

@@ -20,7 +20,9 @@ export function addRecipients(
   const campaign = getCampaign(db, campaignId);
   if (!campaign) throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
   if (campaign.status !== 'draft') {
-    throw new UserError(`Campaign "${campaign.name}" has already been started: recipients can no longer be added.`);
+    throw new UserError(
+      `Campaign "${campaign.name}" has already been started: recipients can no longer be added.`,
+    );
   }
   const compiled = compileTemplate(campaign.template, campaign.columns);
   if (!compiled.ok) {
@@ -48,7 +50,8 @@ export function addRecipients(
       reason = 'Opted out';
     }
     if (status === 'ok' && r.to) {
-      const earlier = seen.get(r.to) ?? (findSendable.get(campaignId, r.to) as { row: number } | undefined)?.row;
+      const earlier =
+        seen.get(r.to) ?? (findSendable.get(campaignId, r.to) as { row: number } | undefined)?.row;
       if (earlier !== undefined) {
         status = 'duplicate';
         // Named as the spreadsheet shows it, like the import's own duplicates.
@@ -80,8 +83,13 @@ export function addRecipients(
   try {
     insertMessages(db, campaignId, messages);
   } catch (error) {
-    if (error instanceof Error && /UNIQUE constraint failed: messages.campaign_id, messages.row/.test(error.message)) {
-      throw new UserError('Some of these rows were already added to this campaign; nothing from this batch was added.');
+    if (
+      error instanceof Error &&
+      /UNIQUE constraint failed: messages.campaign_id, messages.row/.test(error.message)
+    ) {
+      throw new UserError(
+        'Some of these rows were already added to this campaign; nothing from this batch was added.',
+      );
     }
     throw error;
   }

@@ -58,7 +58,19 @@ describe('omnicast send + report against the simulator', () => {
   it('sends every valid row exactly once and reports every recipient', async () => {
     const dataDir = join(dir, 'data');
     const send = await omnicast(
-      ['send', 'recipients.csv', '--template', 'Hi {{name}}', '--api-url', sim.apiUrl, '--rate', '20', '--yes', '--data-dir', dataDir],
+      [
+        'send',
+        'recipients.csv',
+        '--template',
+        'Hi {{name}}',
+        '--api-url',
+        sim.apiUrl,
+        '--rate',
+        '20',
+        '--yes',
+        '--data-dir',
+        dataDir,
+      ],
       dir,
       env,
     );
@@ -78,7 +90,10 @@ describe('omnicast send + report against the simulator', () => {
     const report = await omnicast(['report', id, '--out', 'r.csv', '--data-dir', dataDir], dir);
     expect(report.code).toBe(0);
     const csv = readFileSync(join(dir, 'r.csv'), 'utf8');
-    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.map((r) => [r.name, r.status])).toEqual([
       ['Mari', 'accepted'],
       ['Jüri', 'accepted'],
@@ -93,14 +108,32 @@ describe('omnicast send + report against the simulator', () => {
 
     const listed = await omnicast(['campaigns', '--format', 'json', '--data-dir', dataDir], dir);
     expect(listed.code).toBe(0);
-    const campaigns = JSON.parse(listed.stdout) as { id: number; status: string; counts: Record<string, number> }[];
+    const campaigns = JSON.parse(listed.stdout) as {
+      id: number;
+      status: string;
+      counts: Record<string, number>;
+    }[];
     expect(campaigns).toHaveLength(1);
-    expect(campaigns[0]).toMatchObject({ id: Number(id), status: 'completed', counts: { accepted: 3, skipped: 2 } });
+    expect(campaigns[0]).toMatchObject({
+      id: Number(id),
+      status: 'completed',
+      counts: { accepted: 3, skipped: 2 },
+    });
   });
 
   it('exits 1 with a one-line reason when the password is wrong', async () => {
     const run = await omnicast(
-      ['send', 'recipients.csv', '--template', 'Hi', '--api-url', sim.apiUrl, '--yes', '--data-dir', join(dir, 'data2')],
+      [
+        'send',
+        'recipients.csv',
+        '--template',
+        'Hi',
+        '--api-url',
+        sim.apiUrl,
+        '--yes',
+        '--data-dir',
+        join(dir, 'data2'),
+      ],
       dir,
       { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'wrong' },
     );

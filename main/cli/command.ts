@@ -44,7 +44,12 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /** Parses a number option, naming the option in the error. */
-export function numberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+export function numberOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max) {

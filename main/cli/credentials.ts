@@ -13,11 +13,18 @@ export const API_HELP = [
   '  Credentials: MESSENTE_USERNAME and MESSENTE_PASSWORD, else the ones saved in the app (keychain).',
 ];
 
-export function apiUrls(values: { 'api-url'?: string; 'legacy-url'?: string }): { apiUrl: string; legacyUrl: string } {
+export function apiUrls(values: { 'api-url'?: string; 'legacy-url'?: string }): {
+  apiUrl: string;
+  legacyUrl: string;
+} {
   const apiUrl = values['api-url'] ?? 'https://api.messente.com/v1';
   const legacyUrl = values['legacy-url'] ?? LEGACY_API_URL;
-  for (const [name, url] of [['api-url', apiUrl], ['legacy-url', legacyUrl]] as const) {
-    if (!/^https?:\/\/[^\s/]+/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, e.g. https://api.messente.com/v1`);
+  for (const [name, url] of [
+    ['api-url', apiUrl],
+    ['legacy-url', legacyUrl],
+  ] as const) {
+    if (!/^https?:\/\/[^\s/]+/.test(url))
+      throw new UsageError(`--${name} must be an http(s) URL, e.g. https://api.messente.com/v1`);
   }
   return { apiUrl: apiUrl.replace(/\/+$/, ''), legacyUrl: legacyUrl.replace(/\/+$/, '') };
 }

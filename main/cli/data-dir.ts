@@ -5,7 +5,8 @@ import { defaultDataDir } from '../paths';
 import { CliFailure, type CliIO } from './command';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
-export const DATA_DIR_HELP = '  --data-dir DIR           the data folder (default: $OMNICAST_DATA_DIR, else the desktop app’s)';
+export const DATA_DIR_HELP =
+  '  --data-dir DIR           the data folder (default: $OMNICAST_DATA_DIR, else the desktop app’s)';
 
 export function dataDirFrom(value: string | undefined, io: CliIO): string {
   if (value) return resolve(io.cwd, value);
@@ -18,6 +19,8 @@ export function openDataDir(dir: string): Db {
     return openDatabase(dir);
   } catch (error) {
     if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
-    throw new CliFailure(`cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliFailure(
+      `cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -1,7 +1,12 @@
 // Options shared by `preview` and `send`: how to read the recipients file and the template.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importRecipients, type CsvEncoding, type ImportOptions, type ImportResult } from '../../shared/import';
+import {
+  importRecipients,
+  type CsvEncoding,
+  type ImportOptions,
+  type ImportResult,
+} from '../../shared/import';
 import { importRecipientsParallel } from '../import/parallel';
 import { parseTemplateFile } from '../../shared/sms';
 import type { Autoconvert } from '../../shared/types';
@@ -84,11 +89,14 @@ function loadRecipientsFile(
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {
-    if (statSync(path).size > MAX_FILE_BYTES) throw new UsageError(`${file} is larger than 1 GB; split it first.`);
+    if (statSync(path).size > MAX_FILE_BYTES)
+      throw new UsageError(`${file} is larger than 1 GB; split it first.`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'permission denied or not a file'}.`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'permission denied or not a file'}.`,
+    );
   }
   const encoding = values.encoding?.toLowerCase();
   if (encoding !== undefined && !ENCODINGS.includes(encoding as CsvEncoding)) {
@@ -116,7 +124,8 @@ function loadRecipientsFile(
 
 export function countryOption(value: string | undefined): string {
   const country = (value ?? 'EE').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country must be a two-letter country code such as EE (got "${value}").`);
+  if (!/^[A-Z]{2}$/.test(country))
+    throw new UsageError(`--country must be a two-letter country code such as EE (got "${value}").`);
   return country;
 }
 

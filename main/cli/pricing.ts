@@ -5,7 +5,8 @@ import type { Db } from '../db/database';
 import { readPricing, type Pricing } from '../settings/pricing';
 import { UsageError } from './command';
 
-export const PRICES_HELP = '  --prices PATH            a price list CSV (Messente /pricelist format, or country,price)';
+export const PRICES_HELP =
+  '  --prices PATH            a price list CSV (Messente /pricelist format, or country,price)';
 
 /** Prices from --prices when given, else the ones saved in the data folder. */
 export function pricingFor(db: Db | null, file: string | undefined, cwd: string): Pricing {

@@ -38,7 +38,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
-  const say = (stream: NodeJS.WritableStream, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  const say = (stream: NodeJS.WritableStream, text: string) =>
+    stream.write(text.endsWith('\n') ? text : `${text}\n`);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     say(io.stdout, overview());
     return name ? 0 : 2;
@@ -49,7 +50,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    say(io.stderr, `omnicast: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+    say(
+      io.stderr,
+      `omnicast: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

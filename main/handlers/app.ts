@@ -2,7 +2,9 @@ import type { Handlers } from '../../shared/contract';
 import { readSettings, updateSettings } from '../settings/settings';
 import type { HandlerContext } from './context';
 
-export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update'> {
+export function appHandlers(
+  ctx: HandlerContext,
+): Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update'> {
   return {
     'app.info': () => ctx.info(),
     'settings.get': () => readSettings(ctx.db),

@@ -53,7 +53,8 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     'campaigns.list': () => listCampaigns(ctx.db),
     'campaigns.get': ({ id }) => mustGet(id),
     'campaigns.create': (c) => {
-      if (c.phoneColumn >= c.columns.length) throw new UserError('The phone column is not one of the file’s columns.');
+      if (c.phoneColumn >= c.columns.length)
+        throw new UserError('The phone column is not one of the file’s columns.');
       const settings = readSettings(ctx.db);
       const id = insertCampaign(ctx.db, { ...c, testMode: settings.testMode, rate: settings.defaultRate });
       return { id };
@@ -61,11 +62,15 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     'campaigns.addRecipients': ({ id, recipients }) => addRecipients(ctx.db, id, recipients, ctx.pricing()),
     'campaigns.rows': ({ id, offset, limit, states }) => {
       mustGet(id);
-      return { total: countMessages(ctx.db, id, states), rows: pageMessages(ctx.db, id, offset, limit, states) };
+      return {
+        total: countMessages(ctx.db, id, states),
+        rows: pageMessages(ctx.db, id, offset, limit, states),
+      };
     },
     'campaigns.start': async ({ id, rate, maxCostEur }) => {
       const campaign = mustGet(id);
-      if (campaign.status !== 'draft') throw new UserError(`Campaign "${campaign.name}" has already been started.`);
+      if (campaign.status !== 'draft')
+        throw new UserError(`Campaign "${campaign.name}" has already been started.`);
       if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
       await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
@@ -81,7 +86,9 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     'campaigns.resume': async ({ id }) => {
       const campaign = mustGet(id);
       if (!['paused', 'interrupted'].includes(campaign.status)) {
-        throw new UserError(`Campaign "${campaign.name}" is ${campaign.status}: only a paused or interrupted campaign can be resumed.`);
+        throw new UserError(
+          `Campaign "${campaign.name}" is ${campaign.status}: only a paused or interrupted campaign can be resumed.`,
+        );
       }
       await ctx.sender.resume(id);
       return summary(id);
@@ -95,7 +102,9 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       mustGet(id);
       const result = await ctx.statuses.refreshCampaign(id);
       if (result.checked > 0 && result.errors === result.checked) {
-        throw new UserError(`Delivery statuses could not be checked: ${result.lastError ?? 'no answer from Messente'}`);
+        throw new UserError(
+          `Delivery statuses could not be checked: ${result.lastError ?? 'no answer from Messente'}`,
+        );
       }
       return summary(id);
     },
@@ -133,10 +142,14 @@ async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail
 async function testSend(ctx: HandlerContext, args: CallArgs<'campaigns.testSend'>): Promise<TestSendResult> {
   const compiled = compileTemplate(args.template, args.columns);
   if (!compiled.ok) {
-    return { ok: false, message: `The template has an error: ${compiled.errors.map((e) => e.message).join('; ')}` };
+    return {
+      ok: false,
+      message: `The template has an error: ${compiled.errors.map((e) => e.message).join('; ')}`,
+    };
   }
   const { text } = renderTemplate(compiled.template, args.fields);
-  if (text.trim() === '') return { ok: false, message: 'The message is empty for this row: nothing was sent.' };
+  if (text.trim() === '')
+    return { ok: false, message: 'The message is empty for this row: nothing was sent.' };
   let client: MessenteClient;
   try {
     client = await ctx.messente();

@@ -31,7 +31,8 @@ export function connectionHandlers(ctx: HandlerContext): ConnectionHandlers {
       const client = await ctx.messente();
       try {
         const balance = await client.balance();
-        if (!balance.ok) throw new UserError(`The balance could not be read: ${balance.message}`, 'balance_unavailable');
+        if (!balance.ok)
+          throw new UserError(`The balance could not be read: ${balance.message}`, 'balance_unavailable');
         return { eur: balance.eur };
       } finally {
         client.close();

@@ -1,16 +1,37 @@
 // Every call, malformed in every way we can generate from a valid example: wrong types, extra keys,
 // missing required fields, huge strings. None may reach a handler; all come back invalid_arguments.
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES, callArgs, MAX_FILE_CHARS, type CallArgs, type CallName, type Handlers } from '../../shared/contract';
+import {
+  CALL_NAMES,
+  callArgs,
+  MAX_FILE_CHARS,
+  type CallArgs,
+  type CallName,
+  type Handlers,
+} from '../../shared/contract';
 import { dispatch } from './dispatch';
 
-const recipient = { row: 1, fields: ['Ann', '+37251234567'], rawPhone: '+37251234567', to: '+37251234567', status: 'ok', reason: null };
+const recipient = {
+  row: 1,
+  fields: ['Ann', '+37251234567'],
+  rawPhone: '+37251234567',
+  to: '+37251234567',
+  status: 'ok',
+  reason: null,
+};
 
 /** One valid argument object per call: the seeds the malformed cases are generated from. */
 const VALID: { [K in CallName]: CallArgs<K> } = {
   'app.info': {},
   'settings.get': {},
-  'settings.update': { testMode: false, defaultSender: 'Shop', defaultCountry: 'EE', defaultRate: 5, defaultAutoconvert: 'on', apiUrl: 'https://api.messente.com/v1' },
+  'settings.update': {
+    testMode: false,
+    defaultSender: 'Shop',
+    defaultCountry: 'EE',
+    defaultRate: 5,
+    defaultAutoconvert: 'on',
+    apiUrl: 'https://api.messente.com/v1',
+  },
   'credentials.status': {},
   'credentials.save': { username: 'u', password: 'p' },
   'credentials.delete': {},
@@ -19,8 +40,21 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'templates.delete': { id: 1 },
   'campaigns.list': {},
   'campaigns.get': { id: 1 },
-  'campaigns.create': { name: 'n', template: 't', sender: 's', autoconvert: 'on', country: 'EE', columns: ['phone'], phoneColumn: 0, sourceFile: 'a.csv', headerRow: 2 },
-  'campaigns.addRecipients': { id: 1, recipients: [recipient as CallArgs<'campaigns.addRecipients'>['recipients'][number]] },
+  'campaigns.create': {
+    name: 'n',
+    template: 't',
+    sender: 's',
+    autoconvert: 'on',
+    country: 'EE',
+    columns: ['phone'],
+    phoneColumn: 0,
+    sourceFile: 'a.csv',
+    headerRow: 2,
+  },
+  'campaigns.addRecipients': {
+    id: 1,
+    recipients: [recipient as CallArgs<'campaigns.addRecipients'>['recipients'][number]],
+  },
   'campaigns.rows': { id: 1, offset: 0, limit: 10, states: ['queued'] },
   'campaigns.start': { id: 1, rate: 10, maxCostEur: 5 },
   'campaigns.pause': { id: 1 },
@@ -29,7 +63,14 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'campaigns.refreshStatuses': { id: 1 },
   'campaigns.retryFailed': { id: 1, kinds: ['failed'] },
   'campaigns.deliveryCounts': { id: 1 },
-  'campaigns.testSend': { template: 'Hi {name}', columns: ['name', 'phone'], fields: ['Ann', '+37251234567'], to: '+37251234567', sender: 'Shop', autoconvert: 'on' },
+  'campaigns.testSend': {
+    template: 'Hi {name}',
+    columns: ['name', 'phone'],
+    fields: ['Ann', '+37251234567'],
+    to: '+37251234567',
+    sender: 'Shop',
+    autoconvert: 'on',
+  },
   'reports.export': { id: 1, failedOnly: false },
   'reports.exportCampaigns': {},
   'credentials.test': {},
@@ -39,7 +80,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'prices.import': { csv: 'EE,0.06', fileName: 'p.csv' },
   'prices.set': { country: 'EE', price: '0.06' },
   'replacements.get': {},
-  'replacements.set': { text: '’ => \'' },
+  'replacements.set': { text: "’ => '" },
   'optOuts.list': { offset: 0, limit: 10 },
   'optOuts.numbers': {},
   'optOuts.add': { phones: ['5123 4567'], defaultCountry: 'EE' },
@@ -67,7 +108,8 @@ const clone = <T>(v: T): T => structuredClone(v);
 function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === 'string') return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
   return [];
 }
 
@@ -81,13 +123,18 @@ function setAt(root: Json, path: (string | number)[], value: unknown): Json {
 
 function malformedCases(name: CallName): [string, unknown][] {
   const valid = VALID[name] as Json;
-  const shape = (callArgs[name] as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+  const shape = (
+    callArgs[name] as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }
+  ).shape;
   const cases: [string, unknown][] = [
     ['a string', 'text'],
     ['a number', 42],
     ['a list', [valid]],
     ['an extra key', { ...clone(valid), injected: true }],
-    ['a prototype key', JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(valid).slice(1)}`.replace(', }', '}'))],
+    [
+      'a prototype key',
+      JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(valid).slice(1)}`.replace(', }', '}')),
+    ],
   ];
   for (const key of Object.keys(valid)) {
     cases.push([`${key} of the wrong type`, { ...clone(valid), [key]: wrongTypeFor(valid[key]) }]);
@@ -101,7 +148,9 @@ function malformedCases(name: CallName): [string, unknown][] {
 }
 
 function recordingHandlers(reached: unknown[]): Handlers {
-  return Object.fromEntries(CALL_NAMES.map((n) => [n, (args: unknown) => (reached.push(args), {})])) as unknown as Handlers;
+  return Object.fromEntries(
+    CALL_NAMES.map((n) => [n, (args: unknown) => (reached.push(args), {})]),
+  ) as unknown as Handlers;
 }
 
 describe('contract validation through dispatch', () => {

@@ -1,4 +1,10 @@
-import { isCallName, parseCallArgs, type CallName, type Envelope, type Handlers } from '../../shared/contract';
+import {
+  isCallName,
+  parseCallArgs,
+  type CallName,
+  type Envelope,
+  type Handlers,
+} from '../../shared/contract';
 
 /** An error whose message is meant for the operator as it is (what happened, what to do). */
 export class UserError extends Error {
@@ -39,7 +45,10 @@ export async function dispatch(
     options.logError?.(name satisfies CallName, error);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside Omnicast. Nothing was lost; please try again.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside Omnicast. Nothing was lost; please try again.',
+      },
     };
   }
 }

@@ -2,7 +2,14 @@ import Papa from 'papaparse';
 import type { Handlers } from '../../shared/contract';
 import type { OptOutInvalid, OptOutsAddResult } from '../../shared/contract/results';
 import { csvLine, normalizePhone } from '../../shared/import';
-import { addOptOuts, countOptOuts, iterateOptOuts, pageOptOuts, readOptOuts, removeOptOut } from '../db/queries/opt-outs';
+import {
+  addOptOuts,
+  countOptOuts,
+  iterateOptOuts,
+  pageOptOuts,
+  readOptOuts,
+  removeOptOut,
+} from '../db/queries/opt-outs';
 import { MessenteRequestError } from '../messente';
 import { readSettings } from '../settings/settings';
 import type { HandlerContext } from './context';
@@ -10,7 +17,13 @@ import { UserError } from './dispatch';
 
 type OptOutHandlers = Pick<
   Handlers,
-  'optOuts.list' | 'optOuts.numbers' | 'optOuts.add' | 'optOuts.remove' | 'optOuts.import' | 'optOuts.export' | 'optOuts.sync'
+  | 'optOuts.list'
+  | 'optOuts.numbers'
+  | 'optOuts.add'
+  | 'optOuts.remove'
+  | 'optOuts.import'
+  | 'optOuts.export'
+  | 'optOuts.sync'
 >;
 
 const PHONE_HEADER = /phone|number|mobile|msisdn|tel|gsm|numbe?r/i;

@@ -75,19 +75,28 @@ export function priceHandlers(ctx: HandlerContext): PriceHandlers {
       let csv: string;
       try {
         const answer = await client.pricelist();
-        if (!answer.ok) throw new UserError(`Prices could not be fetched: ${answer.message}`, 'prices_unavailable');
+        if (!answer.ok)
+          throw new UserError(`Prices could not be fetched: ${answer.message}`, 'prices_unavailable');
         csv = answer.csv;
       } finally {
         client.close();
       }
       const { table, problems } = parsePricelistCsv(csv);
       if (Object.keys(table).length === 0) {
-        throw new UserError(`Messente's price list could not be read: ${problems.slice(0, 3).join(' ')}`, 'prices_unreadable');
+        throw new UserError(
+          `Messente's price list could not be read: ${problems.slice(0, 3).join(' ')}`,
+          'prices_unreadable',
+        );
       }
       const at = new Date(now).toISOString();
       writeSettings(ctx.db, { pricesFetched: table, pricesFetchedAt: at });
       const state = saveTable(ctx, table, 'messente');
-      return { ...state, fromCache: false, nextFetchAt: new Date(now + PRICE_FETCH_INTERVAL_MS).toISOString(), problems };
+      return {
+        ...state,
+        fromCache: false,
+        nextFetchAt: new Date(now + PRICE_FETCH_INTERVAL_MS).toISOString(),
+        problems,
+      };
     },
     'prices.import': ({ csv, fileName }) => {
       const { table, problems } = parsePricelistCsv(csv);
@@ -99,11 +108,18 @@ export function priceHandlers(ctx: HandlerContext): PriceHandlers {
     },
     'prices.set': ({ country, price }) => {
       const current = readPricing(ctx.db).prices;
-      const table: PriceTable = Object.fromEntries(Object.entries(current).filter(([code]) => code !== country));
+      const table: PriceTable = Object.fromEntries(
+        Object.entries(current).filter(([code]) => code !== country),
+      );
       if (price !== null) {
         const micros = parseEurMicros(price);
-        if (micros === null) throw new UserError(`"${price}" is not a price in euros such as 0.06.`, 'invalid_price');
-        if (micros > 10_000_000) throw new UserError(`${price} EUR per segment is more than any SMS costs: check the amount.`, 'invalid_price');
+        if (micros === null)
+          throw new UserError(`"${price}" is not a price in euros such as 0.06.`, 'invalid_price');
+        if (micros > 10_000_000)
+          throw new UserError(
+            `${price} EUR per segment is more than any SMS costs: check the amount.`,
+            'invalid_price',
+          );
         table[country] = { minMicros: micros, maxMicros: micros, networks: 1 };
       }
       return saveTable(ctx, table, 'manual');

@@ -46,7 +46,13 @@ async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<Cal
 
 async function testModeCore(now: () => number = Date.now, exports: string[] = []): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));
-  core = await createCore({ dataDir, platform: memoryPlatform(exports), version: 't', credentials: createMemoryStore(), now });
+  core = await createCore({
+    dataDir,
+    platform: memoryPlatform(exports),
+    version: 't',
+    credentials: createMemoryStore(),
+    now,
+  });
   return core;
 }
 
@@ -54,7 +60,13 @@ async function testModeCore(now: () => number = Date.now, exports: string[] = []
 async function accountCore(balanceEur = 100, password = PASSWORD): Promise<Core> {
   sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur });
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));
-  core = await createCore({ dataDir, platform: memoryPlatform([]), version: 't', credentials: createMemoryStore(), legacyUrl: sim.legacyUrl });
+  core = await createCore({
+    dataDir,
+    platform: memoryPlatform([]),
+    version: 't',
+    credentials: createMemoryStore(),
+    legacyUrl: sim.legacyUrl,
+  });
   await call('settings.update', { testMode: false, apiUrl: sim.apiUrl });
   await call('credentials.save', { username: USER, password });
   return core;
@@ -98,10 +110,16 @@ describe('prices', () => {
     expect(first.fetchedAt).toBe('2026-03-07T09:00:00.000Z');
     expect(first.table.EE?.minMicros).toBeGreaterThan(0);
 
-    const imported = await call('prices.import', { csv: 'country,price\nEE,0.5\nXX,1\nLV,abc\n', fileName: 'mine.csv' });
+    const imported = await call('prices.import', {
+      csv: 'country,price\nEE,0.5\nXX,1\nLV,abc\n',
+      fileName: 'mine.csv',
+    });
     expect(imported.source).toBe('file');
     expect(imported.table.EE).toEqual({ minMicros: 500_000, maxMicros: 500_000, networks: 1 });
-    expect(imported.problems).toEqual([expect.stringMatching(/^mine\.csv: Line 3: /), expect.stringMatching(/^mine\.csv: Line 4: /)]);
+    expect(imported.problems).toEqual([
+      expect.stringMatching(/^mine\.csv: Line 3: /),
+      expect.stringMatching(/^mine\.csv: Line 4: /),
+    ]);
 
     clock += PRICE_FETCH_INTERVAL_MS - 1_000;
     const cached = await call('prices.fetch', {});
@@ -140,13 +158,13 @@ describe('prices', () => {
 describe('replacement table', () => {
   it('saves valid text and refuses text with problems, naming the line', async () => {
     await testModeCore();
-    expect((await call('replacements.get', {})).text).toContain('\u2019 => \'');
-    const bad = await call('replacements.set', { text: '\u2019 => \'\nno arrow here\n' });
+    expect((await call('replacements.get', {})).text).toContain("\u2019 => '");
+    const bad = await call('replacements.set', { text: "\u2019 => '\nno arrow here\n" });
     expect(bad).toMatchObject({ saved: false, problems: [expect.stringMatching(/^Line 2: /)] });
     expect((await call('replacements.get', {})).text).toContain('\u2026 => ...');
-    const ok = await call('replacements.set', { text: '# mine\n\u2019 => \'\n' });
-    expect(ok).toEqual({ text: '\u2019 => \'', problems: [], saved: true });
-    expect((await call('replacements.get', {})).text).toBe('\u2019 => \'');
+    const ok = await call('replacements.set', { text: "# mine\n\u2019 => '\n" });
+    expect(ok).toEqual({ text: "\u2019 => '", problems: [], saved: true });
+    expect((await call('replacements.get', {})).text).toBe("\u2019 => '");
   });
 });
 
@@ -154,8 +172,16 @@ describe('opt-out list', () => {
   it('normalises numbers, names invalid lines, lists, removes, imports and exports', async () => {
     const exports: string[] = [];
     await testModeCore(Date.now, exports);
-    const added = await call('optOuts.add', { phones: ['5123 4567', '+372 5123 4567', '', '12', '0037251234568'], defaultCountry: 'EE' });
-    expect(added).toEqual({ added: 2, alreadyListed: 0, invalid: [{ line: 4, value: '12', reason: expect.any(String) }], total: 2 });
+    const added = await call('optOuts.add', {
+      phones: ['5123 4567', '+372 5123 4567', '', '12', '0037251234568'],
+      defaultCountry: 'EE',
+    });
+    expect(added).toEqual({
+      added: 2,
+      alreadyListed: 0,
+      invalid: [{ line: 4, value: '12', reason: expect.any(String) }],
+      total: 2,
+    });
     const again = await call('optOuts.add', { phones: ['51234567'], defaultCountry: 'EE' });
     expect(again).toMatchObject({ added: 0, alreadyListed: 1, total: 2 });
 
@@ -174,23 +200,50 @@ describe('opt-out list', () => {
     expect(await call('optOuts.remove', { phone: '+37251234568' })).toEqual({ removed: false, total: 2 });
 
     expect(await call('optOuts.export', {})).toMatchObject({ kind: 'saved', rows: 2 });
-    const lines = exports[0]!.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = exports[0]!
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('phone,added_at,source');
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['+358401234567', '+37251234567']);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(['+358401234567', '+37251234567']);
     // Our own export imports back without an invalid line.
-    expect((await call('optOuts.import', { csv: exports[0]!, fileName: 'opt-outs.csv', defaultCountry: 'EE' })).invalid).toEqual([]);
+    expect(
+      (await call('optOuts.import', { csv: exports[0]!, fileName: 'opt-outs.csv', defaultCountry: 'EE' }))
+        .invalid,
+    ).toEqual([]);
   });
 
   it('syncs both ways with Messente’s blacklist', async () => {
     await accountCore();
-    const messente = createMessenteClient({ apiUrl: sim!.apiUrl, legacyUrl: sim!.legacyUrl, username: USER, password: PASSWORD });
+    const messente = createMessenteClient({
+      apiUrl: sim!.apiUrl,
+      legacyUrl: sim!.legacyUrl,
+      username: USER,
+      password: PASSWORD,
+    });
     try {
       await messente.blacklist.add('+37251111111');
       await messente.blacklist.add('+37252222222');
-      await call('optOuts.add', { phones: ['+37252222222', '+37253333333', '+37254444444'], defaultCountry: 'EE' });
+      await call('optOuts.add', {
+        phones: ['+37252222222', '+37253333333', '+37254444444'],
+        defaultCountry: 'EE',
+      });
       expect(await call('optOuts.sync', {})).toEqual({ pulled: 1, pushed: 2, skipped: 0, total: 4 });
-      expect((await messente.blacklist.list()).sort()).toEqual(['+37251111111', '+37252222222', '+37253333333', '+37254444444']);
-      expect((await call('optOuts.list', { offset: 0, limit: 10 })).phones.find((p) => p.phone === '+37251111111')?.source).toBe('messente');
+      expect((await messente.blacklist.list()).sort()).toEqual([
+        '+37251111111',
+        '+37252222222',
+        '+37253333333',
+        '+37254444444',
+      ]);
+      expect(
+        (await call('optOuts.list', { offset: 0, limit: 10 })).phones.find((p) => p.phone === '+37251111111')
+          ?.source,
+      ).toBe('messente');
       // A second sync has nothing left to do.
       expect(await call('optOuts.sync', {})).toEqual({ pulled: 0, pushed: 0, skipped: 0, total: 4 });
     } finally {
@@ -204,16 +257,33 @@ describe('balance check before sending', () => {
     await accountCore(0.1);
     await call('prices.set', { country: 'EE', price: '0.06' });
     const { id } = await call('campaigns.create', {
-      name: 'Too dear', template: 'Hi', sender: 'Shop', autoconvert: 'on', country: 'EE', columns: ['phone'], phoneColumn: 0, sourceFile: 'x.csv',
+      name: 'Too dear',
+      template: 'Hi',
+      sender: 'Shop',
+      autoconvert: 'on',
+      country: 'EE',
+      columns: ['phone'],
+      phoneColumn: 0,
+      sourceFile: 'x.csv',
     });
     const recipients = ['+37251234567', '+37251234568', '+37251234569'].map((to, i) => ({
-      row: i + 1, fields: [to], rawPhone: to, to, status: 'ok' as const, reason: null,
+      row: i + 1,
+      fields: [to],
+      rawPhone: to,
+      to,
+      status: 'ok' as const,
+      reason: null,
     }));
     await call('campaigns.addRecipients', { id, recipients });
     const envelope = await dispatch(core!.handlers, 'campaigns.start', { id, rate: 10 });
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'insufficient_balance', message: expect.stringMatching(/predicted to cost €0\.18, more than the €0\.10 left on your Messente account/) },
+      error: {
+        code: 'insufficient_balance',
+        message: expect.stringMatching(
+          /predicted to cost €0\.18, more than the €0\.10 left on your Messente account/,
+        ),
+      },
     });
     expect(sim!.accepted()).toEqual([]);
     expect((await call('campaigns.get', { id })).status).toBe('draft');

@@ -29,7 +29,12 @@ const OPTS: ImportOptions = { fileName: 'f.csv', defaultCountry: 'EE', optOuts: 
 
 async function expectSame(bytes: Uint8Array, options: ImportOptions, parts: number, shares?: number[]) {
   const expected = importRecipients(bytes, options);
-  const got = await importRecipientsParallel(bytes, options, { parts, shares, minBytes: 0, runRemote: inThread });
+  const got = await importRecipientsParallel(bytes, options, {
+    parts,
+    shares,
+    minBytes: 0,
+    runRemote: inThread,
+  });
   expect(got).toEqual(expected);
   return expected;
 }
@@ -45,7 +50,8 @@ describe('splitCsvForWorkers', () => {
     }
     expect(parts?.length).toBeGreaterThan(2);
     for (const p of parts ?? []) {
-      const before = p.start === 0 ? 0 : parseRecords(text.slice(0, p.start - 1), ',', '\n', false).data.length;
+      const before =
+        p.start === 0 ? 0 : parseRecords(text.slice(0, p.start - 1), ',', '\n', false).data.length;
       expect(p.firstRecord).toBe(before + 1);
     }
   });
@@ -66,13 +72,21 @@ describe('importRecipientsParallel gives what importRecipients gives', () => {
     }
   });
 
-  for (const [label, eol] of [['CRLF', '\r\n'], ['LF', '\n'], ['CR only', '\r']] as const) {
+  for (const [label, eol] of [
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR only', '\r'],
+  ] as const) {
     it(`on a large ${label} file with quoted newlines, cut at several points`, async () => {
       const bytes = enc(messy(140_000, eol));
       expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
       const plan = planParallelImport(bytes, OPTS, 2);
       expect(plan?.parts.length).toBe(2);
-      for (const shares of [[1, 1], [3, 7], [7, 3]]) {
+      for (const shares of [
+        [1, 1],
+        [3, 7],
+        [7, 3],
+      ]) {
         const result = await expectSame(bytes, OPTS, 2, shares);
         if (!result.ok) throw new Error(result.error);
         expect(result.result.headerRow).toBe(2);

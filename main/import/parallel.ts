@@ -35,7 +35,10 @@ export async function importRecipientsParallel(
   parallel: ParallelOptions = {},
 ): Promise<ImportOutcome> {
   const parts = parallel.parts ?? Math.min(2, availableParallelism());
-  const plan = bytes.length < (parallel.minBytes ?? PARALLEL_MIN_BYTES) ? null : planParallelImport(bytes, options, parts, parallel.shares);
+  const plan =
+    bytes.length < (parallel.minBytes ?? PARALLEL_MIN_BYTES)
+      ? null
+      : planParallelImport(bytes, options, parts, parallel.shares);
   if (!plan) return importRecipients(bytes, options);
   const jobs: ChunkJob[] = plan.parts.map((p) => ({
     setup: plan.layout.setup,

@@ -12,7 +12,7 @@ describe('campaign list export', () => {
     db.prepare(
       "UPDATE messages SET state = 'accepted', billed_micros = 65000 WHERE campaign_id = ? AND row = 1",
     ).run(first);
-    db.prepare("UPDATE campaigns SET name = 'Spring, \"sale\"' WHERE id = ?").run(second);
+    db.prepare('UPDATE campaigns SET name = \'Spring, "sale"\' WHERE id = ?').run(second);
 
     let csv = '';
     const rows = await campaignListExport(db).write((chunk) => {

@@ -22,6 +22,11 @@ const replacementsSchema = z.record(z.string(), z.string());
 export function readPricing(db: Db): Pricing {
   return {
     prices: readSetting(db, 'prices', priceTableSchema, {}),
-    replacements: readSetting(db, 'replacements', replacementsSchema, DEFAULT_REPLACEMENTS) as ReplacementTable,
+    replacements: readSetting(
+      db,
+      'replacements',
+      replacementsSchema,
+      DEFAULT_REPLACEMENTS,
+    ) as ReplacementTable,
   };
 }

@@ -29,14 +29,23 @@ export function createHttpBridge(origin: string): RawBridge {
           credentials: 'same-origin',
         });
       } catch {
-        return { ok: false, error: { code: 'offline', message: 'Omnicast is not running any more. Start it again.' } };
+        return {
+          ok: false,
+          error: { code: 'offline', message: 'Omnicast is not running any more. Start it again.' },
+        };
       }
       // The host answers refused bodies (413 too large) with an envelope meant for the operator.
       if (!response.ok && response.headers.get('content-type')?.includes('application/json')) {
         return (await response.json()) as Envelope<unknown>;
       }
       if (!response.ok) {
-        return { ok: false, error: { code: `http_${response.status}`, message: `The request was refused (${response.status}). Reload the page from the link Omnicast printed.` } };
+        return {
+          ok: false,
+          error: {
+            code: `http_${response.status}`,
+            message: `The request was refused (${response.status}). Reload the page from the link Omnicast printed.`,
+          },
+        };
       }
       return (await response.json()) as Envelope<unknown>;
     },

@@ -98,7 +98,11 @@ export function createImporter(options: ImportOptions): Importer {
     if (!layout) {
       if (!last && pending.length < SAMPLE_BYTES / 2) return [];
       const found = detectLayout(pending, last, options);
-      layout = { delimiter: found.delimiter, newline: found.newline, processor: new RowProcessor(found.setup) };
+      layout = {
+        delimiter: found.delimiter,
+        newline: found.newline,
+        processor: new RowProcessor(found.setup),
+      };
     }
     return parsePending(last);
   }
@@ -211,7 +215,8 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
   if (options.phoneColumn !== undefined) {
     const wanted = options.phoneColumn.trim().toLowerCase();
     phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
-    if (phoneColumn < 0) throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header));
+    if (phoneColumn < 0)
+      throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header));
   } else {
     const best = candidates[0];
     if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header));

@@ -109,7 +109,14 @@ export function unpackPart(packed: PackedPart): RowsPart {
     if (status === 'invalid') reason = next();
     else if (status === 'duplicate') reason = `Same number as row ${duplicateOf[i]}`;
     else if (status === 'opted_out') reason = REASON_OPTED_OUT;
-    recipients[i] = { row: rows[i] as number, fields, rawPhone: fields[phoneColumn] ?? '', to, status, reason };
+    recipients[i] = {
+      row: rows[i] as number,
+      fields,
+      rawPhone: fields[phoneColumn] ?? '',
+      to,
+      status,
+      reason,
+    };
   }
   return {
     recipients,
@@ -121,7 +128,10 @@ export function unpackPart(packed: PackedPart): RowsPart {
 
 /** The buffers a worker can hand over instead of copying. */
 export function transferables(packed: PackedPart): ArrayBuffer[] {
-  return [packed.lengths.buffer, packed.rows.buffer, packed.statuses.buffer, packed.duplicateOf.buffer].filter(
-    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
-  );
+  return [
+    packed.lengths.buffer,
+    packed.rows.buffer,
+    packed.statuses.buffer,
+    packed.duplicateOf.buffer,
+  ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

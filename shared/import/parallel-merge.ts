@@ -54,7 +54,11 @@ export function planParallelImport(
 }
 
 /** Joins the slices' results (in file order) into what importRecipients() returns for the file. */
-export function mergeImportParts(plan: ParallelPlan, parts: RowsPart[], options: ImportOptions): ImportOutcome {
+export function mergeImportParts(
+  plan: ParallelPlan,
+  parts: RowsPart[],
+  options: ImportOptions,
+): ImportOutcome {
   const { setup, delimiter } = plan.layout;
   const { headerRow } = setup;
   const first = parts[0];

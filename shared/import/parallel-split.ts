@@ -71,7 +71,13 @@ export function splitCsvForWorkers(
       // a line ending in spaces is simply not a cut point.
       const end = newline === '\n' && text[at - 1] === '\r' ? at - 1 : at;
       const lastChar = text[end - 1];
-      if (target !== undefined && at >= target && at + 1 < text.length && lastChar !== ' ' && lastChar !== '\t') {
+      if (
+        target !== undefined &&
+        at >= target &&
+        at + 1 < text.length &&
+        lastChar !== ' ' &&
+        lastChar !== '\t'
+      ) {
         out.push({ start, end, firstRecord });
         start = at + newline.length;
         firstRecord = records;

@@ -38,7 +38,9 @@ export const campaignsCommand: Command = {
         io.stdout.write('No campaigns yet.\n');
         return 0;
       }
-      io.stdout.write(`${'id'.padStart(5)}  ${'status'.padEnd(11)}  ${'rows'.padStart(7)}  ${'accepted'.padStart(8)}  ${'failed'.padStart(6)}  ${'unknown'.padStart(7)}  created               name\n`);
+      io.stdout.write(
+        `${'id'.padStart(5)}  ${'status'.padEnd(11)}  ${'rows'.padStart(7)}  ${'accepted'.padStart(8)}  ${'failed'.padStart(6)}  ${'unknown'.padStart(7)}  created               name\n`,
+      );
       for (const c of campaigns) {
         io.stdout.write(
           `${String(c.id).padStart(5)}  ${c.status.padEnd(11)}  ${String(c.total).padStart(7)}  ${String(c.counts.accepted).padStart(8)}  ${String(c.counts.failed).padStart(6)}  ${String(c.counts.unknown).padStart(7)}  ${c.createdAt.slice(0, 19).replace('T', ' ')}   ${c.name}\n`,

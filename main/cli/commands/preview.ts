@@ -12,7 +12,13 @@ import {
 } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import { parseOptions, UsageError, type Command } from '../command';
-import { autoconvertOption, IMPORT_HELP, IMPORT_OPTIONS, readRecipientsFile, readTemplate } from '../input-options';
+import {
+  autoconvertOption,
+  IMPORT_HELP,
+  IMPORT_OPTIONS,
+  readRecipientsFile,
+  readTemplate,
+} from '../input-options';
 import { pricingFor, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
 
@@ -49,19 +55,54 @@ export const previewCommand: Command = {
       throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
     }
     const sendable = imported.recipients.filter((r) => r.status === 'ok');
-    const typical = renderTemplate(compiled.template, typicalFields(sendable.map((r) => r.fields), imported.header.length));
-    const options = { autoconvert, prices: pricing.prices, table: pricing.replacements, typicalSegments: countSegments(applyAutoconvert(typical.text, autoconvert, pricing.replacements).text).segments };
+    const typical = renderTemplate(
+      compiled.template,
+      typicalFields(
+        sendable.map((r) => r.fields),
+        imported.header.length,
+      ),
+    );
+    const options = {
+      autoconvert,
+      prices: pricing.prices,
+      table: pricing.replacements,
+      typicalSegments: countSegments(applyAutoconvert(typical.text, autoconvert, pricing.replacements).text)
+        .segments,
+    };
 
     const totals = createTotals();
     const write = (line: string) => io.stdout.write(line);
-    if (format === 'csv') write(csvLine(['row', 'to', 'status', 'reason', 'text', 'encoding', 'characters', 'units', 'segments', 'cost']));
-    if (format === 'table') write(`${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`);
+    if (format === 'csv')
+      write(
+        csvLine([
+          'row',
+          'to',
+          'status',
+          'reason',
+          'text',
+          'encoding',
+          'characters',
+          'units',
+          'segments',
+          'cost',
+        ]),
+      );
+    if (format === 'table')
+      write(
+        `${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`,
+      );
     for (const recipient of imported.recipients) {
-      const preview = previewRow(compiled.template, recipient.fields, recipient.status === 'ok' ? recipient.to : null, options);
+      const preview = previewRow(
+        compiled.template,
+        recipient.fields,
+        recipient.status === 'ok' ? recipient.to : null,
+        options,
+      );
       if (recipient.status === 'ok') addToTotals(totals, preview);
       const line = rowObject(recipient, preview);
       if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
-      else if (format === 'csv') write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
+      else if (format === 'csv')
+        write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
       else if (format === 'table') write(tableLine(line));
     }
     const summary = summaryObject(totals, imported.counts);
@@ -73,7 +114,13 @@ export const previewCommand: Command = {
 
 function rowObject(r: ImportedRecipient, p: RowPreview) {
   const ok = r.status === 'ok';
-  const reason = ok ? (p.emptyFields.length > 0 ? `Empty value without fallback: ${p.emptyFields.join(', ')}` : p.extraSegment ? 'Merged values add a segment' : null) : r.reason;
+  const reason = ok
+    ? p.emptyFields.length > 0
+      ? `Empty value without fallback: ${p.emptyFields.join(', ')}`
+      : p.extraSegment
+        ? 'Merged values add a segment'
+        : null
+    : r.reason;
   return {
     row: r.row,
     to: r.to,

@@ -23,7 +23,8 @@ export const reportCommand: Command = {
       'failed-only': { type: 'boolean' },
     });
     const id = Number(positionals[0]);
-    if (positionals.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError('give one campaign id, e.g. omnicast report 3 --out report.csv');
+    if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
+      throw new UsageError('give one campaign id, e.g. omnicast report 3 --out report.csv');
     if (!values.out) throw new UsageError('say where to write the report with --out FILE.');
     const db = openDataDir(dataDirFrom(values['data-dir'], io));
     try {

@@ -12,7 +12,10 @@ describe('migrations', () => {
     const db = openDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(tables.map((t) => t.name).sort()).toEqual(
       expect.arrayContaining(['campaigns', 'messages', 'opt_outs', 'send_attempts', 'settings', 'templates']),
     );

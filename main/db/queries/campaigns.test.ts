@@ -40,7 +40,13 @@ describe('campaign queries', () => {
     insertMessages(db, id, [
       message(1),
       message(2, { segments: 2, costMinMicros: 100_000, costMaxMicros: 124_000 }),
-      message(3, { state: 'skipped', skipReason: 'Invalid phone number', to: null, costMaxMicros: null, costMinMicros: null }),
+      message(3, {
+        state: 'skipped',
+        skipReason: 'Invalid phone number',
+        to: null,
+        costMaxMicros: null,
+        costMinMicros: null,
+      }),
       message(4, { costMinMicros: null, costMaxMicros: null }),
     ]);
     const c = getCampaign(db, id)!;
@@ -91,7 +97,13 @@ describe('campaign queries', () => {
   it('pages and streams rows in order, filtered by state', () => {
     const db = openMemoryDatabase();
     const id = insertCampaign(db, base);
-    insertMessages(db, id, [3, 1, 2, 5, 4].map((r) => message(r, r % 2 === 0 ? { state: 'skipped', skipReason: 'Opted out' } : {})));
+    insertMessages(
+      db,
+      id,
+      [3, 1, 2, 5, 4].map((r) =>
+        message(r, r % 2 === 0 ? { state: 'skipped', skipReason: 'Opted out' } : {}),
+      ),
+    );
     expect(pageMessages(db, id, 1, 2).map((m) => m.row)).toEqual([2, 3]);
     expect(pageMessages(db, id, 0, 10, ['skipped']).map((m) => m.row)).toEqual([2, 4]);
     expect([...iterateMessages(db, id, { states: ['queued'] })].map((m) => m.row)).toEqual([1, 3, 5]);

@@ -224,7 +224,7 @@ export function setSendingOptions(db: Db, id: number, rate: number, maxCostMicro
 }
 
 export function campaignsWithStatus(db: Db, status: CampaignStatus): number[] {
-  return (db.prepare('SELECT id FROM campaigns WHERE status = ? ORDER BY id').all(status) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  return (
+    db.prepare('SELECT id FROM campaigns WHERE status = ? ORDER BY id').all(status) as { id: number }[]
+  ).map((r) => r.id);
 }

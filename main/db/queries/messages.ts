@@ -98,7 +98,11 @@ export function pageMessages(
 }
 
 /** Streams a campaign's rows in order without holding them all in memory (reports of any size). */
-export function* iterateMessages(db: Db, campaignId: number, filter: MessageFilter = {}): Generator<MessageRow> {
+export function* iterateMessages(
+  db: Db,
+  campaignId: number,
+  filter: MessageFilter = {},
+): Generator<MessageRow> {
   const { sql, params } = stateFilter(campaignId, filter.states, filter.orDeliveryStatuses);
   const statement = db.prepare(`SELECT * FROM messages WHERE ${sql} ORDER BY row`);
   for (const record of statement.iterate(...params) as Iterable<MessageRecord>) {
@@ -106,7 +110,11 @@ export function* iterateMessages(db: Db, campaignId: number, filter: MessageFilt
   }
 }
 
-function stateFilter(campaignId: number, states?: readonly MessageState[], deliveryStatuses?: readonly string[]) {
+function stateFilter(
+  campaignId: number,
+  states?: readonly MessageState[],
+  deliveryStatuses?: readonly string[],
+) {
   const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -118,7 +126,8 @@ function stateFilter(campaignId: number, states?: readonly MessageState[], deliv
     conditions.push(`delivery_status IN (${placeholders(deliveryStatuses)})`);
     params.push(...deliveryStatuses);
   }
-  const where = conditions.length > 0 ? `campaign_id = ? AND (${conditions.join(' OR ')})` : 'campaign_id = ?';
+  const where =
+    conditions.length > 0 ? `campaign_id = ? AND (${conditions.join(' OR ')})` : 'campaign_id = ?';
   return { sql: where, params: [campaignId, ...params] };
 }
 

@@ -8,10 +8,17 @@ interface TemplateRecord {
   updated_at: string;
 }
 
-const toTemplate = (r: TemplateRecord): SavedTemplate => ({ id: r.id, name: r.name, body: r.body, updatedAt: r.updated_at });
+const toTemplate = (r: TemplateRecord): SavedTemplate => ({
+  id: r.id,
+  name: r.name,
+  body: r.body,
+  updatedAt: r.updated_at,
+});
 
 export function listTemplates(db: Db): SavedTemplate[] {
-  return (db.prepare('SELECT * FROM templates ORDER BY name COLLATE NOCASE').all() as TemplateRecord[]).map(toTemplate);
+  return (db.prepare('SELECT * FROM templates ORDER BY name COLLATE NOCASE').all() as TemplateRecord[]).map(
+    toTemplate,
+  );
 }
 
 /** Saves by id when given, else by name: saving under an existing name replaces that template's body. */

@@ -5,7 +5,9 @@ import ExportListButton from './ExportListButton.svelte';
 
 describe('ExportListButton', () => {
   it('asks main for the campaign list export and says where the desktop app saved it', async () => {
-    const api = fakeApi({ 'reports.exportCampaigns': () => ({ kind: 'saved', path: '/home/ann/campaigns.csv', rows: 3 }) });
+    const api = fakeApi({
+      'reports.exportCampaigns': () => ({ kind: 'saved', path: '/home/ann/campaigns.csv', rows: 3 }),
+    });
     render(ExportListButton, { api });
     await fireEvent.click(screen.getByRole('button', { name: 'Export list' }));
     expect(await screen.findByText('Saved to /home/ann/campaigns.csv (3 campaigns)')).toBeTruthy();

@@ -14,7 +14,8 @@ describe('ConnectionPanel', () => {
   });
 
   it('shows main’s explanation of a refusal', async () => {
-    const message = 'Messente refused the API username or password (401). Use the API credentials, not your dashboard login.';
+    const message =
+      'Messente refused the API username or password (401). Use the API credentials, not your dashboard login.';
     const api = fakeApi({ 'credentials.test': () => ({ ok: false, message }) });
     render(ConnectionPanel, { api, testMode: false });
     await fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));

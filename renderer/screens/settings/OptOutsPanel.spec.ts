@@ -10,10 +10,18 @@ function listApi(extra: Parameters<typeof fakeApi>[0] = {}) {
     'optOuts.list': () => ({ total: list.length, phones: [...list] }),
     'optOuts.add': (args: { phones: string[] }) => {
       list.push({ phone: '+37251234568', addedAt: '2026-03-07T10:00:00Z', source: 'manual' });
-      return { added: 1, alreadyListed: 0, invalid: args.phones.includes('12') ? [{ line: 2, value: '12', reason: 'Too short' }] : [], total: list.length };
+      return {
+        added: 1,
+        alreadyListed: 0,
+        invalid: args.phones.includes('12') ? [{ line: 2, value: '12', reason: 'Too short' }] : [],
+        total: list.length,
+      };
     },
     'optOuts.remove': (args: { phone: string }) => {
-      list.splice(list.findIndex((e) => e.phone === args.phone), 1);
+      list.splice(
+        list.findIndex((e) => e.phone === args.phone),
+        1,
+      );
       return { removed: true, total: list.length };
     },
     ...extra,
@@ -26,7 +34,9 @@ describe('OptOutsPanel', () => {
     const api = listApi();
     render(OptOutsPanel, { api, defaultCountry: 'EE' });
     expect(await screen.findByText('+37251234567')).toBeTruthy();
-    await fireEvent.input(screen.getByRole('textbox', { name: /Numbers to opt out/ }), { target: { value: '5123 4568\n12' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: /Numbers to opt out/ }), {
+      target: { value: '5123 4568\n12' },
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Add opt-outs' }));
     expect(await screen.findByText('Added 1 number.')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('Line 2: "12": Too short');
@@ -52,17 +62,27 @@ describe('OptOutsPanel', () => {
     const file = new File(['phone\n+37111111111\n'], 'stop.csv', { type: 'text/csv' });
     await fireEvent.change(screen.getByLabelText('Opt-outs CSV file'), { target: { files: [file] } });
     expect(await screen.findByText('stop.csv: added 2 numbers; 1 already listed.')).toBeTruthy();
-    expect(api.callsTo('optOuts.import')).toEqual([{ csv: 'phone\n+37111111111\n', fileName: 'stop.csv', defaultCountry: 'LV' }]);
+    expect(api.callsTo('optOuts.import')).toEqual([
+      { csv: 'phone\n+37111111111\n', fileName: 'stop.csv', defaultCountry: 'LV' },
+    ]);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Sync with Messente' }));
-    expect(await screen.findByText('Synced: 3 numbers taken from Messente, 1 number sent to it.')).toBeTruthy();
+    expect(
+      await screen.findByText('Synced: 3 numbers taken from Messente, 1 number sent to it.'),
+    ).toBeTruthy();
   });
 
   it('says what failed', async () => {
-    const api = listApi({ 'optOuts.sync': () => { throw new Error('Sync with Messente stopped: 403'); } });
+    const api = listApi({
+      'optOuts.sync': () => {
+        throw new Error('Sync with Messente stopped: 403');
+      },
+    });
     render(OptOutsPanel, { api, defaultCountry: 'EE' });
     await screen.findByText('+37251234567');
     await fireEvent.click(screen.getByRole('button', { name: 'Sync with Messente' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Could not sync with Messente: Sync with Messente stopped: 403');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Could not sync with Messente: Sync with Messente stopped: 403',
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('PricesPanel', () => {
         ...fetched,
         fromCache: ++calls > 1,
         nextFetchAt: '2026-03-07T11:00:00Z',
-        problems: calls > 1 ? ['Prices were fetched from Messente less than 2 hours ago; the saved list is used.'] : [],
+        problems:
+          calls > 1
+            ? ['Prices were fetched from Messente less than 2 hours ago; the saved list is used.']
+            : [],
       }),
     });
     render(PricesPanel, { api });
@@ -48,7 +51,9 @@ describe('PricesPanel', () => {
     const file = new File(['country,price\nLV,0.05\nEE,x\n'], 'mine.csv', { type: 'text/csv' });
     await fireEvent.change(screen.getByLabelText('Prices CSV file'), { target: { files: [file] } });
     expect(await screen.findByText('Imported mine.csv.')).toBeTruthy();
-    expect(api.callsTo('prices.import')).toEqual([{ csv: 'country,price\nLV,0.05\nEE,x\n', fileName: 'mine.csv' }]);
+    expect(api.callsTo('prices.import')).toEqual([
+      { csv: 'country,price\nLV,0.05\nEE,x\n', fileName: 'mine.csv' },
+    ]);
     expect(screen.getByRole('list', { name: 'Price problems' }).textContent).toContain('Line 3');
   });
 
@@ -56,18 +61,25 @@ describe('PricesPanel', () => {
     const api = fakeApi({
       'prices.get': () => fetched,
       'prices.set': (args: { country: string; price: string | null }) => ({
-        table: args.price === null ? {} : { [args.country]: { minMicros: 80_000, maxMicros: 80_000, networks: 1 } },
+        table:
+          args.price === null
+            ? {}
+            : { [args.country]: { minMicros: 80_000, maxMicros: 80_000, networks: 1 } },
         source: 'manual',
         fetchedAt: fetched.fetchedAt,
       }),
     });
     render(PricesPanel, { api });
     const row = await screen.findByRole('row', { name: /EE/ });
-    await fireEvent.input(within(row).getByRole('textbox', { name: 'New price for EE' }), { target: { value: '0.08' } });
+    await fireEvent.input(within(row).getByRole('textbox', { name: 'New price for EE' }), {
+      target: { value: '0.08' },
+    });
     await fireEvent.click(within(row).getByRole('button', { name: 'Save price for EE' }));
     expect(await screen.findByText('Saved the price for EE.')).toBeTruthy();
     await fireEvent.input(screen.getByRole('textbox', { name: 'Country code' }), { target: { value: 'fi' } });
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Price per segment (EUR)' }), { target: { value: '0,08' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Price per segment (EUR)' }), {
+      target: { value: '0,08' },
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Set price' }));
     expect(await screen.findByText('Saved the price for FI.')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Remove price for FI' }));

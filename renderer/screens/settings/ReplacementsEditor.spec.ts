@@ -7,23 +7,27 @@ describe('ReplacementsEditor', () => {
   it('loads, saves and shows problems with line numbers', async () => {
     let attempt = 0;
     const api = fakeApi({
-      'replacements.get': () => ({ text: '’ => \'', problems: [], saved: true }),
+      'replacements.get': () => ({ text: "’ => '", problems: [], saved: true }),
       'replacements.set': (args: { text: string }) =>
         ++attempt === 1
-          ? { text: args.text, problems: ['Line 2: expected "character => replacement", found "oops".'], saved: false }
+          ? {
+              text: args.text,
+              problems: ['Line 2: expected "character => replacement", found "oops".'],
+              saved: false,
+            }
           : { text: args.text.trim(), problems: [], saved: true },
     });
     render(ReplacementsEditor, { api });
     const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Replacement table' });
-    await screen.findByDisplayValue('’ => \'');
-    await fireEvent.input(box, { target: { value: '’ => \'\noops' } });
+    await screen.findByDisplayValue("’ => '");
+    await fireEvent.input(box, { target: { value: "’ => '\noops" } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save replacement table' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Line 2');
-    expect(box.value).toBe('’ => \'\noops');
-    await fireEvent.input(box, { target: { value: '’ => \'\n' } });
+    expect(box.value).toBe("’ => '\noops");
+    await fireEvent.input(box, { target: { value: "’ => '\n" } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save replacement table' }));
     expect(await screen.findByText('Replacement table saved.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(api.callsTo('replacements.set')).toEqual([{ text: '’ => \'\noops' }, { text: '’ => \'\n' }]);
+    expect(api.callsTo('replacements.set')).toEqual([{ text: "’ => '\noops" }, { text: "’ => '\n" }]);
   });
 });

@@ -22,7 +22,7 @@ describe('SettingsScreen', () => {
       'settings.update': (args: Partial<Settings>) => ({ ...settings, ...args }),
       'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
       'optOuts.list': () => ({ total: 0, phones: [] }),
-      'replacements.get': () => ({ text: '’ => \'', problems: [], saved: true }),
+      'replacements.get': () => ({ text: "’ => '", problems: [], saved: true }),
     });
     render(SettingsScreen, { api });
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
@@ -36,7 +36,12 @@ describe('SettingsScreen', () => {
     expect(screen.getByLabelText('API password')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
-    for (const name of ['Test connection', 'Fetch prices from Messente', 'Add opt-outs', 'Save replacement table'])
+    for (const name of [
+      'Test connection',
+      'Fetch prices from Messente',
+      'Add opt-outs',
+      'Save replacement table',
+    ])
       expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.queryAllByRole('alert')).toEqual([]);
   });
