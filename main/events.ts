@@ -1,6 +1,8 @@
 import type { EventName, EventPayloads } from '../shared/contract';
 
-export type EventListener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
+/** One [name, payload] pair per event: a listener checking `name` gets the matching payload type. */
+export type EventArgs = { [E in EventName]: [name: E, payload: EventPayloads[E]] }[EventName];
+export type EventListener = (...event: EventArgs) => void;
 
 /** Main's events, fanned out to whichever transports are attached (IPC windows, web-host streams, CLI). */
 export class EventBus {
@@ -15,7 +17,7 @@ export class EventBus {
     for (const listener of this.listeners) {
       // One broken subscriber (a closed window, a dropped stream) must not stop the others.
       try {
-        listener(name, payload);
+        listener(...([name, payload] as EventArgs));
       } catch {
         this.listeners.delete(listener);
       }

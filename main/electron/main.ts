@@ -1,6 +1,6 @@
 // Electron main process (bundled to dist/main/electron-main.cjs): one instance, one hardened window
 // on omnicast://app, the core behind IPC, and campaigns paused before the app quits.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core';
 import { DatabaseTooNewError } from '../db/migrations';
@@ -8,6 +8,7 @@ import { defaultDataDir } from '../paths';
 import { VERSION } from '../version';
 import { APP_URL } from './app-content';
 import { createDesktopPlatform } from './dialogs';
+import { noticeTitle, watchFinishes, type FinishNotice } from './finish-notice';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -28,12 +29,25 @@ function logError(context: string, error: unknown): void {
 
 function showWindow(): void {
   if (!window || window.isDestroyed()) {
-    window = createMainWindow(join(__dirname, 'preload.cjs'), APP_URL);
+    window = createMainWindow(join(__dirname, 'preload.cjs'), APP_URL, dataDir);
     window.on('closed', () => (window = null));
     return;
   }
   if (window.isMinimized()) window.restore();
   window.focus();
+}
+
+function notifyFinish(handlers: Core['handlers'], notice: FinishNotice): void {
+  if (!Notification.isSupported()) return;
+  const show = (name: string | null): void =>
+    new Notification({ title: noticeTitle(notice.outcome, name), body: notice.body }).show();
+  // The name makes the notification recognisable; without it the notice still goes out.
+  void Promise.resolve()
+    .then(() => handlers['campaigns.get']({ id: notice.campaignId }))
+    .then(
+      (detail) => show(detail.name),
+      () => show(null),
+    );
 }
 
 async function start(): Promise<void> {
@@ -52,7 +66,12 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(core, APP_URL, (name, error) => logError(`call ${name}`, error));
-  installMenu(() => void shell.openExternal(HELP_URL));
+  const handlers = core.handlers;
+  const onProgress = watchFinishes((notice) => notifyFinish(handlers, notice));
+  core.events.subscribe((name, payload) => {
+    if (name === 'campaign.progress') onProgress(payload);
+  });
+  installMenu(core.events, () => void shell.openExternal(HELP_URL));
   showWindow();
 }
 

@@ -28,8 +28,8 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let lastPlain = 0;
   let lineShown = false;
-  const unsubscribe = events.subscribe((_name, p) => {
-    if (p.campaignId !== id || p.status !== 'sending') return;
+  const unsubscribe = events.subscribe((name, p) => {
+    if (name !== 'campaign.progress' || p.campaignId !== id || p.status !== 'sending') return;
     if (tty) {
       io.stderr.write(`\r\x1b[K${progressLine(p)}`);
       lineShown = true;

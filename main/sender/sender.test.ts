@@ -18,7 +18,9 @@ afterEach(async () => {
 function setup(db: Db, url: string, timeoutMs = 2_000) {
   const events = new EventBus();
   const progress: CampaignProgress[] = [];
-  events.subscribe((_name, p) => progress.push(p));
+  events.subscribe((name, p) => {
+    if (name === 'campaign.progress') progress.push(p);
+  });
   sender = createSender({ db, events, getClient: async () => createTestClient(url, timeoutMs) });
   return { sender, progress };
 }

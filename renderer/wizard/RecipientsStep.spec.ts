@@ -103,4 +103,39 @@ describe('RecipientsStep', () => {
     expect(alert.textContent).toMatch(/data\.json/);
     expect(screen.queryByRole('region', { name: 'Import report' })).toBeNull();
   });
+
+  it('imports a file handed over at opening (File → Open recipients file…)', async () => {
+    const onChange = vi.fn();
+    render(RecipientsStep, {
+      draft: null,
+      defaultCountry: 'EE',
+      runImport: runImportInline,
+      initialFile: { name: 'menu.csv', bytes: new TextEncoder().encode(CSV) },
+      onChange,
+      onNext: () => {},
+    });
+    await waitFor(() => expect(onChange).toHaveBeenCalledOnce());
+    const draft = onChange.mock.calls[0]?.[0] as RecipientsDraft;
+    expect(draft.fileName).toBe('menu.csv');
+    expect(draft.result.counts.ok).toBe(2);
+  });
+
+  it('keeps an existing draft instead of re-importing the initial file', async () => {
+    const first = setup();
+    await pick(CSV);
+    await screen.findByRole('region', { name: 'Import report' });
+    const draft = first.latest();
+    first.view.unmount();
+    const onChange = vi.fn();
+    render(RecipientsStep, {
+      draft,
+      defaultCountry: 'EE',
+      runImport: runImportInline,
+      initialFile: { name: 'menu.csv', bytes: new TextEncoder().encode('phone\n+37251234567\n') },
+      onChange,
+      onNext: () => {},
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(onChange).not.toHaveBeenCalled();
+  });
 });

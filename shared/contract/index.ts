@@ -57,6 +57,7 @@ export interface CallResults {
   /** One message, the template rendered with one row, to the operator's own number; never retried. */
   'campaigns.testSend': TestSendResult;
   'reports.export': ExportResult;
+  'reports.exportCampaigns': ExportResult;
   /** Tries the saved credentials (or, in test mode, the simulator); explains 401 and 403. */
   'credentials.test': ConnectionTestResult;
   'account.balance': { eur: number };
@@ -79,8 +80,16 @@ export interface CallResults {
   'optOuts.sync': OptOutsSyncResult;
 }
 
+/**
+ * What a native menu item asks the window to do. The chosen file travels as base64 because every
+ * transport carries JSON; main caps its size (a bigger file is dropped on the window instead).
+ */
+export type AppCommand =
+  { command: 'newCampaign' } | { command: 'openRecipients'; fileName: string; bytesBase64: string };
+
 export interface EventPayloads {
   'campaign.progress': CampaignProgress;
+  'app.command': AppCommand;
 }
 
 // Compile-time proof that results and events cover exactly the names.

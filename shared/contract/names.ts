@@ -25,6 +25,7 @@ export const CALL_NAMES = [
   'campaigns.deliveryCounts',
   'campaigns.testSend',
   'reports.export',
+  'reports.exportCampaigns',
   'credentials.test',
   'account.balance',
   'prices.get',
@@ -44,7 +45,8 @@ export const CALL_NAMES = [
 
 export type CallName = (typeof CALL_NAMES)[number];
 
-export const EVENT_NAMES = ['campaign.progress'] as const;
+// 'app.command': a native menu item (desktop only) asking the window to do something.
+export const EVENT_NAMES = ['campaign.progress', 'app.command'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

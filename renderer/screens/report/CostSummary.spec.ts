@@ -11,6 +11,8 @@ describe('CostSummary', () => {
       segments: 20,
     });
     const text = screen.getByRole('region', { name: 'Cost' }).textContent ?? '';
+    // Level 2: the next level under the report's h1 (axe heading-order).
+    expect(screen.getByRole('heading', { level: 2, name: 'Cost' })).toBeTruthy();
     expect(text).toContain('€1.00');
     expect(text).toContain('€1.25');
     expect(text).toContain('+€0.25');

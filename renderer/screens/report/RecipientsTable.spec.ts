@@ -41,10 +41,27 @@ describe('RecipientsTable', () => {
     );
     render(RecipientsTable, { api, campaignId: 1, states: null, refreshSignal: 0 });
     await screen.findByText('3 rows');
-    expect(screen.getByText('accepted · DELIVRD')).toBeTruthy();
+    expect(screen.getByText('accepted · DELIVRD').className).toMatch(/\bdelivery-ok\b/);
     expect(screen.getByText('105 Invalid data: bad sender')).toBeTruthy();
     expect(screen.getByText('duplicate of row 1')).toBeTruthy();
     expect(screen.getByText('5551')).toBeTruthy();
+  });
+
+  it('colours a row by its delivery status when Messente reported one, text unchanged', async () => {
+    const api = bigCampaign(3, (n) =>
+      n === 1
+        ? row(1, 'accepted', { deliveryStatus: 'UNDELIV' })
+        : n === 2
+          ? row(2, 'accepted', { deliveryStatus: 'ACK' })
+          : row(3, 'accepted'),
+    );
+    render(RecipientsTable, { api, campaignId: 1, states: null, refreshSignal: 0 });
+    await screen.findByText('3 rows');
+    const undelivered = screen.getByText('accepted · UNDELIV');
+    expect(undelivered.className).toMatch(/\bdelivery-danger\b/);
+    expect(undelivered.className).not.toMatch(/state-accepted/);
+    expect(screen.getByText('accepted · ACK').className).toMatch(/\bstate-accepted\b/);
+    expect(screen.getByText('accepted').className).toMatch(/\bstate-accepted\b/);
   });
 
   it('asks main for the chosen states only and refetches on a refresh signal', async () => {

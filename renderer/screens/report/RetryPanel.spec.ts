@@ -24,8 +24,37 @@ describe('RetryPanel', () => {
     expect(onOpenCampaign).toHaveBeenCalledWith(12);
   });
 
-  it('is absent when every row got through', () => {
-    render(RetryPanel, { api: fakeApi({}), campaignId: 3, counts: counts({ accepted: 5 }), undelivered: 0 });
+  it('stays visible and says so when every message was delivered', () => {
+    render(RetryPanel, {
+      api: fakeApi({}),
+      campaignId: 3,
+      counts: counts({ accepted: 5, skipped: 2 }),
+      undelivered: 0,
+      delivered: 5,
+    });
     expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByRole('status', { name: 'Retry' }).textContent?.trim()).toBe(
+      'Every message was delivered: nothing to retry.',
+    );
+  });
+
+  it('does not claim delivery while reports are missing or rows were never sent', () => {
+    for (const [c, delivered] of [
+      [counts({ accepted: 5 }), 3],
+      [counts({ accepted: 5 }), null],
+      [counts({ accepted: 5, cancelled: 4 }), 5],
+    ] as const) {
+      const view = render(RetryPanel, {
+        api: fakeApi({}),
+        campaignId: 3,
+        counts: c,
+        undelivered: 0,
+        delivered,
+      });
+      expect(screen.getByRole('status', { name: 'Retry' }).textContent?.trim()).toBe(
+        'Nothing to retry: no message failed or went undelivered.',
+      );
+      view.unmount();
+    }
   });
 });

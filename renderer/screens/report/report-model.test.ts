@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryItems, stateItems, viewOfProgress, viewOfSummary } from './report-model';
+import { deliveryItems, deliveryTone, stateItems, viewOfProgress, viewOfSummary } from './report-model';
 import { counts, progress, summary } from './test-api';
 
 describe('stateItems', () => {
@@ -35,5 +35,15 @@ describe('live view', () => {
     expect(next.errors).toEqual(errors);
     expect(next.stopReason).toBe('Wrong password');
     expect(viewOfSummary(summary({ status: 'sending' }), live).stopReason).toBeNull();
+  });
+});
+
+describe('deliveryTone', () => {
+  it('is ok for DELIVRD, danger for final failures, and null otherwise', () => {
+    expect(deliveryTone('DELIVRD')).toBe('ok');
+    for (const s of ['UNDELIV', 'FAILED', 'REJECTD', 'EXPIRED', 'NACK'])
+      expect(deliveryTone(s), s).toBe('danger');
+    for (const s of [null, 'ACK', 'SENT', 'PENDING', 'delivrd'])
+      expect(deliveryTone(s), String(s)).toBeNull();
   });
 });

@@ -118,3 +118,13 @@ export function countUndelivered(delivery: Record<string, number> | null): numbe
   if (!delivery) return 0;
   return ['UNDELIV', 'FAILED', 'EXPIRED', 'REJECTD'].reduce((sum, key) => sum + (delivery[key] ?? 0), 0);
 }
+
+// Final delivery statuses that mean the message did not reach the phone (Messente's DLR values).
+const UNDELIVERED_STATUSES = new Set(['UNDELIV', 'FAILED', 'REJECTD', 'EXPIRED', 'NACK']);
+
+/** A row's colour from its delivery status when Messente reported one; null leaves the state's colour. */
+export function deliveryTone(status: string | null): 'ok' | 'danger' | null {
+  if (status === 'DELIVRD') return 'ok';
+  if (status !== null && UNDELIVERED_STATUSES.has(status)) return 'danger';
+  return null;
+}
