@@ -11,13 +11,18 @@ const shortText = z.string().max(1_000);
 export const MAX_FILE_CHARS = 5 * 1024 * 1024;
 const fileText = z.string().max(MAX_FILE_CHARS, 'the file is larger than 5 MB');
 const fileName = z.string().max(1_000);
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in international form such as +37251234567');
+const e164 = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'a phone number in international form such as +37251234567');
 
 const importedRecipient = z.strictObject({
   row: z.number().int().positive(),
   fields: z.array(z.string().max(10_000)).max(500),
   rawPhone: z.string().max(1_000),
-  to: z.string().regex(/^\+[1-9]\d{6,14}$/).nullable(),
+  to: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/)
+    .nullable(),
   status: z.enum(['ok', 'invalid', 'duplicate', 'opted_out']),
   reason: shortText.nullable(),
 });
@@ -83,7 +88,10 @@ export const callArgs = {
   'campaigns.refreshStatuses': z.strictObject({ id }),
   'campaigns.retryFailed': z.strictObject({
     id,
-    kinds: z.array(z.enum(['failed', 'undelivered', 'unknown'])).min(1).max(3),
+    kinds: z
+      .array(z.enum(['failed', 'undelivered', 'unknown']))
+      .min(1)
+      .max(3),
   }),
   'campaigns.deliveryCounts': z.strictObject({ id }),
   'campaigns.testSend': z.strictObject({
@@ -125,8 +133,7 @@ export const callArgs = {
 export type CallArgs<K extends CallName> = z.infer<(typeof callArgs)[K]>;
 
 export type ParseResult<K extends CallName> =
-  | { ok: true; args: CallArgs<K> }
-  | { ok: false; message: string };
+  { ok: true; args: CallArgs<K> } | { ok: false; message: string };
 
 /** Validates one call's arguments; the message names the offending field for the operator. */
 export function parseCallArgs<K extends CallName>(name: K, raw: unknown): ParseResult<K> {

@@ -67,4 +67,5 @@ export interface OptOutsSyncResult {
 }
 
 /** The test send's outcome in one plain sentence (refusal, no answer…): never thrown. */
-export type TestSendResult = { ok: true; omnimessageId: string; message: string } | { ok: false; message: string };
+export type TestSendResult =
+  { ok: true; omnimessageId: string; message: string } | { ok: false; message: string };
