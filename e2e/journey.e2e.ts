@@ -2,7 +2,8 @@
 // name. A messy CSV (BOM, two phone-like columns, empty names, a quoted note with commas and doubled
 // quotes, a blank line, a duplicate, a typo) becomes a campaign with a fallback merge field and a
 // curly apostrophe; it is previewed with filters, sent in test mode at 2 messages/s so it can be
-// paused and resumed, its delivery statuses are refreshed, the report exported and failed rows retried.
+// paused and resumed (after a test message to the operator's number), its delivery statuses are
+// refreshed as a background job, the report exported and failed rows retried.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -96,6 +97,12 @@ test('messy CSV to delivered, paused and resumed, exported and retried', async (
   // 4. Send at 2 messages/s: slow enough to pause.
   await expect(page.getByRole('heading', { name: 'Send', exact: true })).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Sending speed (messages per second)' }).fill('2');
+  // The test message first: in test mode the in-process simulator accepts it.
+  await page.getByRole('textbox', { name: 'Your number' }).fill('5123 4567');
+  await page.getByRole('button', { name: 'Send a test to my number' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Test message / })).toHaveText(
+    /^Test message accepted by Messente for \+37251234567 \(omnimessage [^)]+\): check your phone\.$/,
+  );
   await saveScreenshot(page, 'journey-4-send');
   await page.getByRole('button', { name: 'Send 12 messages' }).click();
   const confirm = page.getByRole('dialog', { name: 'Send 12 messages?' });
@@ -122,12 +129,22 @@ test('messy CSV to delivered, paused and resumed, exported and retried', async (
   await expect(status).toContainText('completed', { timeout: 20_000 });
   expect(await sentSoFar(page)).toBe(12);
 
-  // Delivery statuses: the simulator moves each message on every ~3 s; refresh until all are final.
+  // Delivery statuses: a background refresh with a progress bar and Cancel, then the counts reload.
+  // The simulator moves each message on every ~3 s: refresh until all are final.
   const chart = page.getByRole('figure', { name: 'Delivery status' });
   const refresh = page.getByRole('button', { name: 'Refresh statuses' });
+  const refreshProgress = page.getByRole('progressbar', { name: 'Status refresh progress' });
+  const refreshResult = page.getByRole('status', { name: 'Status refresh result' });
   await expect(async () => {
     await refresh.click();
-    await expect(refresh).toBeEnabled();
+    await expect(refreshResult).toHaveText(
+      /^(Checked \d+ status(es)?: \d+ changed\.|Every delivery status is already final\.)$/,
+      {
+        timeout: 5_000,
+      },
+    );
+    await expect(refreshProgress).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Cancel refresh' })).toHaveCount(0);
     await expect(chart.getByRole('img', { name: /^DELIVRD: / })).toBeVisible({ timeout: 1_000 });
     await expect(chart.getByRole('img', { name: /^(ACK|PENDING|ACCEPTD): / })).toHaveCount(0, {
       timeout: 1_000,

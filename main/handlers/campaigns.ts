@@ -16,6 +16,7 @@ import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { sendTestMessage } from '../sender/test-send';
+import { createRefreshJobs } from '../status/refresh-jobs';
 import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
@@ -33,6 +34,7 @@ type CampaignHandlers = Pick<
   | 'campaigns.resume'
   | 'campaigns.cancel'
   | 'campaigns.refreshStatuses'
+  | 'campaigns.cancelRefresh'
   | 'campaigns.retryFailed'
   | 'campaigns.deliveryCounts'
   | 'campaigns.testSend'
@@ -49,6 +51,12 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     if (!s) throw new UserError(`There is no campaign ${id}.`, 'not_found');
     return s;
   };
+  // One set of refresh jobs per core (createHandlers runs once); they end with the poller.
+  const refreshes = createRefreshJobs({
+    db: ctx.db,
+    poller: ctx.statuses,
+    emit: (progress) => ctx.events.emit('status.progress', progress),
+  });
   return {
     'campaigns.list': () => listCampaigns(ctx.db),
     'campaigns.get': ({ id }) => mustGet(id),
@@ -98,15 +106,13 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       await ctx.sender.cancel(id);
       return summary(id);
     },
-    'campaigns.refreshStatuses': async ({ id }) => {
+    'campaigns.refreshStatuses': ({ id }) => {
       mustGet(id);
-      const result = await ctx.statuses.refreshCampaign(id);
-      if (result.checked > 0 && result.errors === result.checked) {
-        throw new UserError(
-          `Delivery statuses could not be checked: ${result.lastError ?? 'no answer from Messente'}`,
-        );
-      }
-      return summary(id);
+      return refreshes.start(id);
+    },
+    'campaigns.cancelRefresh': async ({ id }) => {
+      mustGet(id);
+      return { cancelled: await refreshes.cancel(id) };
     },
     'campaigns.retryFailed': ({ id, kinds }) => ({ id: createRetryCampaign(ctx.db, id, kinds) }),
     'campaigns.deliveryCounts': ({ id }) => {

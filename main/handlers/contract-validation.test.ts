@@ -61,6 +61,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'campaigns.resume': { id: 1 },
   'campaigns.cancel': { id: 1 },
   'campaigns.refreshStatuses': { id: 1 },
+  'campaigns.cancelRefresh': { id: 1 },
   'campaigns.retryFailed': { id: 1, kinds: ['failed'] },
   'campaigns.deliveryCounts': { id: 1 },
   'campaigns.testSend': {

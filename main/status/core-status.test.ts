@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResults } from '../../shared/contract';
+import type { CallArgs, CallName, CallResults, StatusRefreshProgress } from '../../shared/contract';
 import type { ExportResult } from '../../shared/types';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
@@ -53,10 +53,24 @@ describe('delivery statuses through the core (test mode)', () => {
 
     // The test-mode simulator moves a status one step every 3 s.
     await new Promise((r) => setTimeout(r, 3_200));
-    const summary = await call('campaigns.refreshStatuses', { id });
+    // The call returns at once; the refresh reports through 'status.progress' until done.
+    const progress: StatusRefreshProgress[] = [];
+    const finished = new Promise<StatusRefreshProgress>((resolve) =>
+      core!.events.subscribe((name, payload) => {
+        if (name !== 'status.progress') return;
+        progress.push(payload);
+        if (payload.done) resolve(payload);
+      }),
+    );
+    expect(await call('campaigns.refreshStatuses', { id })).toEqual({ started: true, total: 3 });
+    expect(await finished).toMatchObject({ campaignId: id, checked: 3, total: 3, done: true, error: null });
+    expect(progress[0]).toMatchObject({ checked: 0, done: false });
+    expect(await call('campaigns.cancelRefresh', { id })).toEqual({ cancelled: false });
+    await expect(call('campaigns.cancelRefresh', { id: 999 })).rejects.toThrow(/no campaign 999/);
     const counts = await call('campaigns.deliveryCounts', { id });
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(3);
     expect(counts.PENDING).toBeUndefined();
+    const summary = await call('campaigns.get', { id });
     expect(summary.billedCostMicros).toBeGreaterThan(0);
     expect(Number.isInteger(summary.billedCostMicros)).toBe(true);
 

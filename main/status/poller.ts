@@ -68,7 +68,15 @@ export interface StatusPoller {
   /** One pass over every row due now (the background loop runs exactly this). */
   pollDue(): Promise<PollSummary>;
   /** Asks once, now, about every accepted row of the campaign whose status may still change. */
-  refreshCampaign(campaignId: number): Promise<PollSummary>;
+  refreshCampaign(campaignId: number, options?: RefreshOptions): Promise<PollSummary>;
+}
+
+/** How a caller follows and stops one refresh (main/status/refresh-jobs.ts, the CLI). */
+export interface RefreshOptions {
+  /** Checked when each request would start: true stops the refresh (in-flight requests finish). */
+  cancelled?: () => boolean;
+  /** After each answer and each batch written; the summary is live (read it, don't keep it). */
+  onProgress?: (summary: Readonly<PollSummary>) => void;
 }
 
 const PAGE = 500;
@@ -119,7 +127,12 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
   }
 
   /** Polls the rows `pages` yields, at most maxInFlight at once, writing answers in batches. */
-  async function pollRows(pages: () => StatusRow[], summary: PollSummary): Promise<void> {
+  async function pollRows(
+    pages: () => StatusRow[],
+    summary: PollSummary,
+    options: RefreshOptions = {},
+  ): Promise<void> {
+    const halted = () => stopped || (options.cancelled?.() ?? false);
     const clients = new Map<number, Promise<StatusClient>>();
     const inFlight = new Set<Promise<void>>();
     let buffer: StatusWrite[] = [];
@@ -127,6 +140,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
       if (buffer.length === 0) return;
       summary.changed += store.write(buffer);
       buffer = [];
+      options.onProgress?.(summary);
     };
     const pollOne = async (row: StatusRow) => {
       let result: StatusResult;
@@ -156,14 +170,17 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
         nextCheckAt: nextFor(row, at, final),
       });
       if (buffer.length >= FLUSH_EVERY) flush();
+      else options.onProgress?.(summary);
     };
     try {
-      for (let rows = pages(); rows.length > 0 && !stopped; rows = pages()) {
+      for (let rows = pages(); rows.length > 0 && !halted(); rows = pages()) {
         for (const row of rows) {
-          if (stopped) break;
+          if (halted()) break;
           while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-          if (stopped) break;
+          if (halted()) break;
           await acquire();
+          // A cancel during the wait for budget: that slot goes unused rather than start a request.
+          if (halted()) break;
           const p: Promise<void> = pollOne(row).finally(() => inFlight.delete(p));
           inFlight.add(p);
         }
@@ -213,17 +230,21 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
     );
   }
 
-  function refreshCampaign(campaignId: number): Promise<PollSummary> {
+  function refreshCampaign(campaignId: number, options: RefreshOptions = {}): Promise<PollSummary> {
     return track(
       (async () => {
         const summary = emptySummary();
         scheduleAccepted(db, Math.round((offsets[0] ?? 60_000) / 1_000), new Date(now()).toISOString());
         let afterId = 0;
-        await pollRows(() => {
-          const rows = refreshableStatusRows(db, campaignId, NON_POLLABLE, afterId, PAGE);
-          afterId = rows.at(-1)?.id ?? afterId;
-          return rows;
-        }, summary);
+        await pollRows(
+          () => {
+            const rows = refreshableStatusRows(db, campaignId, NON_POLLABLE, afterId, PAGE);
+            afterId = rows.at(-1)?.id ?? afterId;
+            return rows;
+          },
+          summary,
+          options,
+        );
         return summary;
       })(),
     );

@@ -86,6 +86,7 @@ export const callArgs = {
   'campaigns.resume': z.strictObject({ id }),
   'campaigns.cancel': z.strictObject({ id }),
   'campaigns.refreshStatuses': z.strictObject({ id }),
+  'campaigns.cancelRefresh': z.strictObject({ id }),
   'campaigns.retryFailed': z.strictObject({
     id,
     kinds: z

@@ -20,7 +20,9 @@ import type {
   PricesFetchResult,
   PricesImportResult,
   PricesState,
+  RefreshStarted,
   ReplacementsResult,
+  StatusRefreshProgress,
   TestSendResult,
 } from './results';
 import type { CallName, EventName } from './names';
@@ -48,8 +50,13 @@ export interface CallResults {
   'campaigns.pause': CampaignSummary;
   'campaigns.resume': CampaignSummary;
   'campaigns.cancel': CampaignSummary;
-  /** Asks Messente now about every accepted row whose delivery status may still change. */
-  'campaigns.refreshStatuses': CampaignSummary;
+  /**
+   * Starts (or, when one runs, joins) a background refresh asking Messente about every accepted row
+   * whose delivery status may still change; its progress arrives as 'status.progress' events.
+   */
+  'campaigns.refreshStatuses': RefreshStarted;
+  /** Stops a running refresh: requests in flight finish, no new one starts. False when none ran. */
+  'campaigns.cancelRefresh': { cancelled: boolean };
   /** A new draft campaign from the chosen kinds of rows (original row numbers kept). */
   'campaigns.retryFailed': { id: number };
   /** Accepted rows by latest delivery status (DELIVRD, UNDELIV, …; PENDING = none yet). */
@@ -90,6 +97,7 @@ export type AppCommand =
 export interface EventPayloads {
   'campaign.progress': CampaignProgress;
   'app.command': AppCommand;
+  'status.progress': StatusRefreshProgress;
 }
 
 // Compile-time proof that results and events cover exactly the names.

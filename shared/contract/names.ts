@@ -21,6 +21,7 @@ export const CALL_NAMES = [
   'campaigns.resume',
   'campaigns.cancel',
   'campaigns.refreshStatuses',
+  'campaigns.cancelRefresh',
   'campaigns.retryFailed',
   'campaigns.deliveryCounts',
   'campaigns.testSend',
@@ -46,7 +47,8 @@ export const CALL_NAMES = [
 export type CallName = (typeof CALL_NAMES)[number];
 
 // 'app.command': a native menu item (desktop only) asking the window to do something.
-export const EVENT_NAMES = ['campaign.progress', 'app.command'] as const;
+// 'status.progress': a running delivery status refresh (see campaigns.refreshStatuses).
+export const EVENT_NAMES = ['campaign.progress', 'app.command', 'status.progress'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -69,3 +69,25 @@ export interface OptOutsSyncResult {
 /** The test send's outcome in one plain sentence (refusal, no answer…): never thrown. */
 export type TestSendResult =
   { ok: true; omnimessageId: string; message: string } | { ok: false; message: string };
+
+/** What campaigns.refreshStatuses answers at once; the refresh itself runs in the background. */
+export interface RefreshStarted {
+  /** False when a refresh of this campaign was already running and the call joined it. */
+  started: boolean;
+  /** Rows the refresh asks about (accepted, without a final delivery status). */
+  total: number;
+}
+
+/** A delivery status refresh's progress: at most ~4 a second, and once at the end (done). */
+export interface StatusRefreshProgress {
+  campaignId: number;
+  checked: number;
+  total: number;
+  /** Status changes recorded so far. */
+  changed: number;
+  done: boolean;
+  /** Ended by campaigns.cancelRefresh (or the app closing) before every row was asked. */
+  cancelled: boolean;
+  /** Set when done and no status could be checked: what happened and what to do. */
+  error: string | null;
+}

@@ -8,12 +8,14 @@ import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queri
 import { createMessenteClient } from '../../messente';
 import { formatEur } from '../../sender/cap';
 import { createStatusPoller } from '../../status/poller';
+import { countRefreshable } from '../../status/refresh-jobs';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
 
 /** Rows listed under "billed differs from predicted"; the report has them all. */
 const DIFFERENCES_SHOWN = 10;
+const PROGRESS_EVERY_MS = 2_000;
 
 export const statusCommand: Command = {
   name: 'status',
@@ -72,8 +74,17 @@ async function refresh(
   });
   const stop = () => void poller.stop();
   io.signal.addEventListener('abort', stop, { once: true });
+  // The same progress the app shows, a line at most every 2 s: a big campaign takes hours.
+  const total = countRefreshable(db, campaign.id);
+  let lastLine = Date.now();
   try {
-    const s = await poller.refreshCampaign(campaign.id);
+    const s = await poller.refreshCampaign(campaign.id, {
+      onProgress: ({ checked, changed }) => {
+        if (Date.now() - lastLine < PROGRESS_EVERY_MS) return;
+        lastLine = Date.now();
+        io.stderr.write(`Checked ${checked} of ${Math.max(total, checked)} (${changed} changed)…\n`);
+      },
+    });
     io.stderr.write(
       `Checked ${s.checked} message${s.checked === 1 ? '' : 's'}: ${s.changed} changed, ${s.notFound} unknown to Messente, ${s.errors} could not be checked.\n`,
     );

@@ -139,6 +139,36 @@ describe('ReportScreen', () => {
     });
   });
 
+  it('refreshes statuses in the background and reloads counts, cost and rows when done', async () => {
+    let delivered = 3;
+    const api = fakeApi({
+      'campaigns.get': () => detail({ id: 5, status: 'completed', billedCostMicros: delivered * 1_000 }),
+      'campaigns.rows': () => ({ total: 1, rows: [row(1, 'accepted')] }),
+      'campaigns.deliveryCounts': () => ({ DELIVRD: delivered, PENDING: 4 - delivered }),
+      'campaigns.refreshStatuses': () => ({ started: true, total: 1 }),
+    });
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    expect(await screen.findByRole('img', { name: 'DELIVRD: 3 of 4 rows' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Refresh statuses' }));
+    await settle();
+    expect(screen.getByRole('progressbar', { name: 'Status refresh progress' })).toBeTruthy();
+    const rowsBefore = api.callsTo('campaigns.rows').length;
+    delivered = 4;
+    api.emit('status.progress', {
+      campaignId: 5,
+      checked: 1,
+      total: 1,
+      changed: 1,
+      done: true,
+      cancelled: false,
+      error: null,
+    });
+    expect(await screen.findByRole('img', { name: 'DELIVRD: 4 of 4 rows' })).toBeTruthy();
+    expect(api.callsTo('campaigns.rows').length).toBeGreaterThan(rowsBefore);
+    expect(api.callsTo('campaigns.get').length).toBe(2);
+    expect(screen.queryByRole('progressbar', { name: 'Status refresh progress' })).toBeNull();
+  });
+
   it('goes back to the campaigns', async () => {
     let back = 0;
     render(ReportScreen, { api: campaignApi('completed'), campaignId: 5, onBack: () => back++ });
