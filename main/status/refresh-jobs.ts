@@ -4,6 +4,7 @@
 // the call that starts a refresh must not wait for it.
 import type { RefreshStarted, StatusRefreshProgress } from '../../shared/contract';
 import type { Db } from '../db/database';
+import { countRefreshableRows } from '../db/queries/statuses';
 import type { PollSummary, StatusPoller } from './poller';
 import { FINAL_DELIVERY_STATUSES, NOT_FOUND_STATUS } from './schedule';
 
@@ -37,15 +38,7 @@ const NON_POLLABLE = [...FINAL_DELIVERY_STATUSES, NOT_FOUND_STATUS];
 
 /** The rows a refresh will ask about: the same condition refreshableStatusRows pages through. */
 export function countRefreshable(db: Db, campaignId: number): number {
-  const marks = NON_POLLABLE.map(() => '?').join(', ');
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM messages
-       WHERE campaign_id = ? AND state = 'accepted' AND omnimessage_id IS NOT NULL
-         AND (delivery_status IS NULL OR delivery_status NOT IN (${marks}))`,
-    )
-    .get(campaignId, ...NON_POLLABLE) as { n: number };
-  return row.n;
+  return countRefreshableRows(db, campaignId, NON_POLLABLE);
 }
 
 /** Every row failing is an error; some failing is worth saying too (they are asked again later). */

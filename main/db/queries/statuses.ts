@@ -93,6 +93,11 @@ export function nextStatusCheckAt(db: Db): string | null {
 }
 
 /** A page of a campaign's accepted rows whose status may still change (on-demand refresh), by id. */
+// Accepted rows Messente still has a delivery status to tell about (neither final nor unknown to it).
+const REFRESHABLE = (finalStatuses: readonly string[]) =>
+  `campaign_id = ? AND state = 'accepted' AND omnimessage_id IS NOT NULL
+   AND (delivery_status IS NULL OR delivery_status NOT IN (${finalStatuses.map(() => '?').join(', ')}))`;
+
 export function refreshableStatusRows(
   db: Db,
   campaignId: number,
@@ -100,15 +105,18 @@ export function refreshableStatusRows(
   afterId: number,
   limit: number,
 ): StatusRow[] {
-  const marks = finalStatuses.map(() => '?').join(', ');
   return db
     .prepare(
-      `SELECT ${ROW_COLUMNS} FROM messages
-       WHERE campaign_id = ? AND state = 'accepted' AND omnimessage_id IS NOT NULL AND id > ?
-         AND (delivery_status IS NULL OR delivery_status NOT IN (${marks}))
-       ORDER BY id LIMIT ?`,
+      `SELECT ${ROW_COLUMNS} FROM messages WHERE ${REFRESHABLE(finalStatuses)} AND id > ? ORDER BY id LIMIT ?`,
     )
-    .all(campaignId, afterId, ...finalStatuses, limit) as StatusRow[];
+    .all(campaignId, ...finalStatuses, afterId, limit) as StatusRow[];
+}
+
+export function countRefreshableRows(db: Db, campaignId: number, finalStatuses: readonly string[]): number {
+  const row = db
+    .prepare(`SELECT COUNT(*) AS n FROM messages WHERE ${REFRESHABLE(finalStatuses)}`)
+    .get(campaignId, ...finalStatuses) as { n: number };
+  return row.n;
 }
 
 export type StatusStore = ReturnType<typeof createStatusStore>;
