@@ -28,3 +28,15 @@ export function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
 export function toContract(r: ImportedRecipient): ImportedRecipient {
   return { row: r.row, fields: r.fields, rawPhone: r.rawPhone, to: r.to, status: r.status, reason: r.reason };
 }
+
+/** Why a sending speed cannot be used, or null. Empty (null/undefined) is not a speed. */
+export function rateProblem(rate: number | null | undefined): string | null {
+  return rate == null || !(rate > 0 && rate <= 150)
+    ? 'Choose a speed between 1 and 150 messages per second.'
+    : null;
+}
+
+/** Why a spending cap cannot be used, or null. Empty means "no cap". */
+export function capProblem(cap: number | null | undefined): string | null {
+  return cap != null && !(cap > 0) ? 'A spending cap is an amount above zero, or empty for none.' : null;
+}
