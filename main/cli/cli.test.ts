@@ -121,6 +121,47 @@ describe('omnicast send + report against the simulator', () => {
     });
   });
 
+  it('previews every data row as jsonl, text as the recipient gets it, then a summary line', async () => {
+    writeFileSync(join(dir, 'prices.csv'), 'country,price\nEE,0.06\n');
+    const run = async (autoconvert: string) => {
+      const out = await omnicast(
+        [
+          'preview',
+          'recipients.csv',
+          '--template',
+          'Hi {{name}}, we’re open',
+          '--prices',
+          'prices.csv',
+        ].concat(['--format', 'jsonl', '--autoconvert', autoconvert]),
+        dir,
+      );
+      expect(out.code).toBe(0);
+      return out.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    };
+    const on = await run('on');
+    expect(on).toHaveLength(6);
+    expect(on[0]).toEqual({
+      row: 1,
+      to: '+37251234567',
+      status: 'ok',
+      reason: null,
+      text: "Hi Mari, we're open",
+      encoding: 'GSM-7',
+      characters: 19,
+      units: 19,
+      segments: 1,
+      cost: 0.06,
+    });
+    expect(on[2]).toMatchObject({ row: 3, to: null, status: 'invalid', cost: null });
+    expect(on[3]).toMatchObject({ row: 4, status: 'duplicate', reason: 'Same number as row 2' });
+    expect(on[5]).toMatchObject({ summary: { rows: 5, ok: 3, messages: 3, segments: 3, cost_max: 0.18 } });
+    const off = await run('off');
+    expect(off[0]).toMatchObject({ text: 'Hi Mari, we’re open', encoding: 'UCS-2', segments: 1 });
+  });
+
   it('exits 1 with a one-line reason when the password is wrong', async () => {
     const run = await omnicast(
       [

@@ -126,7 +126,8 @@ function rowObject(r: ImportedRecipient, p: RowPreview) {
     to: r.to,
     status: ok && p.text.trim() === '' ? 'error' : r.status,
     reason: ok && p.text.trim() === '' ? 'The message is empty for this row' : reason,
-    text: p.text,
+    // What the recipient receives: after autoconvert, matching the encoding and segments beside it.
+    text: p.sentText,
     encoding: p.encoding,
     characters: p.characters,
     units: p.units,
