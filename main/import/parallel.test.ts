@@ -5,12 +5,15 @@ import { importRecipients, type ImportOptions } from '../../shared/import';
 import { importChunk, packPart } from '../../shared/import/parallel-chunk';
 import { parseRecords } from '../../shared/import/detect';
 import { planParallelImport } from '../../shared/import/parallel-merge';
-import { splitCsvForWorkers } from '../../shared/import/parallel-split';
+import { splitCsvForWorkers, splitUtf8ForWorkers } from '../../shared/import/parallel-split';
 import { importRecipientsParallel, type RemoteChunkRunner } from './parallel';
 
 const FIXTURES = join(import.meta.dirname, '../../shared/import/fixtures');
 // The other slices imported in this thread, through the same pack/unpack as a worker's reply.
-const inThread: RemoteChunkRunner = (job) => Promise.resolve(packPart(importChunk(job), job.setup));
+const inThread: RemoteChunkRunner = (job) => {
+  const part = importChunk(job);
+  return Promise.resolve(part && packPart(part, job.setup));
+};
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** A messy file: title line, CRLF or CR, quoted newlines and quotes, duplicates far apart, ragged rows. */
@@ -112,5 +115,50 @@ describe('importRecipientsParallel gives what importRecipients gives', () => {
     const text = messy(2000, '\n').replace('Name 3;', 'Name 3 5";');
     expect(planParallelImport(enc(text), OPTS, 2)).toBeNull();
     await expectSame(enc(text), OPTS, 2);
+  });
+
+  it('cuts UTF-8 bytes where the text cut falls, so each thread decodes its own slice', async () => {
+    const text = messy(30_000, '\n').replace(/Name 1/g, 'Zoë Łukasz 1');
+    const bytes = enc(text);
+    const plan = planParallelImport(bytes, OPTS, 2);
+    expect(plan?.source).toBeInstanceOf(Uint8Array);
+    const bodyLength = bytes.length - 1;
+    const byBytes = splitUtf8ForWorkers(bytes, bodyLength, 3, ';', '\n');
+    expect(byBytes?.length).toBe(3);
+    // Byte offsets: each slice starts at a record, and knows how many records come before it.
+    const dec = new TextDecoder();
+    for (const p of byBytes ?? []) {
+      const before =
+        p.start === 0 ? 0 : parseRecords(dec.decode(bytes.subarray(0, p.start - 1)), ';', '\n', false);
+      expect(p.firstRecord).toBe(before === 0 ? 1 : before.data.length + 1);
+      expect(dec.decode(bytes.subarray(p.start, p.end)).split('\n')[0]).toMatch(/^(Customers|Name|Zoë|;|$)/);
+    }
+    await expectSame(bytes, OPTS, 2, [3, 7]);
+    // With a BOM, and with a BOM and CRLF.
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    await expectSame(new Uint8Array([...bom, ...bytes]), OPTS, 2);
+    await expectSame(new Uint8Array([...bom, ...enc(messy(30_000, '\r\n'))]), OPTS, 3);
+  });
+
+  it('imports single-threaded when a later slice is not UTF-8 after all (read as Windows-1252)', async () => {
+    const bytes = enc(messy(30_000, '\n'));
+    const at = bytes.lastIndexOf(0x4e); // an "N" of "Name" near the end
+    bytes[at] = 0xe9; // "é" in Windows-1252, invalid alone in UTF-8
+    const expected = importRecipients(bytes, OPTS);
+    if (!expected.ok) throw new Error(expected.error);
+    expect(expected.result.encoding).toBe('windows-1252');
+    await expectSame(bytes, OPTS, 2);
+  });
+
+  it('still cuts UTF-16 files on their decoded text', async () => {
+    const text = messy(20_000, '\r\n');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    expect(typeof planParallelImport(utf16, OPTS, 2)?.source).toBe('string');
+    await expectSame(utf16, OPTS, 2);
   });
 });

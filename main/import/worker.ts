@@ -7,8 +7,9 @@ const port = parentPort;
 if (port) {
   port.on('message', (job: ChunkJob) => {
     try {
-      const packed = packPart(importChunk(job), job.setup);
-      port.postMessage({ ok: true, packed }, transferables(packed));
+      const part = importChunk(job);
+      const packed = part && packPart(part, job.setup);
+      port.postMessage({ ok: true, packed }, packed ? transferables(packed) : []);
     } catch (error) {
       port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
     }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { importRecipients } from '../../shared/import';
 import { formatEur } from '../../shared/sms';
@@ -76,5 +76,54 @@ describe('PreviewStep', () => {
       `3 +37251234568 Hi Zoe GSM-7 1 ${formatEur(50_000)}`,
     );
     expect(screen.queryByText(/No prices yet/)).toBeNull();
+  });
+
+  it('sorts by a column header both ways, keeping filters, and says so with aria-sort', async () => {
+    const csv =
+      'name,phone\nAnn,+37251234567\nZoë,+37251234568\nBob,12\n' + `Long ${'x'.repeat(170)},+37251234569\n`;
+    render(PreviewStep, {
+      recipients: recipients(csv),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: { EE: { minMicros: 50_000, maxMicros: 50_000, networks: 1 } }, table: {} },
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    await screen.findByText('Messages');
+    const table = screen.getByRole('table', { name: 'Preview' });
+    const firstCells = (): string[] =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[0]?.textContent ?? '');
+    const header = (name: string): HTMLElement => within(table).getByRole('columnheader', { name });
+
+    expect(header('Row').getAttribute('aria-sort')).toBe('ascending');
+    await fireEvent.click(within(header('Segments')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '3', '4', '5']));
+    expect(header('Segments').getAttribute('aria-sort')).toBe('ascending');
+    expect(header('Row').getAttribute('aria-sort')).toBeNull();
+    await fireEvent.click(within(header('Segments')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['5', '2', '3', '4']));
+    expect(header('Segments').getAttribute('aria-sort')).toBe('descending');
+
+    // Cost: the unsent row first, then the cheaper rows, the two-segment row last.
+    await fireEvent.click(within(header('Cost')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['4', '2', '3', '5']));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    expect(firstCells()).toEqual(['4', '5']);
+    await fireEvent.click(within(header('Cost')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['5', '4']));
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    await fireEvent.click(within(header('Phone')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '3', '5', '4']));
+    await fireEvent.click(within(header('Encoding')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '4', '5', '3']));
+    await fireEvent.click(within(header('Row')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '3', '4', '5']));
+    await fireEvent.click(within(header('Row')).getByRole('button'));
+    expect(firstCells()).toEqual(['5', '4', '3', '2']);
   });
 });

@@ -7,8 +7,10 @@ import {
   FLAG_UCS2,
   filterRows,
   runPreviewPass,
-  type PassResult,
+  type SortablePass,
   type PreviewInput,
+  UNKNOWN_COST,
+  UNSENT_COST,
 } from './preview-model';
 
 function recipient(
@@ -47,7 +49,7 @@ describe('runPreviewPass', () => {
       recipient(5, '', '+37251234570'),
     ];
     const queue: (() => void)[] = [];
-    let result: PassResult | null = null;
+    let result: SortablePass | null = null;
     const progress: number[] = [];
     runPreviewPass(
       input(rows),
@@ -60,7 +62,7 @@ describe('runPreviewPass', () => {
     );
     while (queue.length > 0) queue.shift()!();
     expect(progress.at(-1)).toBe(5);
-    const r = result as PassResult | null;
+    const r = result as SortablePass | null;
     expect(r?.skipped).toBe(1);
     expect(r?.totals.messages).toBe(4);
     expect(r?.totals.byEncoding['UCS-2']).toBe(1);
@@ -71,6 +73,15 @@ describe('runPreviewPass', () => {
     // Row 3 adds a segment, row 4 is invalid, row 5 has an empty name.
     expect(Array.from(filterRows(flags, FLAG_PROBLEM))).toEqual([2, 3, 4]);
     expect(filterRows(flags, 0).length).toBe(5);
+    // Sort keys: segments of every row; cost only for rows sent (none priced here), unsent rows apart.
+    expect(Array.from(r!.segments)).toEqual([1, 1, 2, 1, 1]);
+    expect(Array.from(r!.costs)).toEqual([
+      UNKNOWN_COST,
+      UNKNOWN_COST,
+      UNKNOWN_COST,
+      UNSENT_COST,
+      UNKNOWN_COST,
+    ]);
   });
 
   it('stops when cancelled', () => {

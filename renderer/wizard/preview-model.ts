@@ -57,6 +57,20 @@ export interface PassResult {
   skipped: number;
 }
 
+/** The pass's result with the keys the table sorts by (the rest of the wizard needs only PassResult). */
+export interface SortablePass extends PassResult {
+  /** Segments of each row (capped at 65 535), kept so the table can sort by them without recomputing. */
+  segments: Uint16Array;
+  /**
+   * Most a row can cost, in micros, for sorting: UNSENT_COST for rows never sent, UNKNOWN_COST for rows
+   * without a price (they sort after every priced row).
+   */
+  costs: Float64Array;
+}
+
+export const UNSENT_COST = -1;
+export const UNKNOWN_COST = Number.POSITIVE_INFINITY;
+
 export type Scheduler = (run: () => void) => void;
 
 const nextTask: Scheduler = (run) => setTimeout(run, 0);
@@ -68,11 +82,13 @@ const nextTask: Scheduler = (run) => setTimeout(run, 0);
 export function runPreviewPass(
   input: PreviewInput,
   onProgress: (done: number, total: number) => void,
-  onDone: (result: PassResult) => void,
+  onDone: (result: SortablePass) => void,
   { sliceMs = 12, schedule = nextTask }: { sliceMs?: number; schedule?: Scheduler } = {},
 ): () => void {
   const total = input.recipients.length;
   const flags = new Uint8Array(total);
+  const segments = new Uint16Array(total);
+  const costs = new Float64Array(total);
   const totals = createTotals();
   let skipped = 0;
   let at = 0;
@@ -85,15 +101,21 @@ export function runPreviewPass(
       const r = input.recipients[at]!;
       const p = previewOf(input, at);
       flags[at] = flagsOf(r, p);
-      if (r.status === 'ok') addToTotals(totals, p);
-      else skipped++;
+      segments[at] = Math.min(p.segments, 0xffff);
+      if (r.status === 'ok') {
+        addToTotals(totals, p);
+        costs[at] = p.costMaxMicros ?? UNKNOWN_COST;
+      } else {
+        skipped++;
+        costs[at] = UNSENT_COST;
+      }
       at++;
       // Checking the clock every row would cost more than the rows themselves.
       if ((at & 255) === 0 && performance.now() > until) break;
     }
     onProgress(at, total);
     if (at < total) schedule(slice);
-    else onDone({ flags, totals, skipped });
+    else onDone({ flags, segments, costs, totals, skipped });
   };
   schedule(slice);
   return () => {

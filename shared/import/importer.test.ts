@@ -297,3 +297,31 @@ describe('createImporter', () => {
     expect(chunked.result.counts).toMatchObject({ total: 20000, ok: 15000, duplicate: 5000 });
   });
 });
+
+describe('detectLayout reads only a prefix of the sample when that is enough', () => {
+  const run = (text: string, options: Partial<ImportOptions> = {}) =>
+    importRecipients(new TextEncoder().encode(text), { fileName: 'p.csv', defaultCountry: 'EE', ...options });
+
+  it('finds the phone column past a thousand blank lines after the header', () => {
+    // The phone column is judged on the first 200 non-blank rows: here they start at record 1 002.
+    const rows = ['code;phone', ...Array.from({ length: 1000 }, () => ''), '1;x'];
+    for (let i = 0; i < 300; i++) rows.push(`${i};+3725${2000000 + i}`);
+    const outcome = run(rows.join('\n'));
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.result.phoneColumnName).toBe('phone');
+    expect(outcome.result.counts).toMatchObject({ ok: 300, invalid: 1, blankLinesSkipped: 1000 });
+  });
+
+  it('counts every record of the sample when the header row asked for is not there', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `n${i},+3725${2000000 + i}`);
+    const outcome = run(rows.join('\n'), { headerRow: 2000 });
+    expect(outcome).toEqual({
+      ok: false,
+      error: '"p.csv" has no row 2000 to use as the header: it has 1500 rows.',
+    });
+    const deep = run(rows.join('\n'), { headerRow: 1200 });
+    if (!deep.ok) throw new Error(deep.error);
+    expect(deep.result.header).toEqual(['n1199', '+37252001199']);
+    expect(deep.result.recipients).toHaveLength(300);
+  });
+});

@@ -18,6 +18,7 @@ import {
   detectNewline,
   isBlank,
   parseRecords,
+  PHONE_SAMPLE_ROWS,
   phoneCandidates,
   uniqueHeader,
 } from './detect';
@@ -190,6 +191,18 @@ export function importRecipients(bytes: Uint8Array, options: ImportOptions): Imp
   return importer.finish();
 }
 
+const LAYOUT_RECORDS = 1000;
+
+/** Whether `records` holds the header at `headerIndex` and the 200 data rows phoneCandidates() reads. */
+function enoughAfter(records: readonly string[][], headerIndex: number): boolean {
+  if (headerIndex < 0 || headerIndex >= records.length) return false;
+  let rows = 0;
+  for (let i = headerIndex + 1; i < records.length && rows < PHONE_SAMPLE_ROWS; i++) {
+    if (!isBlank(records[i] as string[])) rows++;
+  }
+  return rows >= PHONE_SAMPLE_ROWS;
+}
+
 /**
  * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
  * ending, header row, column names and phone column. Throws ImportRefused. Shared with the parallel
@@ -198,8 +211,14 @@ export function importRecipients(bytes: Uint8Array, options: ImportOptions): Imp
 export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
   const newline = detectNewline(sample);
   const delimiter = options.delimiter ?? detectDelimiter(sample, newline);
-  const records = parseRecords(sample, delimiter, newline, !last).data;
-  const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
+  // The header is among the first 50 records and the phone column is judged on 200 rows after it:
+  // a prefix of the sample usually holds both; parse all of it only when not.
+  let records = parseRecords(sample, delimiter, newline, !last, LAYOUT_RECORDS).data;
+  let headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
+  if (records.length >= LAYOUT_RECORDS && !enoughAfter(records, headerIndex)) {
+    records = parseRecords(sample, delimiter, newline, !last).data;
+    headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
+  }
   const headerRecord = records[headerIndex];
   if (!headerRecord) {
     throw new ImportRefused(

@@ -10,15 +10,33 @@ export interface ChunkJob {
   setup: RowSetup;
   delimiter: string;
   newline: string;
-  text: string;
+  /** The slice as text, or as UTF-8 bytes that the thread importing it decodes (see utf8). */
+  text: string | Uint8Array;
+  /** For bytes: strict (unmarked UTF-8, which the single-threaded import replays as Windows-1252 on a bad byte), and whether this is the file's first slice (where a BOM after the BOM is dropped, as there). */
+  utf8?: { strict: boolean; first: boolean };
   /** 1-based record index of the slice's first record in the whole file. */
   firstRecord: number;
 }
 
-/** Parses and normalises one slice; its rows carry their true spreadsheet rows. */
-export function importChunk(job: ChunkJob): RowsPart {
+/** The job's text; null when strict UTF-8 bytes turn out invalid (the caller imports single-threaded). */
+export function chunkText(job: ChunkJob): string | null {
+  if (typeof job.text === 'string') return job.text;
+  const strict = job.utf8?.strict ?? true;
+  try {
+    return new TextDecoder('utf-8', { fatal: strict, ignoreBOM: !(job.utf8?.first ?? false) }).decode(
+      job.text,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Parses and normalises one slice; its rows carry their true spreadsheet rows. Null: see chunkText. */
+export function importChunk(job: ChunkJob): RowsPart | null {
+  const text = chunkText(job);
+  if (text === null) return null;
   const processor = new RowProcessor(job.setup);
-  const parsed = parseRecords(job.text, job.delimiter, job.newline, false);
+  const parsed = parseRecords(text, job.delimiter, job.newline, false);
   let index = job.firstRecord - 1;
   for (const record of parsed.data) processor.record(record, ++index);
   return processor.partial();

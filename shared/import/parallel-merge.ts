@@ -6,7 +6,7 @@ import type { ImportedRecipient } from '../types';
 import { createStreamDecoder, decodeCsvBytes, type CsvEncoding } from './decode';
 import { detectLayout, SAMPLE_BYTES, type LayoutSetup } from './importer';
 import { MAX_PROBLEMS, type ImportCounts, type ImportOptions, type ImportOutcome } from './model';
-import { splitCsvForWorkers, type TextPart } from './parallel-split';
+import { splitCsvForWorkers, splitUtf8ForWorkers, type TextPart } from './parallel-split';
 import { headerOnly, refusal } from './refusals';
 import type { RowsPart } from './rows';
 
@@ -16,8 +16,13 @@ export const IMPORT_SLICE_BYTES = 4 * 1024 * 1024;
 export interface ParallelPlan {
   layout: LayoutSetup;
   encoding: CsvEncoding;
-  /** The decoded file, BOM and final line break removed. */
-  text: string;
+  /**
+   * What `parts` index: the decoded file (BOM and final line break removed), or for UTF-8 the bytes
+   * after any BOM (parts are byte offsets; each thread decodes its own slice).
+   */
+  source: string | Uint8Array;
+  /** For UTF-8 bytes: whether decoding is strict (see ChunkJob). */
+  strict: boolean;
   parts: TextPart[];
 }
 
@@ -45,12 +50,23 @@ export function planParallelImport(
   } catch {
     return null;
   }
+  if (decoder.encoding === 'utf-8') {
+    // Cut the bytes, not a decoded text: decoding 50 MB up front would cost this thread what the
+    // worker saves it.
+    const body = bytes.subarray(decoder.hadBom ? 3 : 0);
+    let length = body.length;
+    if (body[length - 1] === 0x0a) length--;
+    if (body[length - 1] === 0x0d) length--;
+    const cut = splitUtf8ForWorkers(body, length, parts, layout.delimiter, layout.newline, shares);
+    if (!cut || cut.length < 2) return null;
+    return { layout, encoding: 'utf-8', source: body, strict: decoder.strict, parts: cut };
+  }
   const decoded = decodeCsvBytes(bytes, options.encoding);
   if (decoded.encoding !== decoder.encoding) return null;
   const text = decoded.text.replace(/(?:\r\n|\n|\r)$/, '');
   const cut = splitCsvForWorkers(text, parts, layout.delimiter, layout.newline, shares);
   if (!cut || cut.length < 2) return null;
-  return { layout, encoding: decoded.encoding, text, parts: cut };
+  return { layout, encoding: decoded.encoding, source: text, strict: false, parts: cut };
 }
 
 /** Joins the slices' results (in file order) into what importRecipients() returns for the file. */
