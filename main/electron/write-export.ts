@@ -4,7 +4,8 @@ import { createWriteStream } from 'node:fs';
 import type { ExportSource } from '../platform';
 
 export async function writeExportToFile(source: ExportSource, path: string): Promise<number> {
-  const stream = createWriteStream(path, { flags: 'w' });
+  // A buffer above the export's 256 KB chunks, so a chunk never waits for a drain it does not need.
+  const stream = createWriteStream(path, { flags: 'w', highWaterMark: 1 << 20 });
   let failure: Error | undefined;
   stream.on('error', (error) => {
     failure = error;

@@ -36,7 +36,8 @@ export const reportCommand: Command = {
         throw error;
       }
       const path = resolve(io.cwd, values.out);
-      const file = createWriteStream(path);
+      // A buffer above the export's 256 KB chunks, so a chunk never waits for a drain it does not need.
+      const file = createWriteStream(path, { highWaterMark: 1 << 20 });
       const failed = once(file, 'error').then(([error]) => {
         throw new CliFailure(`cannot write ${values.out}: ${(error as Error).message}`);
       });
