@@ -68,11 +68,11 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       return { id };
     },
     'campaigns.addRecipients': ({ id, recipients }) => addRecipients(ctx.db, id, recipients, ctx.pricing()),
-    'campaigns.rows': ({ id, offset, limit, states }) => {
+    'campaigns.rows': ({ id, offset, limit, ...filter }) => {
       mustGet(id);
       return {
-        total: countMessages(ctx.db, id, states),
-        rows: pageMessages(ctx.db, id, offset, limit, states),
+        total: countMessages(ctx.db, id, filter),
+        rows: pageMessages(ctx.db, id, offset, limit, filter),
       };
     },
     'campaigns.start': async ({ id, rate, maxCostEur }) => {

@@ -76,6 +76,16 @@ export const callArgs = {
     states: z
       .array(z.enum(['skipped', 'queued', 'sending', 'accepted', 'failed', 'unknown', 'cancelled']))
       .optional(),
+    // The report's table filters: AND across kinds, OR within one (see main's RowFilter).
+    /** Accepted rows by latest delivery status; PENDING = accepted without a status yet. */
+    deliveryStatuses: z
+      .array(z.string().regex(/^[A-Z_]{2,12}$/, 'a delivery status such as DELIVRD'))
+      .max(20)
+      .optional(),
+    /** Failed and unknown rows by error code, as CampaignDetail.errors groups them ('unknown' = none). */
+    errorCodes: z.array(z.string().min(1).max(10)).max(20).optional(),
+    /** Only rows whose billed cost differs from the predicted (maximum) cost. */
+    billedDiffers: z.boolean().optional(),
   }),
   'campaigns.start': z.strictObject({
     id,
@@ -144,3 +154,6 @@ export function parseCallArgs<K extends CallName>(name: K, raw: unknown): ParseR
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
   return { ok: false, message: `Invalid arguments for ${name}: ${where}${first?.message ?? 'invalid'}` };
 }
+
+/** Which rows the report's table shows: `campaigns.rows` without the paging. */
+export type RowsFilter = Omit<CallArgs<'campaigns.rows'>, 'id' | 'offset' | 'limit'>;

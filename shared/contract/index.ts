@@ -28,7 +28,7 @@ import type {
 import type { CallName, EventName } from './names';
 
 export * from './names';
-export { callArgs, parseCallArgs, MAX_FILE_CHARS, type CallArgs } from './args';
+export { callArgs, parseCallArgs, MAX_FILE_CHARS, type CallArgs, type RowsFilter } from './args';
 export type * from './results';
 
 export interface CallResults {

@@ -78,8 +78,26 @@ export interface MessageFilter {
   orDeliveryStatuses?: readonly string[];
 }
 
-export function countMessages(db: Db, campaignId: number, states?: readonly MessageState[]): number {
-  const { sql, params } = stateFilter(campaignId, states);
+/**
+ * The report table's filters: AND across kinds, OR within one kind. Delivery statuses and error
+ * codes mean what the report's counts mean (deliveryCounts, campaignErrors), so a chosen option
+ * shows exactly the rows it counted.
+ */
+export interface RowFilter {
+  states?: readonly MessageState[];
+  /** Latest delivery status of accepted rows; PENDING = accepted without a status yet. */
+  deliveryStatuses?: readonly string[];
+  /** Error code of failed and unknown rows; 'unknown' also takes those without a code. */
+  errorCodes?: readonly string[];
+  /** Only rows whose billed cost differs from the predicted (maximum) cost. */
+  billedDiffers?: boolean;
+}
+
+/** A list of states is the older form of a filter (states only). */
+type RowFilterArg = RowFilter | readonly MessageState[] | undefined;
+
+export function countMessages(db: Db, campaignId: number, filter?: RowFilterArg): number {
+  const { sql, params } = rowWhere(campaignId, filter);
   return (db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE ${sql}`).get(...params) as { n: number }).n;
 }
 
@@ -88,14 +106,55 @@ export function pageMessages(
   campaignId: number,
   offset: number,
   limit: number,
-  states?: readonly MessageState[],
+  filter?: RowFilterArg,
 ): MessageRow[] {
-  const { sql, params } = stateFilter(campaignId, states);
+  const { sql, params } = rowWhere(campaignId, filter);
   const records = db
     .prepare(`SELECT * FROM messages WHERE ${sql} ORDER BY row LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as MessageRecord[];
   return records.map(toMessageRow);
 }
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** The WHERE clause of a RowFilter: SQL written here, every value a placeholder. */
+function rowWhere(campaignId: number, arg: RowFilterArg): { sql: string; params: unknown[] } {
+  const filter: RowFilter = isStateList(arg) ? { states: arg } : (arg ?? {});
+  const conditions = ['campaign_id = ?'];
+  const params: unknown[] = [campaignId];
+  const { states, deliveryStatuses, errorCodes } = filter;
+  if (states && states.length > 0) {
+    conditions.push(`state IN (${placeholders(states)})`);
+    params.push(...states);
+  }
+  if (deliveryStatuses && deliveryStatuses.length > 0) {
+    const named = deliveryStatuses.filter((s) => s !== PENDING);
+    const either = named.length > 0 ? [`delivery_status IN (${placeholders(named)})`] : [];
+    if (named.length < deliveryStatuses.length) either.push('delivery_status IS NULL');
+    conditions.push(`(state = 'accepted' AND (${either.join(' OR ')}))`);
+    params.push(...named);
+  }
+  if (errorCodes && errorCodes.length > 0) {
+    const either = [`error_code IN (${placeholders(errorCodes)})`];
+    // campaignErrors groups rows without a code under 'unknown'.
+    if (errorCodes.includes(NO_CODE)) either.push('error_code IS NULL');
+    conditions.push(`(state IN ('failed', 'unknown') AND (${either.join(' OR ')}))`);
+    params.push(...errorCodes);
+  }
+  if (filter.billedDiffers) conditions.push(BILLED_DIFFERS);
+  return { sql: conditions.join(' AND '), params };
+}
+
+function isStateList(arg: RowFilterArg): arg is readonly MessageState[] {
+  return Array.isArray(arg);
+}
+
+const PENDING = 'PENDING';
+const NO_CODE = 'unknown';
+
+/** A row billed at another price than predicted (no prediction counts as different). */
+export const BILLED_DIFFERS =
+  '(billed_micros IS NOT NULL AND (cost_max_micros IS NULL OR billed_micros <> cost_max_micros))';
 
 /** Streams a campaign's rows in order without holding them all in memory (reports of any size). */
 export function* iterateMessages(
@@ -131,7 +190,6 @@ function stateFilter(
   states?: readonly MessageState[],
   deliveryStatuses?: readonly string[],
 ) {
-  const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (states && states.length > 0) {

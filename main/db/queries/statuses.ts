@@ -1,6 +1,7 @@
 // Delivery statuses: the poller's schedule (which accepted rows to ask about, when) and the record
 // of every status change. A change is written with the row's new latest status in one transaction.
 import type { Db } from '../database';
+import { BILLED_DIFFERS } from './messages';
 
 /** What the poller needs of a row to ask about it and to decide its next check. */
 export interface StatusRow {
@@ -242,8 +243,7 @@ export function billedDifferences(
   return db
     .prepare(
       `SELECT row, recipient AS "to", cost_max_micros AS predictedMicros, billed_micros AS billedMicros FROM messages
-       WHERE campaign_id = ? AND billed_micros IS NOT NULL AND (cost_max_micros IS NULL OR billed_micros <> cost_max_micros)
-       ORDER BY row LIMIT ?`,
+       WHERE campaign_id = ? AND ${BILLED_DIFFERS} ORDER BY row LIMIT ?`,
     )
     .all(campaignId, limit) as {
     row: number;

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CostSummary from './CostSummary.svelte';
 
@@ -24,5 +24,46 @@ describe('CostSummary', () => {
     expect(text).toContain('not reported yet');
     expect(text).toContain('3 rows have no known price');
     expect(text).not.toContain('Difference');
+  });
+
+  it('counts the rows billed at another price and shows them on demand', async () => {
+    let shown = 0;
+    render(CostSummary, {
+      predictedMicros: 1_000_000,
+      billedMicros: 1_250_000,
+      unpricedRows: 0,
+      segments: 20,
+      differingRows: 3,
+      onShowDiffering: () => shown++,
+    });
+    const region = screen.getByRole('region', { name: 'Cost' });
+    expect(region.textContent?.replace(/\s+/g, ' ')).toContain(
+      '3 rows were billed at another price than predicted.',
+    );
+    await fireEvent.click(screen.getByRole('button', { name: 'Show them' }));
+    expect(shown).toBe(1);
+  });
+
+  it('says when every billed row cost what was predicted, and nothing before billing', () => {
+    const view = render(CostSummary, {
+      predictedMicros: 1_000_000,
+      billedMicros: 1_000_000,
+      unpricedRows: 0,
+      segments: 20,
+      differingRows: 0,
+      onShowDiffering: () => {},
+    });
+    expect(screen.getByText('Every billed row cost what was predicted.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show them' })).toBeNull();
+    view.unmount();
+    render(CostSummary, {
+      predictedMicros: 1_000_000,
+      billedMicros: null,
+      unpricedRows: 0,
+      segments: 20,
+      differingRows: 2,
+      onShowDiffering: () => {},
+    });
+    expect(screen.queryByRole('button', { name: 'Show them' })).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ function bigCampaign(total: number, make: (n: number) => MessageRow = (n) => row
 describe('RecipientsTable', () => {
   it('fetches one page and renders only the rows in view', async () => {
     const api = bigCampaign(100_000);
-    render(RecipientsTable, { api, campaignId: 7, states: null, refreshSignal: 0 });
+    render(RecipientsTable, { api, campaignId: 7, filter: {}, refreshSignal: 0 });
     await screen.findByText('100,000 rows');
     const table = screen.getByRole('table', { name: 'Recipients' });
     for (const h of ['Row', 'Phone', 'Status', 'Message ID', 'Error']) {
@@ -39,7 +39,7 @@ describe('RecipientsTable', () => {
           ? row(2, 'failed', { errorCode: '105', errorTitle: 'Invalid data', errorDetail: 'bad sender' })
           : row(3, 'skipped', { skipReason: 'duplicate of row 1', to: null, rawPhone: '5551' }),
     );
-    render(RecipientsTable, { api, campaignId: 1, states: null, refreshSignal: 0 });
+    render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
     await screen.findByText('3 rows');
     expect(screen.getByText('accepted · DELIVRD').className).toMatch(/\bdelivery-ok\b/);
     expect(screen.getByText('105 Invalid data: bad sender')).toBeTruthy();
@@ -55,7 +55,7 @@ describe('RecipientsTable', () => {
           ? row(2, 'accepted', { deliveryStatus: 'ACK' })
           : row(3, 'accepted'),
     );
-    render(RecipientsTable, { api, campaignId: 1, states: null, refreshSignal: 0 });
+    render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
     await screen.findByText('3 rows');
     const undelivered = screen.getByText('accepted · UNDELIV');
     expect(undelivered.className).toMatch(/\bdelivery-danger\b/);
@@ -66,13 +66,18 @@ describe('RecipientsTable', () => {
 
   it('asks main for the chosen states only and refetches on a refresh signal', async () => {
     const api = bigCampaign(2, (n) => row(n, 'failed'));
-    const view = render(RecipientsTable, { api, campaignId: 1, states: ['failed'], refreshSignal: 0 });
+    const view = render(RecipientsTable, {
+      api,
+      campaignId: 1,
+      filter: { states: ['failed'] },
+      refreshSignal: 0,
+    });
     await screen.findByText('2 rows');
     expect(api.callsTo('campaigns.rows')).toEqual([{ id: 1, offset: 0, limit: 500, states: ['failed'] }]);
-    await view.rerender({ api, campaignId: 1, states: ['failed'], refreshSignal: 1 });
+    await view.rerender({ api, campaignId: 1, filter: { states: ['failed'] }, refreshSignal: 1 });
     await new Promise((r) => setTimeout(r, 0));
     expect(api.callsTo('campaigns.rows')).toHaveLength(2);
-    await view.rerender({ api, campaignId: 1, states: null, refreshSignal: 1 });
+    await view.rerender({ api, campaignId: 1, filter: {}, refreshSignal: 1 });
     await new Promise((r) => setTimeout(r, 0));
     expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 1, offset: 0, limit: 500 });
   });
@@ -81,7 +86,7 @@ describe('RecipientsTable', () => {
     render(RecipientsTable, {
       api: bigCampaign(2),
       campaignId: 1,
-      states: null,
+      filter: {},
       refreshSignal: 0,
       headerRow: 3,
     });
@@ -94,8 +99,33 @@ describe('RecipientsTable', () => {
     expect(cells).toEqual(['4', '5']);
   });
 
+  it('asks main again from the top when a delivery status, error or billed filter changes', async () => {
+    const api = bigCampaign(2);
+    const view = render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
+    await screen.findByText('2 rows');
+    const filter = { deliveryStatuses: ['UNDELIV'], errorCodes: ['105'], billedDiffers: true };
+    await view.rerender({ api, campaignId: 1, filter, refreshSignal: 0 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 1, offset: 0, limit: 500, ...filter });
+    // The same filter in a new object (the screen rebuilds it) is no reason to fetch again.
+    const before = api.callsTo('campaigns.rows').length;
+    await view.rerender({ api, campaignId: 1, filter: { ...filter }, refreshSignal: 0 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.callsTo('campaigns.rows')).toHaveLength(before);
+  });
+
+  it('says when a campaign has no rows at all', async () => {
+    render(RecipientsTable, { api: bigCampaign(0), campaignId: 1, filter: {}, refreshSignal: 0 });
+    expect(await screen.findByText('No rows in this campaign.')).toBeTruthy();
+  });
+
   it('says when no row matches', async () => {
-    render(RecipientsTable, { api: bigCampaign(0), campaignId: 1, states: ['unknown'], refreshSignal: 0 });
-    expect(await screen.findByText('No rows in this state.')).toBeTruthy();
+    render(RecipientsTable, {
+      api: bigCampaign(0),
+      campaignId: 1,
+      filter: { states: ['unknown'] },
+      refreshSignal: 0,
+    });
+    expect(await screen.findByText('No rows match these filters.')).toBeTruthy();
   });
 });

@@ -86,6 +86,91 @@ describe('ReportScreen', () => {
     expect(await screen.findByText('105 Invalid data')).toBeTruthy();
   });
 
+  it('filters rows by delivery status and error, options from the campaign’s counts', async () => {
+    const errors = [{ code: '105', title: 'Invalid data', count: 1, explanation: 'Check the sender.' }];
+    const api = fakeApi({
+      'campaigns.get': () => detail({ id: 5, status: 'completed', errors }),
+      'campaigns.rows': () => ({ total: 1, rows: [row(1, 'accepted')] }),
+      'campaigns.deliveryCounts': () => ({ DELIVRD: 3, PENDING: 1 }),
+    });
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    const delivery = await screen.findByRole('combobox', { name: 'Delivery status' });
+    await screen.findByRole('option', { name: 'DELIVRD (3)' });
+    expect(
+      within(delivery)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All', 'DELIVRD (3)', 'PENDING (1)']);
+    const error = screen.getByRole('combobox', { name: 'Error' });
+    expect(
+      within(error)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All', '105 Invalid data (1)']);
+    // Nothing billed yet: no billed filter, and the table never asked for it.
+    expect(screen.queryByRole('checkbox', { name: 'Billed differs from predicted' })).toBeNull();
+    await fireEvent.change(delivery, { target: { value: 'PENDING' } });
+    await settle();
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
+      id: 5,
+      offset: 0,
+      limit: 500,
+      deliveryStatuses: ['PENDING'],
+    });
+    await fireEvent.change(error, { target: { value: '105' } });
+    await settle();
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
+      id: 5,
+      offset: 0,
+      limit: 500,
+      deliveryStatuses: ['PENDING'],
+      errorCodes: ['105'],
+    });
+    await fireEvent.change(delivery, { target: { value: 'all' } });
+    await settle();
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
+      id: 5,
+      offset: 0,
+      limit: 500,
+      errorCodes: ['105'],
+    });
+    expect(api.callsTo('campaigns.rows').some((a) => (a as { billedDiffers?: boolean }).billedDiffers)).toBe(
+      false,
+    );
+  });
+
+  it('counts rows billed at another price, and "Show them" filters the table to them', async () => {
+    const api = fakeApi({
+      'campaigns.get': () =>
+        detail({ id: 5, status: 'completed', predictedCostMicros: 450_000, billedCostMicros: 500_000 }),
+      'campaigns.rows': (args: { billedDiffers?: boolean }) =>
+        args.billedDiffers
+          ? { total: 2, rows: [row(3, 'accepted', { billedCostMicros: 75_000 }), row(6)] }
+          : { total: 8, rows: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => row(n)) },
+      'campaigns.deliveryCounts': () => ({ DELIVRD: 8 }),
+    });
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    expect(await screen.findByText('2 rows were billed at another price than predicted.')).toBeTruthy();
+    expect(api.callsTo('campaigns.rows')).toContainEqual({ id: 5, offset: 0, limit: 1, billedDiffers: true });
+    const box = screen.getByRole('checkbox', { name: 'Billed differs from predicted' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    const table = screen.getByRole('table', { name: 'Recipients' });
+    expect(await within(table).findByText('8 rows')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show them' }));
+    await settle();
+    expect(box.checked).toBe(true);
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
+      id: 5,
+      offset: 0,
+      limit: 500,
+      billedDiffers: true,
+    });
+    expect(await within(table).findByText('2 rows')).toBeTruthy();
+    await fireEvent.click(box);
+    await settle();
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 5, offset: 0, limit: 500 });
+  });
+
   describe('live progress', () => {
     beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
     afterEach(() => vi.useRealTimers());
