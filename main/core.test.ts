@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResults } from '../shared/contract';
 import { importRecipients } from '../shared/import';
 import type { CampaignProgress, ExportResult } from '../shared/types';
 import { createCore, type Core } from './core';
 import { createMemoryStore } from './credentials/store';
-import { dispatch } from './handlers/dispatch';
 import type { ExportSource, Platform } from './platform';
+import { callerOf } from './handlers/test-support';
 
 /** A platform that "saves" exports into memory, standing in for the desktop save dialog. */
 function memoryPlatform(saved: string[]): Platform {
@@ -31,11 +30,7 @@ afterEach(async () => {
   core = undefined;
 });
 
-async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> {
-  const envelope = await dispatch(core!.handlers, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.result as CallResults[K];
-}
+const call = callerOf(() => core);
 
 const CSV = [
   'name,phone,city',

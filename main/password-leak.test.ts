@@ -5,12 +5,11 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallArgs, CallName, CallResults } from '../shared/contract';
 import { createCore, type Core } from './core';
 import { createMemoryStore } from './credentials/store';
-import { dispatch } from './handlers/dispatch';
 import type { ExportSource, Platform } from './platform';
 import { startSimulator, type RunningSimulator } from './simulator';
+import { callerOf, draftWithRecipients } from './handlers/test-support';
 
 const USER = 'leak-check-user';
 const PASSWORD = 'Pässw0rd+must/not=leak-4c1d';
@@ -77,38 +76,16 @@ async function runCampaign(testMode: boolean) {
     credentials: createMemoryStore(),
     legacyUrl: sim.legacyUrl,
   });
-  const call = async <K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> => {
-    const envelope = await dispatch(core!.handlers, name, args, {
-      logError: (n, e) => logs.push(`${n}: ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e)}`),
-    });
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.result as CallResults[K];
-  };
+  const call = callerOf(() => core, {
+    logError: (n, e) => logs.push(`${n}: ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e)}`),
+  });
   await call('credentials.save', { username: USER, password: PASSWORD });
   await call('settings.update', { testMode, apiUrl: sim.apiUrl });
   await call('credentials.test', {});
   await call('prices.fetch', {});
   await call('optOuts.add', { phones: ['+37259999999'], defaultCountry: 'EE' });
   await call('optOuts.sync', {});
-  const { id } = await call('campaigns.create', {
-    name: 'Leak check',
-    template: 'Hi {{name}}',
-    sender: 'Shop',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['name', 'phone'],
-    phoneColumn: 1,
-    sourceFile: 'x.csv',
-  });
-  const recipients = ['+37251234567', '+37251234568', '+37251234569'].map((to, i) => ({
-    row: i + 1,
-    fields: [`N${i}`, to],
-    rawPhone: to,
-    to,
-    status: 'ok' as const,
-    reason: null,
-  }));
-  await call('campaigns.addRecipients', { id, recipients });
+  const id = await draftWithRecipients(call, 'Leak check', ['+37251234567', '+37251234568', '+37251234569']);
   await call('campaigns.start', { id, rate: 20 });
   const final = await core.sender.whenSettled(id);
   await new Promise((r) => setTimeout(r, 150));

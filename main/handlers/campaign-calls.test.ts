@@ -4,12 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResults } from '../../shared/contract';
+import type { CallArgs } from '../../shared/contract';
 import { importRecipients } from '../../shared/import';
 import { compileTemplate, parseReplacementTable, previewRow } from '../../shared/sms';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import { dispatch } from './dispatch';
+import { callerOf } from './test-support';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -17,11 +18,7 @@ afterEach(async () => {
   core = undefined;
 });
 
-async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> {
-  const envelope = await dispatch(core!.handlers, name, args);
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.result as CallResults[K];
-}
+const call = callerOf(() => core);
 
 async function testModeCore(): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-campaign-calls-'));

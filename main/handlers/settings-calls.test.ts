@@ -4,7 +4,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResults } from '../../shared/contract';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import { createMessenteClient } from '../messente';
@@ -12,6 +11,7 @@ import type { ExportSource, Platform } from '../platform';
 import { startSimulator, type RunningSimulator } from '../simulator';
 import { dispatch } from './dispatch';
 import { PRICE_FETCH_INTERVAL_MS } from './prices';
+import { callerOf } from './test-support';
 
 const USER = 'api-user';
 const PASSWORD = 'known-simulator-pass-91';
@@ -38,11 +38,7 @@ function memoryPlatform(saved: string[]): Platform {
   };
 }
 
-async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> {
-  const envelope = await dispatch(core!.handlers, name, args);
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.result as CallResults[K];
-}
+const call = callerOf(() => core);
 
 async function testModeCore(now: () => number = Date.now, exports: string[] = []): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));

@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallArgs, CallName, CallResults, StatusRefreshProgress } from '../../shared/contract';
+import type { StatusRefreshProgress } from '../../shared/contract';
 import type { ExportResult } from '../../shared/types';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
-import { dispatch } from '../handlers/dispatch';
 import type { Platform } from '../platform';
+import { callerOf, draftWithRecipients } from '../handlers/test-support';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -17,36 +17,14 @@ afterEach(async () => {
   core = undefined;
 });
 
-async function call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResults[K]> {
-  const envelope = await dispatch(core!.handlers, name, args);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.result as CallResults[K];
-}
+const call = callerOf(() => core);
 
 describe('delivery statuses through the core (test mode)', () => {
   it('refreshes statuses on demand, counts them and sums the billed cost', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-status-'));
     const platform: Platform = { offerExport: async (): Promise<ExportResult> => ({ kind: 'cancelled' }) };
     core = await createCore({ dataDir, platform, version: 'test', credentials: createMemoryStore() });
-    const { id } = await call('campaigns.create', {
-      name: 'Statuses',
-      template: 'Hi {{name}}',
-      sender: 'Shop',
-      autoconvert: 'on',
-      country: 'EE',
-      columns: ['name', 'phone'],
-      phoneColumn: 1,
-      sourceFile: 'x.csv',
-    });
-    const recipients = ['+37251234567', '+37251234568', '+37251234569'].map((to, i) => ({
-      row: i + 1,
-      fields: [`N${i}`, to],
-      rawPhone: to,
-      to,
-      status: 'ok' as const,
-      reason: null,
-    }));
-    await call('campaigns.addRecipients', { id, recipients });
+    const id = await draftWithRecipients(call, 'Statuses', ['+37251234567', '+37251234568', '+37251234569']);
     await call('campaigns.start', { id, rate: 10 });
     expect((await core.sender.whenSettled(id)).counts.accepted).toBe(3);
     expect(await call('campaigns.deliveryCounts', { id })).toEqual({ PENDING: 3 });

@@ -1,0 +1,51 @@
+// Tests that drive the core the way both transports do: through dispatch, with arguments checked
+// against the contract. One caller and one "draft with these numbers" for every such test.
+import type { CallArgs, CallName, CallResults } from '../../shared/contract';
+import type { ImportedRecipient } from '../../shared/types';
+import type { Core } from '../core';
+import { dispatch, type DispatchOptions } from './dispatch';
+
+export type CoreCall = <K extends CallName>(name: K, args: CallArgs<K>) => Promise<CallResults[K]>;
+
+/** Calls through dispatch; a refused call throws "code: message" so tests can match either. */
+export function callerOf(getCore: () => Core | undefined, options: DispatchOptions = {}): CoreCall {
+  return async (name, args) => {
+    const core = getCore();
+    if (!core) throw new Error('the test has no core yet');
+    const envelope = await dispatch(core.handlers, name, args, options);
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.result as CallResults[typeof name];
+  };
+}
+
+/** Sendable rows for these numbers, with a name column before the phone column. */
+export function namedRecipients(phones: readonly string[]): ImportedRecipient[] {
+  return phones.map((to, i) => ({
+    row: i + 1,
+    fields: [`N${i}`, to],
+    rawPhone: to,
+    to,
+    status: 'ok',
+    reason: null,
+  }));
+}
+
+/** A draft "Hi {{name}}" campaign (columns name, phone) holding one row per number. */
+export async function draftWithRecipients(
+  call: CoreCall,
+  name: string,
+  phones: readonly string[],
+): Promise<number> {
+  const { id } = await call('campaigns.create', {
+    name,
+    template: 'Hi {{name}}',
+    sender: 'Shop',
+    autoconvert: 'on',
+    country: 'EE',
+    columns: ['name', 'phone'],
+    phoneColumn: 1,
+    sourceFile: 'x.csv',
+  });
+  await call('campaigns.addRecipients', { id, recipients: namedRecipients(phones) });
+  return id;
+}
