@@ -81,6 +81,44 @@ export function splitUtf8ForWorkers(
   return splitSource(source, parts, d, n, shares);
 }
 
+interface QuoteWalk {
+  text: CodeSource;
+  delimiter: number;
+  newline: number;
+  /** The next quote to look at, or -1. */
+  quote: number;
+  inQuotes: boolean;
+}
+
+/**
+ * Walks the quotes before `limit`, checking each one is where papaparse expects it (an opening
+ * quote right after a delimiter or line break, a closing one followed only by spaces up to a
+ * delimiter or line break). False when one is not: the file is then imported single-threaded.
+ */
+function walkQuotes(w: QuoteWalk, limit: number): boolean {
+  const { text, delimiter, newline } = w;
+  const isBreak = (c: number): boolean => c === newline || c === 0x0a || c === 0x0d;
+  while (w.quote >= 0 && w.quote < limit) {
+    if (!w.inQuotes) {
+      const before = w.quote === 0 ? newline : text.code(w.quote - 1);
+      if (before !== delimiter && !isBreak(before)) return false;
+      w.inQuotes = true;
+      w.quote = text.find(QUOTE, w.quote + 1);
+      continue;
+    }
+    if (text.code(w.quote + 1) === QUOTE) {
+      w.quote = text.find(QUOTE, w.quote + 2);
+      continue;
+    }
+    let after = w.quote + 1;
+    while (after < text.length && text.code(after) !== newline && isSpace(text.code(after))) after++;
+    if (after < text.length && text.code(after) !== delimiter && text.code(after) !== newline) return false;
+    w.inQuotes = false;
+    w.quote = text.find(QUOTE, w.quote + 1);
+  }
+  return true;
+}
+
 function splitSource(
   text: CodeSource,
   parts: number,
@@ -98,20 +136,23 @@ function splitSource(
   }
   const LF = 0x0a;
   const CR = 0x0d;
-  const isBreak = (c: number): boolean => c === newline || c === LF || c === CR;
 
   const out: TextPart[] = [];
   let start = 0;
   let firstRecord = 1;
   let records = 1; // records started so far (the text's first record counts)
-  let inQuotes = false;
-  let quote = text.find(QUOTE, 0);
+  const quotes: QuoteWalk = { text, delimiter, newline, quote: text.find(QUOTE, 0), inQuotes: false };
   let at = text.find(newline, 0);
   let target = targets.shift();
   while (at >= 0) {
     // No quote before the next target: every line break up to it is a record, none a cut point, so
     // count them in one tight loop instead of one search each (a million lines cost ~200 ms that way).
-    if (!inQuotes && target !== undefined && at < target && (quote < 0 || quote > target)) {
+    if (
+      !quotes.inQuotes &&
+      target !== undefined &&
+      at < target &&
+      (quotes.quote < 0 || quotes.quote > target)
+    ) {
       const next = text.find(newline, target);
       // No line break after the target: no further cut, and the records after it are never used.
       if (next < 0) break;
@@ -119,26 +160,10 @@ function splitSource(
       at = next;
     }
     // After the last cut, with no quote left to check, the rest cannot change the answer.
-    if (target === undefined && quote < 0) break;
+    if (target === undefined && quotes.quote < 0) break;
     // Walk the quotes before this line break, checking each one is where papaparse expects it.
-    while (quote >= 0 && quote < at) {
-      if (!inQuotes) {
-        const before = quote === 0 ? newline : text.code(quote - 1);
-        if (before !== delimiter && !isBreak(before)) return null;
-        inQuotes = true;
-        quote = text.find(QUOTE, quote + 1);
-        continue;
-      }
-      if (text.code(quote + 1) === QUOTE) {
-        quote = text.find(QUOTE, quote + 2);
-        continue;
-      }
-      let after = quote + 1;
-      while (after < text.length && text.code(after) !== newline && isSpace(text.code(after))) after++;
-      if (after < text.length && text.code(after) !== delimiter && text.code(after) !== newline) return null;
-      inQuotes = false;
-      quote = text.find(QUOTE, quote + 1);
-    }
+    if (!walkQuotes(quotes, at)) return null;
+    const inQuotes = quotes.inQuotes;
     if (!inQuotes) {
       records++;
       // Never cut at the very end: a slice of "" would parse to no record instead of a blank one.
@@ -163,25 +188,7 @@ function splitSource(
     at = text.find(newline, at + 1);
   }
   // Quotes after the last line break still have to be well-formed, and closed.
-  while (quote >= 0) {
-    if (!inQuotes) {
-      const before = quote === 0 ? newline : text.code(quote - 1);
-      if (before !== delimiter && !isBreak(before)) return null;
-      inQuotes = true;
-      quote = text.find(QUOTE, quote + 1);
-      continue;
-    }
-    if (text.code(quote + 1) === QUOTE) {
-      quote = text.find(QUOTE, quote + 2);
-      continue;
-    }
-    let after = quote + 1;
-    while (after < text.length && isSpace(text.code(after))) after++;
-    if (after < text.length && text.code(after) !== delimiter) return null;
-    inQuotes = false;
-    quote = text.find(QUOTE, quote + 1);
-  }
-  if (inQuotes) return null;
+  if (!walkQuotes(quotes, text.length) || quotes.inQuotes) return null;
   out.push({ start, end: text.length, firstRecord });
   return out;
 }
