@@ -3,7 +3,7 @@
 // anything that may have reached Messente is `accepted` or `unknown`, never sent again by itself.
 import type { RowError, RowResult } from '../db/queries/sending';
 import { ownTitle } from './explanations';
-import type { BulkItemOutcome, MessenteError, SendOutcome } from './types';
+import type { BulkItemOutcome, BulkOutcome, MessenteError, SendOutcome } from './types';
 
 export interface Ticket {
   messageId: number;
@@ -136,4 +136,15 @@ export function backoffMs(
 ): number {
   const base = Math.min(30_000, 500 * 2 ** Math.max(0, tries - 1));
   return Math.max(retryAfterMs ?? 0, Math.round(base * (0.5 + random() / 2)));
+}
+
+/** A bulk answer must speak of every message sent; one that does not proves nothing about any. */
+export function checkItemCount(outcome: SendOutcome | BulkOutcome, sent: number): SendOutcome | BulkOutcome {
+  if (outcome.kind !== 'items' || outcome.items.length === sent) return outcome;
+  return {
+    kind: 'unknown',
+    reason: 'bad-response',
+    httpStatus: outcome.httpStatus,
+    detail: `Messente answered for ${outcome.items.length} of the ${sent} messages of one request.`,
+  };
 }

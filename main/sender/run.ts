@@ -3,21 +3,19 @@
 import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/database';
-import {
-  createSendingStore,
-  settleCampaign,
-  tallyCampaign,
-  type Claim,
-  type SendableRow,
-} from '../db/queries/sending';
+import { createSendingStore, settleCampaign, tallyCampaign, type Claim } from '../db/queries/sending';
 import type { EventBus } from '../events';
 import { capStopReason, fitsCap } from './cap';
-import { authStopReason, backoffMs, itemResult, rowResult, thrownOutcome } from './outcomes';
+import { Alarm } from './alarm';
+import { RateGovernor } from './governor';
+import { authStopReason, backoffMs, checkItemCount, itemResult, rowResult, thrownOutcome } from './outcomes';
+import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
+import { ProgressThrottle } from './progress-throttle';
 import { RowQueue, type Pending } from './queue';
 import { Tally } from './tally';
-import { ResultWriter } from './writer';
-import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from './types';
+import { relaxedSync, ResultWriter } from './writer';
+import type { BulkOutcome, SendClient, SendOutcome } from './types';
 
 export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error';
 
@@ -48,26 +46,6 @@ const MAX_GROUP = 64;
  * wake-up instead of one each. The one-second window is still never exceeded (see mayStartEarly).
  */
 const LAUNCH_TICK_MS = 50;
-const PROGRESS_INTERVAL_MS = 200;
-const PACE_RECOVERY_MS = 5_000;
-
-/**
- * Outcome-only commits run with synchronous=NORMAL (no fsync): after a power loss such a result may
- * be lost, its row stays `sending` and becomes `unknown`, never sent again. The claims that let a
- * request leave keep the database's FULL durability, and their fsync also covers earlier results.
- */
-function relaxedSync(db: Db): <T>(write: () => T) => T {
-  const normal = Number(db.pragma('synchronous', { simple: true }));
-  return (write) => {
-    if (normal < 2) return write();
-    db.pragma('synchronous = NORMAL');
-    try {
-      return write();
-    } finally {
-      db.pragma(`synchronous = ${normal}`);
-    }
-  };
-}
 
 const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
 
@@ -81,12 +59,10 @@ export class CampaignRun {
   private readonly pacer: Pacer;
   private readonly tally: Tally;
   private readonly queue: RowQueue;
+  private readonly governor: RateGovernor;
+  private readonly alarm = new Alarm();
+  private readonly progressEvents: ProgressThrottle;
   private inFlight = 0;
-  private wakeUp: (() => void) | null = null;
-  private holdUntil = 0;
-  private lastPaceChange = 0;
-  private lastEmit = -Infinity;
-  private emitTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -107,12 +83,16 @@ export class CampaignRun {
       cfg.allowUnsafeRate ? Infinity : MESSENTE_REQUESTS_PER_SECOND,
       cfg.limiter ?? null,
     );
+    this.governor = new RateGovernor(this.pacer, cfg.rate);
+    this.progressEvents = new ProgressThrottle(clock, () =>
+      this.events.emit('campaign.progress', this.progress()),
+    );
     this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
     this.queue = new RowQueue(db, cfg.campaignId);
   }
 
   begin(): void {
-    this.emit();
+    this.progressEvents.now();
     this.loop().then(
       () => this.finish(),
       (error: unknown) => {
@@ -128,7 +108,7 @@ export class CampaignRun {
       this.stop = kind;
       if (reason !== null) this.stopReason = reason;
     }
-    this.wake();
+    this.alarm.wake();
   }
 
   progress(): CampaignProgress {
@@ -145,22 +125,22 @@ export class CampaignRun {
   resync(): void {
     this.writer.flush();
     this.tally.reset(tallyCampaign(this.db, this.cfg.campaignId));
-    this.emitSoon();
+    this.progressEvents.soon();
   }
 
   private async loop(): Promise<void> {
     let rescanned = false;
     while (this.stop === null) {
       const now = this.clock();
-      this.recoverPace(now);
+      this.governor.recover(now);
       if (this.inFlight >= this.cfg.maxInFlight) {
-        await this.sleep(Infinity);
+        await this.alarm.sleep(Infinity);
         continue;
       }
       const batch = this.peek(now);
       if (batch.length === 0) {
         if (this.inFlight > 0 || this.queue.hasRetries()) {
-          await this.sleep(this.queue.hasRetries() ? this.queue.nextRetryDue() - now : Infinity);
+          await this.alarm.sleep(this.queue.hasRetries() ? this.queue.nextRetryDue() - now : Infinity);
           continue;
         }
         // Rows queued again behind the cursor (by the operator) are picked up before completing.
@@ -170,9 +150,9 @@ export class CampaignRun {
         }
         return;
       }
-      const wait = Math.max(this.pacer.delayFor(batch.length, now), this.holdUntil - now);
+      const wait = Math.max(this.pacer.delayFor(batch.length, now), this.governor.holdUntil - now);
       if (wait > 0) {
-        await this.sleep(wait);
+        await this.alarm.sleep(wait);
         continue;
       }
       const fitting = fitsCap(batch, this.tally.committedMicros, this.cfg.maxCostMicros);
@@ -196,7 +176,7 @@ export class CampaignRun {
     while (
       group.length < MAX_GROUP &&
       this.inFlight + group.length < this.cfg.maxInFlight &&
-      this.holdUntil <= now
+      this.governor.holdUntil <= now
     ) {
       const next = this.peek(now);
       if (next.length === 0) break;
@@ -255,23 +235,13 @@ export class CampaignRun {
     this.pacer.restamp(group.length, this.clock());
   }
 
-  private body(row: SendableRow): OmnimessageBody {
-    const sms = { channel: 'sms' as const, text: row.text, autoconvert: this.cfg.autoconvert };
-    const body: OmnimessageBody = {
-      to: row.to,
-      messages: [this.cfg.sender ? { ...sms, sender: this.cfg.sender } : sms],
-    };
-    if (this.cfg.timeToSend) body.time_to_send = this.cfg.timeToSend;
-    return body;
-  }
-
   private async send(items: InFlight[]): Promise<void> {
     let outcome: SendOutcome | BulkOutcome;
     try {
       outcome =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(this.body(items[0]!.row))
-          : await this.client.sendOmnimessages(items.map((i) => this.body(i.row)));
+          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg))
+          : await this.client.sendOmnimessages(items.map((i) => omnimessageBody(i.row, this.cfg)));
     } catch (error) {
       outcome = thrownOutcome(error);
     }
@@ -279,25 +249,18 @@ export class CampaignRun {
       this.settle(items, outcome);
     } finally {
       this.inFlight -= 1;
-      this.emitSoon();
-      this.wake();
+      this.progressEvents.soon();
+      this.alarm.wake();
     }
   }
 
   private settle(items: InFlight[], outcome: SendOutcome | BulkOutcome): void {
     const at = nowIso();
     const now = this.clock();
-    if (outcome.kind === 'items' && outcome.items.length !== items.length) {
-      outcome = {
-        kind: 'unknown',
-        reason: 'bad-response',
-        httpStatus: outcome.httpStatus,
-        detail: `Messente answered for ${outcome.items.length} of the ${items.length} messages of one request.`,
-      };
-    }
+    outcome = checkItemCount(outcome, items.length);
     if (outcome.kind === 'auth') this.requestStop('auth', authStopReason(outcome.httpStatus));
     if (outcome.kind === 'retry' && outcome.reason === 'rate-limited')
-      this.slowDown(now, outcome.retryAfterMs);
+      this.governor.slowDown(now, outcome.retryAfterMs);
     items.forEach((item, i) => {
       const ticket = { messageId: item.row.id, attemptId: item.attemptId };
       const tries = item.tries + 1;
@@ -314,39 +277,8 @@ export class CampaignRun {
     });
   }
 
-  /** A 429: nothing starts until Retry-After (or a back-off) has passed, and the pace drops. */
-  private slowDown(now: number, retryAfterMs: number | null): void {
-    this.holdUntil = Math.max(this.holdUntil, now + (retryAfterMs ?? backoffMs(1, null)));
-    this.pacer.setRate(Math.max(Math.min(1, this.cfg.rate), this.pacer.currentRate() * 0.7));
-    this.lastPaceChange = now;
-  }
-
-  private recoverPace(now: number): void {
-    const rate = this.pacer.currentRate();
-    if (rate < this.cfg.rate && now - this.lastPaceChange >= PACE_RECOVERY_MS) {
-      this.pacer.setRate(Math.min(this.cfg.rate, rate * 1.25));
-      this.lastPaceChange = now;
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = Number.isFinite(ms) ? setTimeout(() => done(), Math.max(1, Math.ceil(ms))) : null;
-      const done = () => {
-        if (timer) clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      this.wakeUp = done;
-    });
-  }
-
-  private wake(): void {
-    this.wakeUp?.();
-  }
-
   private async drain(): Promise<void> {
-    while (this.inFlight > 0) await this.sleep(Infinity);
+    while (this.inFlight > 0) await this.alarm.sleep(Infinity);
     this.queue.clearRetries();
     this.writer.flush();
   }
@@ -361,7 +293,7 @@ export class CampaignRun {
       this.status = 'paused';
       this.stopReason ??= `Sending stopped and its state could not be saved: ${String(error)}`;
     }
-    if (this.emitTimer) clearTimeout(this.emitTimer);
+    this.progressEvents.stop();
     const final = this.progress();
     this.events.emit('campaign.progress', final);
     this.resolveDone(final);
@@ -376,19 +308,5 @@ export class CampaignRun {
     if (this.stop === 'cancel') return 'cancelled';
     if (this.stop === null) return 'completed';
     return 'paused';
-  }
-
-  /** At most ~5 progress events a second while sending; every change of status is sent at once. */
-  private emitSoon(): void {
-    if (this.emitTimer) return;
-    const wait = this.lastEmit + PROGRESS_INTERVAL_MS - this.clock();
-    if (wait <= 0) this.emit();
-    else this.emitTimer = setTimeout(() => this.emit(), wait);
-  }
-
-  private emit(): void {
-    this.emitTimer = null;
-    this.lastEmit = this.clock();
-    this.events.emit('campaign.progress', this.progress());
   }
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ProgressThrottle } from './progress-throttle';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+describe('ProgressThrottle', () => {
+  it('sends at once when the last event is old, and folds a burst into one later event', async () => {
+    let clock = 0;
+    let sent = 0;
+    const throttle = new ProgressThrottle(
+      () => clock,
+      () => (sent += 1),
+      40,
+    );
+    throttle.soon();
+    expect(sent).toBe(1);
+    clock = 10;
+    throttle.soon();
+    throttle.soon();
+    throttle.soon();
+    expect(sent).toBe(1);
+    await tick();
+    expect(sent).toBe(2);
+  });
+
+  it('now() sends immediately and cancels the pending one; stop() drops it', async () => {
+    let sent = 0;
+    const throttle = new ProgressThrottle(
+      () => 0,
+      () => (sent += 1),
+      40,
+    );
+    throttle.now();
+    throttle.soon();
+    throttle.now();
+    expect(sent).toBe(2);
+    throttle.soon();
+    throttle.stop();
+    await tick();
+    expect(sent).toBe(2);
+  });
+});
