@@ -1,9 +1,25 @@
+import type { ExportProgress } from '../shared/contract';
 import type { ExportResult } from '../shared/types';
 
 /** A report's CSV, produced as a stream of lines so that any size fits in bounded memory. */
 export interface ExportSource {
   suggestedName: string;
-  write(sink: (chunk: string) => void | Promise<void>): Promise<number>;
+  /**
+   * Hands the CSV to `sink` chunk by chunk and resolves with the number of rows. `rowsSoFar`, when
+   * given, counts the rows whose lines are in this chunk or an earlier one: what progress shows.
+   */
+  write(sink: (chunk: string, rowsSoFar?: number) => void | Promise<void>): Promise<number>;
+  /**
+   * The rows `write` will produce, for a progress bar. A function so that only a consumer that
+   * shows progress pays for the count (the web host's browser shows bytes instead).
+   */
+  total?: () => number;
+}
+
+/** How an export reports to the renderer while it runs, and the id that cancels it. */
+export interface ExportOptions {
+  exportId?: string;
+  onProgress?: (progress: Omit<ExportProgress, 'exportId'>) => void;
 }
 
 /**
@@ -12,5 +28,10 @@ export interface ExportSource {
  */
 export interface Platform {
   /** Desktop: a save dialog then a file write. Web host: a one-time download URL. */
-  offerExport(source: ExportSource): Promise<ExportResult>;
+  offerExport(source: ExportSource, options?: ExportOptions): Promise<ExportResult>;
+  /**
+   * Stops a running export by the id given in its options; false when none runs by that id.
+   * Absent on the web host, where the browser's own download shows progress and cancels.
+   */
+  cancelExport?(exportId: string): boolean;
 }

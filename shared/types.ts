@@ -60,6 +60,8 @@ export interface CampaignSummary {
   unpricedRows: number;
   /** Sum of Messente's `price_info.total_price`, null until a status reports it. */
   billedCostMicros: Micros | null;
+  /** Scheduled delivery (Messente's time_to_send), UTC ISO-8601; null = delivered on sending. */
+  timeToSend: string | null;
 }
 
 export interface CampaignDetail extends CampaignSummary {

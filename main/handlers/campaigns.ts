@@ -15,6 +15,7 @@ import { readSettings } from '../settings/settings';
 import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
+import { parseSendTime } from '../sender/schedule';
 import { sendTestMessage } from '../sender/test-send';
 import { createRefreshJobs } from '../status/refresh-jobs';
 import type { MessenteClient } from '../messente';
@@ -75,15 +76,16 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
         rows: pageMessages(ctx.db, id, offset, limit, filter),
       };
     },
-    'campaigns.start': async ({ id, rate, maxCostEur }) => {
+    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend }) => {
       const campaign = mustGet(id);
       if (campaign.status !== 'draft')
         throw new UserError(`Campaign "${campaign.name}" has already been started.`);
       if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
+      const schedule = timeToSend === undefined ? null : operatorTime(timeToSend);
       await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
       setSendingOptions(ctx.db, id, rate, maxCostMicros);
-      await ctx.sender.start(id, { rate, maxCostMicros });
+      await ctx.sender.start(id, { rate, maxCostMicros, timeToSend: schedule });
       return summary(id);
     },
     'campaigns.pause': async ({ id }) => {
@@ -91,14 +93,29 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       await ctx.sender.pause(id);
       return summary(id);
     },
-    'campaigns.resume': async ({ id }) => {
+    'campaigns.resume': async ({ id, timeToSend }) => {
       const campaign = mustGet(id);
       if (!['paused', 'interrupted'].includes(campaign.status)) {
         throw new UserError(
           `Campaign "${campaign.name}" is ${campaign.status}: only a paused or interrupted campaign can be resumed.`,
         );
       }
-      await ctx.sender.resume(id);
+      // Without a choice the stored schedule stands; the sender refuses it once it has passed, and
+      // the report screen then offers "Deliver the rest now" or a new time (the CLI's words differ).
+      try {
+        await ctx.sender.resume(
+          id,
+          timeToSend === undefined
+            ? {}
+            : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) },
+        );
+      } catch (error) {
+        if (!(error instanceof UserError) || error.code !== 'schedule_passed') throw error;
+        throw new UserError(
+          `Campaign "${campaign.name}" was scheduled for delivery at ${campaign.timeToSend ?? 'a time'}, which has passed: choose "Deliver the rest now" or a new delivery time.`,
+          'schedule_passed',
+        );
+      }
       return summary(id);
     },
     'campaigns.cancel': async ({ id }) => {
@@ -121,6 +138,13 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     },
     'campaigns.testSend': (args) => testSend(ctx, args),
   };
+}
+
+/** An operator's delivery time, by the same rules as the CLI's --at; UTC ISO-8601. */
+function operatorTime(text: string): string {
+  const at = parseSendTime(text, Date.now());
+  if (!at.ok) throw new UserError(`Delivery time: ${at.message}`, 'invalid_time');
+  return at.iso;
 }
 
 /**

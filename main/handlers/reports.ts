@@ -1,14 +1,24 @@
 import type { Handlers } from '../../shared/contract';
+import type { ExportOptions } from '../platform';
 import { campaignListExport } from '../reports/campaign-list';
 import { deliveryReport } from '../reports/delivery-report';
 import type { HandlerContext } from './context';
 
 export function reportHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'reports.export' | 'reports.exportCampaigns'> {
+): Pick<Handlers, 'reports.export' | 'reports.exportCampaigns' | 'reports.cancelExport'> {
   return {
-    'reports.export': ({ id, failedOnly }) =>
-      ctx.platform.offerExport(deliveryReport(ctx.db, id, failedOnly)),
+    'reports.export': ({ id, failedOnly, exportId }) => {
+      // Progress goes out only for an export the renderer named: it filters events by that id.
+      const options: ExportOptions =
+        exportId === undefined
+          ? {}
+          : { exportId, onProgress: (p) => ctx.events.emit('export.progress', { exportId, ...p }) };
+      return ctx.platform.offerExport(deliveryReport(ctx.db, id, failedOnly), options);
+    },
     'reports.exportCampaigns': () => ctx.platform.offerExport(campaignListExport(ctx.db)),
+    'reports.cancelExport': ({ exportId }) => ({
+      cancelled: ctx.platform.cancelExport?.(exportId) ?? false,
+    }),
   };
 }

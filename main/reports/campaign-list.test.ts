@@ -13,6 +13,7 @@ describe('campaign list export', () => {
       "UPDATE messages SET state = 'accepted', billed_micros = 65000 WHERE campaign_id = ? AND row = 1",
     ).run(first);
     db.prepare('UPDATE campaigns SET name = \'Spring, "sale"\' WHERE id = ?').run(second);
+    db.prepare("UPDATE campaigns SET time_to_send = '2030-05-04T15:00:00.000Z' WHERE id = ?").run(second);
 
     let csv = '';
     const rows = await campaignListExport(db).write((chunk) => {
@@ -29,5 +30,6 @@ describe('campaign list export', () => {
     expect(parsed.data[1]?.predicted_cost).toBe('0.18');
     expect(parsed.data[1]?.billed_cost).toBe('0.065');
     expect(parsed.data[0]?.predicted_cost).toBe('');
+    expect(parsed.data.map((r) => r.time_to_send)).toEqual(['2030-05-04T15:00:00.000Z', '']);
   });
 });

@@ -118,15 +118,20 @@ function reportLine(json: string, predicted: (m: unknown) => string, billed: (m:
 export function deliveryReport(db: Db, campaignId: number, failedOnly: boolean): ExportSource {
   const campaign = getCampaign(db, campaignId);
   if (!campaign) throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
+  const filter = failedOnly ? FAILED_ONLY : undefined;
   const safeName = campaign.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'campaign';
   return {
     suggestedName: `${safeName} - ${failedOnly ? 'failed rows' : 'delivery report'}.csv`,
+    // The same WHERE as the rows below (one aggregate row), so the count matches what is written.
+    total: () => {
+      const [first] = iterateMessageValues(db, campaignId, ['COUNT(*)'], filter);
+      return Number(first?.[0] ?? 0);
+    },
     async write(sink) {
-      await sink('\uFEFF' + csvLine([...campaign.columns, ...REPORT_COLUMNS]));
+      await sink('\uFEFF' + csvLine([...campaign.columns, ...REPORT_COLUMNS]), 0);
       let rows = 0;
       let buffer = '';
       let pending: Promise<void> = Promise.resolve();
-      const filter = failedOnly ? FAILED_ONLY : undefined;
       const predicted = decimalFormatter();
       const billed = decimalFormatter();
       for (const [json] of iterateMessageValues(db, campaignId, [EXPORT_EXPRESSION], filter)) {
@@ -137,7 +142,7 @@ export function deliveryReport(db: Db, campaignId: number, failedOnly: boolean):
         // sink's disk write overlaps the formatting instead of following it (at most two chunks).
         if (buffer.length > 262_144) {
           await pending;
-          pending = Promise.resolve(sink(buffer));
+          pending = Promise.resolve(sink(buffer, rows));
           // Its failure is raised by the next `await pending`; this only keeps it from being
           // reported as unhandled if building the next chunk throws first.
           pending.catch(() => undefined);
@@ -145,7 +150,7 @@ export function deliveryReport(db: Db, campaignId: number, failedOnly: boolean):
         }
       }
       await pending;
-      if (buffer) await sink(buffer);
+      if (buffer) await sink(buffer, rows);
       return rows;
     },
   };

@@ -3,7 +3,13 @@
 // only the operator resumes.
 import type { CampaignProgress, CampaignStatus } from '../../shared/types';
 import { nowIso, type Db } from '../db/database';
-import { getCampaign, getStopReason, setCampaignStatus, setSendingOptions } from '../db/queries/campaigns';
+import {
+  getCampaign,
+  getStopReason,
+  setCampaignStatus,
+  setSendingOptions,
+  setTimeToSend,
+} from '../db/queries/campaigns';
 import {
   cancelQueuedRows,
   markUnknownRows,
@@ -14,6 +20,7 @@ import type { EventBus } from '../events';
 import { UserError } from '../handlers/dispatch';
 import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
 import { CampaignRun, type RunConfig } from './run';
+import { resolveSchedule } from './schedule';
 import { Tally } from './tally';
 import type { SendClient, StartOptions } from './types';
 
@@ -27,14 +34,20 @@ export interface SenderDeps {
   now?: () => number;
   /** One request budget for every campaign and the status poller (Messente's limit is per IP). */
   limiter?: SharedRequestLimit;
+  /** Wall-clock milliseconds, to tell whether a stored schedule has passed; Date.now() by default. */
+  wallClock?: () => number;
 }
 
 export interface Sender {
-  /** draft/paused → sending. Resolves once sending has begun; the sending itself runs in the background. */
+  /**
+   * draft/paused → sending. Resolves once sending has begun; the sending itself runs in the background.
+   * `opts.timeToSend`: a time replaces the campaign's stored schedule, null clears it, undefined
+   * keeps it (refused with a UserError, code `schedule_passed`, once it has passed).
+   */
   start(campaignId: number, opts: StartOptions): Promise<void>;
   /** In-flight requests finish, nothing new starts; resolves when idle. */
   pause(campaignId: number): Promise<void>;
-  /** paused/interrupted → sending, with the campaign's saved rate and cap unless overridden. */
+  /** paused/interrupted → sending, with the campaign's saved rate, cap and schedule unless overridden. */
   resume(campaignId: number, overrides?: Partial<StartOptions>): Promise<void>;
   /** Stops, then every row still `queued` becomes `cancelled`. */
   cancel(campaignId: number): Promise<void>;
@@ -54,6 +67,7 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 export function createSender(deps: SenderDeps): Sender {
   const { db, events } = deps;
   const clock = deps.now ?? (() => performance.now());
+  const wallClock = deps.wallClock ?? (() => Date.now());
   const runs = new Map<number, CampaignRun>();
   const launching = new Set<number>();
   const batchSizes = new Map<number, number>();
@@ -84,7 +98,12 @@ export function createSender(deps: SenderDeps): Sender {
     if (!allowed.includes(campaign.status)) {
       throw new UserError(`Campaign "${campaign.name}" is ${campaign.status}: it cannot be sent now.`);
     }
-    const config = runConfig(id, campaign.sender, campaign.autoconvert, opts);
+    const schedule = resolveSchedule(campaign.name, opts.timeToSend, campaign.timeToSend, wallClock());
+    if (!schedule.ok) throw new UserError(schedule.message, 'schedule_passed');
+    const config = runConfig(id, campaign.sender, campaign.autoconvert, {
+      ...opts,
+      timeToSend: schedule.timeToSend,
+    });
     launching.add(id);
     let client: SendClient;
     try {
@@ -98,6 +117,9 @@ export function createSender(deps: SenderDeps): Sender {
     }
     db.transaction(() => {
       setSendingOptions(db, id, config.rate, config.maxCostMicros);
+      // Stored with the status change: a campaign marked sending always carries the schedule its
+      // requests are sent with, so a resume after a crash delivers the rest at the same time.
+      setTimeToSend(db, id, config.timeToSend);
       setCampaignStatus(db, id, 'sending', { started: true, stopReason: null });
     })();
     batchSizes.set(id, config.batchSize);

@@ -68,7 +68,10 @@ export interface StartOptions {
   maxInFlight?: number;
   /** Benchmarks only: lets `rate` pass 150, which Messente would answer with 429. */
   allowUnsafeRate?: boolean;
-  /** ISO-8601 time passed to Messente as `time_to_send` (scheduled delivery). */
+  /**
+   * ISO-8601 time passed to Messente as `time_to_send` (scheduled delivery) and stored with the
+   * campaign; null = deliver now (clears a stored schedule); undefined = the stored one, if any.
+   */
   timeToSend?: string | null;
   /** Give up on a row after this many `retry` outcomes (default 5). */
   maxAttempts?: number;

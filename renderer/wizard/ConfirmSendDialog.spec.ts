@@ -22,4 +22,20 @@ describe('ConfirmSendDialog', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     expect(onConfirm).toHaveBeenCalledOnce();
   });
+
+  it('states the delivery time of a scheduled campaign', async () => {
+    const onConfirm = vi.fn();
+    render(ConfirmSendDialog, {
+      messages: 3,
+      segments: 3,
+      cost: '€0.15',
+      testMode: false,
+      deliverAt: '2030-05-04T15:00:00.000Z',
+      onConfirm,
+      onBack: vi.fn(),
+    });
+    expect(screen.getByRole('dialog').textContent).toMatch(/are delivered at .*2030/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
+    expect(onConfirm).toHaveBeenCalledOnce();
+  });
 });

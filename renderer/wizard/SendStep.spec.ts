@@ -109,4 +109,30 @@ describe('SendStep', () => {
     );
     expect(onStarted).not.toHaveBeenCalled();
   });
+  it('passes an optional delivery time on this computer’s clock to the start call, and refuses a past one', async () => {
+    const { api, onStarted } = setup(2, {
+      'campaigns.create': () => ({ id: 9 }),
+      'campaigns.addRecipients': () => ({ added: 2, total: 2 }),
+      'campaigns.start': () => ({}),
+    });
+    const field = screen.getByLabelText('Deliver at (optional)');
+    await fireEvent.input(field, { target: { value: '2020-01-01T10:00' } });
+    expect(screen.getByText(/in the past/)).toBeTruthy();
+    const send = screen.getByRole('button', { name: 'Send 2 messages' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    const soon = new Date(Date.now() + 2 * 86_400_000);
+    soon.setSeconds(0, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T${pad(soon.getHours())}:${pad(soon.getMinutes())}`;
+    await fireEvent.input(field, { target: { value: local } });
+    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeTruthy();
+    expect(send.disabled).toBe(false);
+    await fireEvent.click(send);
+    await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(9));
+    expect(api.calls.at(-1)).toEqual({
+      name: 'campaigns.start',
+      args: { id: 9, rate: 20, timeToSend: soon.toISOString() },
+    });
+  });
 });

@@ -11,6 +11,8 @@ const shortText = z.string().max(1_000);
 export const MAX_FILE_CHARS = 5 * 1024 * 1024;
 const fileText = z.string().max(MAX_FILE_CHARS, 'the file is larger than 5 MB');
 const fileName = z.string().max(1_000);
+/** The renderer's name for one export, so that it can follow and cancel it before it ends. */
+const exportId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '8 to 64 letters, digits or dashes');
 const e164 = z
   .string()
   .regex(/^\+[1-9]\d{6,14}$/, 'a phone number in international form such as +37251234567');
@@ -91,9 +93,12 @@ export const callArgs = {
     id,
     rate: z.number().positive().max(150),
     maxCostEur: z.number().positive().optional(),
+    /** Scheduled delivery, ISO-8601 with a UTC offset; checked (future, ≤ 30 days) by the handler. */
+    timeToSend: z.string().max(40).optional(),
   }),
   'campaigns.pause': z.strictObject({ id }),
-  'campaigns.resume': z.strictObject({ id }),
+  /** timeToSend: a new schedule, null = deliver the rest now; absent = keep the stored one. */
+  'campaigns.resume': z.strictObject({ id, timeToSend: z.string().max(40).nullable().optional() }),
   'campaigns.cancel': z.strictObject({ id }),
   'campaigns.refreshStatuses': z.strictObject({ id }),
   'campaigns.cancelRefresh': z.strictObject({ id }),
@@ -113,7 +118,8 @@ export const callArgs = {
     sender: z.string().max(15),
     autoconvert,
   }),
-  'reports.export': z.strictObject({ id, failedOnly: z.boolean() }),
+  'reports.export': z.strictObject({ id, failedOnly: z.boolean(), exportId: exportId.optional() }),
+  'reports.cancelExport': z.strictObject({ exportId }),
   'reports.exportCampaigns': z.strictObject({}),
   'credentials.test': z.strictObject({}),
   'account.balance': z.strictObject({}),

@@ -14,6 +14,7 @@ import type {
 import type { CallArgs } from './args';
 import type {
   ConnectionTestResult,
+  ExportProgress,
   OptOutEntry,
   OptOutsAddResult,
   OptOutsSyncResult,
@@ -65,6 +66,8 @@ export interface CallResults {
   'campaigns.testSend': TestSendResult;
   'reports.export': ExportResult;
   'reports.exportCampaigns': ExportResult;
+  /** Stops a running desktop export and removes its partial file. False when none ran by that id. */
+  'reports.cancelExport': { cancelled: boolean };
   /** Tries the saved credentials (or, in test mode, the simulator); explains 401 and 403. */
   'credentials.test': ConnectionTestResult;
   'account.balance': { eur: number };
@@ -98,6 +101,7 @@ export interface EventPayloads {
   'campaign.progress': CampaignProgress;
   'app.command': AppCommand;
   'status.progress': StatusRefreshProgress;
+  'export.progress': ExportProgress;
 }
 
 // Compile-time proof that results and events cover exactly the names.

@@ -27,6 +27,7 @@ export const CALL_NAMES = [
   'campaigns.testSend',
   'reports.export',
   'reports.exportCampaigns',
+  'reports.cancelExport',
   'credentials.test',
   'account.balance',
   'prices.get',
@@ -48,7 +49,13 @@ export type CallName = (typeof CALL_NAMES)[number];
 
 // 'app.command': a native menu item (desktop only) asking the window to do something.
 // 'status.progress': a running delivery status refresh (see campaigns.refreshStatuses).
-export const EVENT_NAMES = ['campaign.progress', 'app.command', 'status.progress'] as const;
+// 'export.progress': a running desktop export of a report (see reports.export's exportId).
+export const EVENT_NAMES = [
+  'campaign.progress',
+  'app.command',
+  'status.progress',
+  'export.progress',
+] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -78,6 +78,19 @@ export interface RefreshStarted {
   total: number;
 }
 
+/** A desktop export's progress: at most ~5 a second, and once at the end (done). */
+export interface ExportProgress {
+  /** The id the renderer gave in reports.export. */
+  exportId: string;
+  /** Rows written so far. */
+  rows: number;
+  /** Rows the export will write; null when the source cannot tell in advance. */
+  total: number | null;
+  done: boolean;
+  /** Ended by reports.cancelExport: the partial file was removed. */
+  cancelled: boolean;
+}
+
 /** A delivery status refresh's progress: at most ~4 a second, and once at the end (done). */
 export interface StatusRefreshProgress {
   campaignId: number;

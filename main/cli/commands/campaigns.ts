@@ -8,7 +8,7 @@ export const campaignsCommand: Command = {
   help: [
     'Usage: omnicast campaigns [--format table|json] [--data-dir DIR]',
     '',
-    '  --format F               table (default) or json (an array: id, name, status, counts, created_at)',
+    '  --format F               table (default) or json (an array: id, name, status, counts, created_at, time_to_send)',
     DATA_DIR_HELP,
   ].join('\n'),
   async run(argv, io) {
@@ -30,6 +30,7 @@ export const campaignsCommand: Command = {
           predicted_cost: c.predictedCostMicros === null ? null : c.predictedCostMicros / 1_000_000,
           billed_cost: c.billedCostMicros === null ? null : c.billedCostMicros / 1_000_000,
           created_at: c.createdAt,
+          time_to_send: c.timeToSend,
         }));
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return 0;
@@ -43,7 +44,7 @@ export const campaignsCommand: Command = {
       );
       for (const c of campaigns) {
         io.stdout.write(
-          `${String(c.id).padStart(5)}  ${c.status.padEnd(11)}  ${String(c.total).padStart(7)}  ${String(c.counts.accepted).padStart(8)}  ${String(c.counts.failed).padStart(6)}  ${String(c.counts.unknown).padStart(7)}  ${c.createdAt.slice(0, 19).replace('T', ' ')}   ${c.name}\n`,
+          `${String(c.id).padStart(5)}  ${c.status.padEnd(11)}  ${String(c.total).padStart(7)}  ${String(c.counts.accepted).padStart(8)}  ${String(c.counts.failed).padStart(6)}  ${String(c.counts.unknown).padStart(7)}  ${c.createdAt.slice(0, 19).replace('T', ' ')}   ${c.name}${c.timeToSend ? ` (delivery at ${c.timeToSend})` : ''}\n`,
         );
       }
       return 0;

@@ -3,7 +3,7 @@ import { getCampaign } from '../../db/queries/campaigns';
 import { createMessenteClient } from '../../messente';
 import { formatEur } from '../../sender/cap';
 import { runCampaignInCli } from '../../sender/cli-run';
-import { parseSendTime } from '../../sender/schedule';
+import { parseSendTime, resolveSchedule, type ScheduleChoice } from '../../sender/schedule';
 import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
@@ -18,12 +18,14 @@ export const resumeCommand: Command = {
     '  --batch-size N           omnimessages per request, 1 to 1000 (default 1)',
     '  --max-cost EUR           spending cap for the whole campaign (default: the campaign’s)',
     '  --at TIME                deliver the rest at this time (time_to_send), e.g. 2026-05-04T18:00+03:00;',
-    '                           give it again when resuming a scheduled campaign (it is not stored)',
+    '                           replaces the campaign’s schedule (without --at a scheduled campaign keeps it)',
+    '  --now                    deliver the rest now: clears the campaign’s schedule',
     ...API_HELP,
     DATA_DIR_HELP,
     '  --yes                    resume without asking for confirmation',
     '',
     'Rows whose outcome is unknown (in flight when sending stopped) are never sent again by resume.',
+    'A schedule that has passed is refused (exit 2): choose --at NEW or --now.',
     'Exits 0 when the campaign completes. Ctrl-C pauses again.',
   ].join('\n'),
   async run(argv, io) {
@@ -34,6 +36,7 @@ export const resumeCommand: Command = {
       'batch-size': { type: 'string' },
       'max-cost': { type: 'string' },
       at: { type: 'string' },
+      now: { type: 'boolean' },
       yes: { type: 'boolean' },
     });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
@@ -45,7 +48,8 @@ export const resumeCommand: Command = {
     const rate = numberOption('rate', values.rate, 1, 150);
     const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
-    let timeToSend: string | undefined;
+    if (values.at !== undefined && values.now) throw new UsageError('give --at TIME or --now, not both.');
+    let timeToSend: ScheduleChoice = values.now ? null : undefined;
     if (values.at !== undefined) {
       const at = parseSendTime(values.at, Date.now());
       if (!at.ok) throw new UsageError(`--at: ${at.message}`);
@@ -63,6 +67,10 @@ export const resumeCommand: Command = {
           `campaign ${id} is ${campaign.status}: only a paused or interrupted campaign can be resumed.`,
         );
       }
+      // Checked before asking anything: a schedule that has passed is the operator's choice to make.
+      const schedule = resolveSchedule(campaign.name, timeToSend, campaign.timeToSend, Date.now());
+      if (!schedule.ok) throw new UsageError(schedule.message);
+      const when = schedule.timeToSend ? ` for delivery at ${schedule.timeToSend}` : '';
       const left = campaign.counts.queued;
       const credentials = await credentialsFromEnvOrKeychain(io);
       if (!values.yes) {
@@ -73,7 +81,7 @@ export const resumeCommand: Command = {
         if (
           !(await confirm(
             io,
-            `Resume campaign ${id} "${campaign.name}": ${left} messages left to send${cost}?`,
+            `Resume campaign ${id} "${campaign.name}": ${left} messages left to send${when}${cost}?`,
           ))
         ) {
           io.stderr.write('Nothing was sent.\n');

@@ -174,9 +174,11 @@ export const sendCommand: Command = {
         },
         getClient: async () => createMessenteClient({ ...urls, ...credentials }),
       });
-      // The schedule is not stored with the campaign: a resume must be given it again.
+      // The schedule is stored with the campaign: a plain resume keeps it.
       if (timeToSend && final.status !== 'completed' && final.status !== 'cancelled')
-        io.stderr.write(`This campaign is scheduled: resume it with --at ${timeToSend}.\n`);
+        io.stderr.write(
+          `The rest stays scheduled for ${timeToSend}: omnicast resume ${id} keeps that time (--at NEW changes it, --now delivers now).\n`,
+        );
       io.stdout.write(`${id}\n`);
       return final.status === 'completed' && final.counts.failed === 0 && final.counts.unknown === 0 ? 0 : 1;
     } finally {

@@ -100,6 +100,7 @@ async function refresh(
 /** The printed summary: plain lines, numbers right-aligned, amounts in EUR. */
 export function statusText(db: Db, c: CampaignDetail): string {
   const lines: string[] = [`Campaign ${c.id} "${c.name}" (${c.status}${c.testMode ? ', test mode' : ''})`];
+  if (c.timeToSend) lines.push(`Scheduled for delivery at ${c.timeToSend}`);
   const states = (['accepted', 'failed', 'unknown', 'queued', 'sending', 'cancelled', 'skipped'] as const)
     .filter((s) => c.counts[s] > 0)
     .map((s) => `${s} ${c.counts[s]}`);

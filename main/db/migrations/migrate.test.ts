@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../database';
-import { DatabaseTooNewError, LATEST_VERSION, migrate } from './index';
+import { DatabaseTooNewError, LATEST_VERSION, MIGRATIONS, migrate } from './index';
 
 describe('migrations', () => {
   it('brings a new database to the latest version in WAL mode with strict tables', () => {
@@ -20,6 +20,29 @@ describe('migrations', () => {
       expect.arrayContaining(['campaigns', 'messages', 'opt_outs', 'send_attempts', 'settings', 'templates']),
     );
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
+    db.close();
+  });
+
+  it('gives an existing version-3 database the time_to_send column, NULL for its campaigns', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.prepare(
+      `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
+         phone_column, source_file, rate, created_at)
+       VALUES ('Old', 'paused', 0, 'Hi', '', 'on', 'EE', '["phone"]', 0, 'old.csv', 10, '2026-01-01T00:00:00Z')`,
+    ).run();
+    expect(migrate(db)).toBe(4);
+    expect(db.prepare('SELECT name, time_to_send FROM campaigns').all()).toEqual([
+      { name: 'Old', time_to_send: null },
+    ]);
+    db.prepare("UPDATE campaigns SET time_to_send = '2030-01-02T01:04:00.000Z'").run();
+    expect(db.prepare('SELECT time_to_send FROM campaigns').get()).toEqual({
+      time_to_send: '2030-01-02T01:04:00.000Z',
+    });
     db.close();
   });
 

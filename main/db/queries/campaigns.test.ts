@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../database';
-import { getCampaign, insertCampaign, listCampaigns, setCampaignStatus } from './campaigns';
+import { getCampaign, insertCampaign, listCampaigns, setCampaignStatus, setTimeToSend } from './campaigns';
 import { countMessages, insertMessages, iterateMessages, pageMessages, type NewMessage } from './messages';
 
 const base = {
@@ -108,5 +108,19 @@ describe('campaign queries', () => {
     expect(pageMessages(db, id, 0, 10, ['skipped']).map((m) => m.row)).toEqual([2, 4]);
     expect([...iterateMessages(db, id, { states: ['queued'] })].map((m) => m.row)).toEqual([1, 3, 5]);
     expect(pageMessages(db, id, 0, 1)[0]!.fields).toEqual(['Name 1', '+37250000001']);
+  });
+  it('keeps the scheduled delivery time in the summary and the detail until it is cleared', () => {
+    const db = openMemoryDatabase();
+    const id = insertCampaign(db, base);
+    const other = insertCampaign(db, base);
+    expect(getCampaign(db, id)!.timeToSend).toBeNull();
+    setTimeToSend(db, id, '2030-01-02T01:04:00.000Z');
+    expect(getCampaign(db, id)!.timeToSend).toBe('2030-01-02T01:04:00.000Z');
+    expect(listCampaigns(db).map((c) => [c.id, c.timeToSend])).toEqual([
+      [other, null],
+      [id, '2030-01-02T01:04:00.000Z'],
+    ]);
+    setTimeToSend(db, id, null);
+    expect(getCampaign(db, id)!.timeToSend).toBeNull();
   });
 });

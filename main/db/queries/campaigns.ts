@@ -45,6 +45,7 @@ interface CampaignRow {
   started_at: string | null;
   finished_at: string | null;
   header_row: number;
+  time_to_send: string | null;
 }
 
 interface StateAggregate {
@@ -121,6 +122,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
     predictedCostMicros: cost,
     unpricedRows,
     billedCostMicros: billed,
+    timeToSend: row.time_to_send,
   };
 }
 
@@ -221,6 +223,11 @@ export function setCampaignStatus(
 
 export function setSendingOptions(db: Db, id: number, rate: number, maxCostMicros: number | null): void {
   db.prepare('UPDATE campaigns SET rate = ?, max_cost_micros = ? WHERE id = ?').run(rate, maxCostMicros, id);
+}
+
+/** Stores (or with null clears) the campaign's scheduled delivery, UTC ISO-8601. */
+export function setTimeToSend(db: Db, id: number, timeToSend: string | null): void {
+  db.prepare('UPDATE campaigns SET time_to_send = ? WHERE id = ?').run(timeToSend, id);
 }
 
 export function campaignsWithStatus(db: Db, status: CampaignStatus): number[] {

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignStatus } from '../../../shared/types';
 import CampaignControls from './CampaignControls.svelte';
 
-function setup(status: CampaignStatus) {
+function setup(status: CampaignStatus, timeToSend: string | null = null) {
   const actions: string[] = [];
   const view = render(CampaignControls, {
     status,
     remaining: 42,
     busy: false,
+    timeToSend,
     onPause: () => actions.push('pause'),
-    onResume: () => actions.push('resume'),
+    onResume: (at?: string | null) => actions.push(at === undefined ? 'resume' : `resume at ${at}`),
     onCancel: () => actions.push('cancel'),
   });
   return { actions, view };
@@ -52,5 +53,29 @@ describe('CampaignControls', () => {
   it('shows nothing for a finished campaign', () => {
     setup('completed');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('keeps a schedule still ahead: Resume resumes with the stored time', async () => {
+    const { actions } = setup('paused', new Date(Date.now() + 3_600_000).toISOString());
+    expect(screen.queryByRole('group', { name: 'Scheduled time has passed' })).toBeNull();
+    await fireEvent.click(button('Resume'));
+    expect(actions).toEqual(['resume']);
+  });
+
+  it('asks what to do when the scheduled time has passed: now, or a new time', async () => {
+    const { actions } = setup('interrupted', '2020-01-01T10:00:00.000Z');
+    const group = screen.getByRole('group', { name: 'Scheduled time has passed' });
+    expect(group.textContent).toContain('which has passed');
+    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    const later = button('Resume at this time');
+    expect(later.disabled).toBe(true);
+    const ahead = new Date(Date.now() + 2 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${ahead.getFullYear()}-${pad(ahead.getMonth() + 1)}-${pad(ahead.getDate())}T10:30`;
+    await fireEvent.input(screen.getByLabelText('New delivery time'), { target: { value: local } });
+    expect(later.disabled).toBe(false);
+    await fireEvent.click(later);
+    await fireEvent.click(button('Deliver the rest now'));
+    expect(actions).toEqual([`resume at ${new Date(local).toISOString()}`, 'resume at null']);
   });
 });

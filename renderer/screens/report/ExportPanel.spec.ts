@@ -1,27 +1,126 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import type { ExportProgress } from '../../../shared/contract';
 import type { ExportResult } from '../../../shared/types';
 import ExportPanel from './ExportPanel.svelte';
-import { fakeApi } from './test-api';
+import { fakeApi, type FakeHandlers } from './test-api';
 
-function setup(result: ExportResult | Error) {
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(result: ExportResult | Error | Promise<ExportResult>, more: FakeHandlers = {}) {
   const api = fakeApi({
     'reports.export': () => {
       if (result instanceof Error) throw result;
       return result;
     },
+    'reports.cancelExport': () => ({ cancelled: true }),
+    ...more,
   });
   render(ExportPanel, { api, campaignId: 9 });
   return api;
+}
+
+/** A desktop export that runs until the spec settles it. */
+function pending() {
+  let settle!: (r: ExportResult) => void;
+  const promise = new Promise<ExportResult>((resolve) => (settle = resolve));
+  return { promise, settle };
+}
+
+const exportButton = () => screen.getByRole('button', { name: 'Export delivery report' });
+const bar = () => screen.queryByRole('progressbar', { name: 'Exporting delivery report' });
+
+/** The id the panel gave its export, as main received it. */
+function exportIdOf(api: ReturnType<typeof setup>): string {
+  const args = api.callsTo('reports.export')[0] as { exportId: string };
+  return args.exportId;
+}
+
+function tick(exportId: string, partial: Partial<ExportProgress> = {}): ExportProgress {
+  return { exportId, rows: 0, total: 1_000_000, done: false, cancelled: false, ...partial };
 }
 
 describe('ExportPanel', () => {
   it('says where the desktop app saved the report, failed rows only when asked', async () => {
     const api = setup({ kind: 'saved', path: '/home/ann/report.csv', rows: 1234 });
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Failed rows only' }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Export delivery report' }));
+    await fireEvent.click(exportButton());
     expect(await screen.findByText('Saved to /home/ann/report.csv (1,234 rows)')).toBeTruthy();
-    expect(api.callsTo('reports.export')).toEqual([{ id: 9, failedOnly: true }]);
+    expect(api.callsTo('reports.export')).toEqual([
+      { id: 9, failedOnly: true, exportId: expect.stringMatching(/^[0-9a-f]{24}$/) },
+    ]);
+  });
+
+  it('gives every export its own id', async () => {
+    const api = setup({ kind: 'cancelled' });
+    await fireEvent.click(exportButton());
+    await settle();
+    await fireEvent.click(exportButton());
+    await settle();
+    const ids = (api.callsTo('reports.export') as { exportId: string }[]).map((a) => a.exportId);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('shows the running export with a bar, "N of M rows" and Cancel; then says nothing was left', async () => {
+    const job = pending();
+    const api = setup(job.promise);
+    await fireEvent.click(exportButton());
+    await settle();
+    // The save dialog is open: no bar until main starts writing.
+    expect(bar()).toBeNull();
+    const id = exportIdOf(api);
+    api.emit('export.progress', tick(id, { rows: 0 }));
+    api.emit('export.progress', tick(id, { rows: 400_000 }));
+    api.emit('export.progress', tick('someone-else-1', { rows: 999_999 }));
+    await settle();
+    expect(bar()?.getAttribute('value')).toBe('400000');
+    expect(bar()?.getAttribute('max')).toBe('1000000');
+    expect(screen.getByText('400,000 of 1,000,000 rows')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    await settle();
+    expect(api.callsTo('reports.cancelExport')).toEqual([{ exportId: id }]);
+    expect((screen.getByRole('button', { name: 'Cancel export' }) as HTMLButtonElement).disabled).toBe(true);
+
+    api.emit('export.progress', tick(id, { rows: 412_000, done: true, cancelled: true }));
+    job.settle({ kind: 'cancelled' });
+    await settle();
+    expect(bar()).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Export cancelled; no file was left.');
+    expect(exportButton()).toBeTruthy();
+  });
+
+  it('shows rows written when the total is unknown', async () => {
+    const job = pending();
+    const api = setup(job.promise);
+    await fireEvent.click(exportButton());
+    await settle();
+    api.emit('export.progress', tick(exportIdOf(api), { rows: 250, total: null }));
+    await settle();
+    expect(bar()?.hasAttribute('value')).toBe(false);
+    expect(screen.getByText('250 rows')).toBeTruthy();
+    job.settle({ kind: 'saved', path: '/tmp/r.csv', rows: 300 });
+    expect(await screen.findByText('Saved to /tmp/r.csv (300 rows)')).toBeTruthy();
+  });
+
+  it('explains a failed cancel and keeps the export cancellable', async () => {
+    const job = pending();
+    const api = setup(job.promise, {
+      'reports.cancelExport': () => {
+        throw new Error('main is busy');
+      },
+    });
+    await fireEvent.click(exportButton());
+    await settle();
+    api.emit('export.progress', tick(exportIdOf(api), { rows: 10 }));
+    await settle();
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('main is busy');
+    expect(alert.textContent).toContain('press Cancel export again');
+    expect((screen.getByRole('button', { name: 'Cancel export' }) as HTMLButtonElement).disabled).toBe(false);
+    job.settle({ kind: 'saved', path: '/tmp/r.csv', rows: 10 });
+    await settle();
   });
 
   it('downloads the web host url through a link', async () => {
@@ -33,9 +132,11 @@ describe('ExportPanel', () => {
     document.addEventListener('click', onClick);
     try {
       const api = setup({ kind: 'download', url: '/exports/9.csv?token=x' });
-      await fireEvent.click(screen.getByRole('button', { name: 'Export delivery report' }));
+      await fireEvent.click(exportButton());
       await screen.findByText('The delivery report is downloading.');
-      expect(api.callsTo('reports.export')).toEqual([{ id: 9, failedOnly: false }]);
+      expect(api.callsTo('reports.export')).toEqual([
+        { id: 9, failedOnly: false, exportId: expect.any(String) },
+      ]);
     } finally {
       document.removeEventListener('click', onClick);
     }
@@ -44,15 +145,18 @@ describe('ExportPanel', () => {
 
   it('does nothing visible when the save dialog was cancelled', async () => {
     setup({ kind: 'cancelled' });
-    await fireEvent.click(screen.getByRole('button', { name: 'Export delivery report' }));
-    await new Promise((r) => setTimeout(r, 0));
+    await fireEvent.click(exportButton());
+    await settle();
     expect(screen.getByRole('status').textContent).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('explains a failure', async () => {
-    setup(new Error('disk full'));
-    await fireEvent.click(screen.getByRole('button', { name: 'Export delivery report' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('disk full');
+  it("explains a failure in main's words, with what to do", async () => {
+    setup(new Error('Could not write /x/r.csv (the disk is full). No file was saved. Choose another folder'));
+    await fireEvent.click(exportButton());
+    const text = (await screen.findByRole('alert')).textContent;
+    expect(text).toContain('Could not export the delivery report');
+    expect(text).toContain('the disk is full');
+    expect(text).toContain('Choose another folder');
   });
 });

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ReportHeader from './ReportHeader.svelte';
+import { formatDate } from '../../lib/format';
 import { detail } from './test-api';
 
 describe('ReportHeader', () => {
@@ -20,5 +21,14 @@ describe('ReportHeader', () => {
     expect(screen.getByText(/#7 · created .* · sender account default · 20 msg\/s · list\.csv/)).toBeTruthy();
     expect(screen.getByText('test mode')).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('paused');
+  });
+  it('says when a scheduled campaign is to be delivered, in local time, and nothing otherwise', () => {
+    const at = '2026-12-01T16:00:00.000Z';
+    const { unmount } = render(ReportHeader, { campaign: detail({ timeToSend: at }), status: 'sending' });
+    expect(screen.getByText(`Scheduled for delivery at ${formatDate(at)}`)).toBeTruthy();
+    expect(formatDate(at)).toMatch(/Dec 2026/); // a real date, not the "—" of a bad one
+    unmount();
+    render(ReportHeader, { campaign: detail({ timeToSend: null }), status: 'sending' });
+    expect(screen.queryByText(/Scheduled for delivery/)).toBeNull();
   });
 });

@@ -65,6 +65,7 @@ export function summary(partial: Partial<CampaignSummary> = {}): CampaignSummary
     predictedCostMicros: 450_000,
     unpricedRows: 0,
     billedCostMicros: null,
+    timeToSend: null,
     ...partial,
   };
 }
