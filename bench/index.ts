@@ -5,6 +5,7 @@ import { runReportBench } from './report';
 import { runSendBench } from './send';
 import { runSmsBench } from './sms';
 import { runStatusBench } from './status';
+import { runUiImportBench } from './ui-import';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, quick: { type: 'boolean' } },
@@ -20,6 +21,8 @@ const benches: [string, () => Promise<void>][] = [
   ['send', () => runSendBench({ quick })],
   ['report', () => runReportBench({ rows })],
   ['status', () => runStatusBench({ rows, quick })],
+  // The built web host (npm run bench builds first) driven by Debian's Chromium.
+  ['ui', async () => void (await runUiImportBench({ quick }))],
 ];
 
 for (const [name, run] of benches) {
