@@ -4,34 +4,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../simulator';
-import type { CliIO } from './command';
-import { runCli } from './run';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function collect(stream: PassThrough): () => string {
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return () => Buffer.concat(chunks).toString('utf8');
-}
-
-async function omnicast(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = collect(stdout);
-  const err = collect(stderr);
-  const io: CliIO = { stdout, stderr, env, cwd, signal: new AbortController().signal };
-  const code = await runCli(argv, io);
-  return { code, stdout: out(), stderr: err() };
-}
+import { omnicast } from './test-run';
 
 describe('omnicast send + report against the simulator', () => {
   let dir: string;

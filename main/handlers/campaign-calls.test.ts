@@ -1,16 +1,12 @@
 // The wizard's and report's newer campaign calls through createCore and dispatch, in test mode (the
 // in-process simulator answers): test send, opt-out numbers, header row and grouped errors.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../shared/contract';
 import { importRecipients } from '../../shared/import';
 import { compileTemplate, parseReplacementTable, previewRow } from '../../shared/sms';
-import { createCore, type Core } from '../core';
-import { createMemoryStore } from '../credentials/store';
+import type { Core } from '../core';
 import { dispatch } from './dispatch';
-import { callerOf } from './test-support';
+import { callerOf, testModeCoreIn } from './test-support';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -21,13 +17,7 @@ afterEach(async () => {
 const call = callerOf(() => core);
 
 async function testModeCore(): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-campaign-calls-'));
-  core = await createCore({
-    dataDir,
-    platform: { offerExport: async () => ({ kind: 'cancelled' }) },
-    version: 't',
-    credentials: createMemoryStore(),
-  });
+  core = await testModeCoreIn('omnicast-campaign-calls-');
   return core;
 }
 

@@ -1,14 +1,10 @@
 // The schedule through the app's calls (createCore + dispatch, test mode): campaigns.start stores a
 // delivery time, the summary carries it, a resume keeps or replaces it, and a stored time that has
 // passed reaches the renderer as the sender's one-sentence refusal.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setCampaignStatus, setTimeToSend } from '../db/queries/campaigns';
-import { createCore, type Core } from '../core';
-import { createMemoryStore } from '../credentials/store';
-import { callerOf, draftWithRecipients } from './test-support';
+import type { Core } from '../core';
+import { callerOf, draftWithRecipients, testModeCoreIn } from './test-support';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -19,12 +15,7 @@ afterEach(async () => {
 const call = callerOf(() => core);
 
 async function testModeCore(): Promise<Core> {
-  core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'omnicast-schedule-calls-')),
-    platform: { offerExport: async () => ({ kind: 'cancelled' }) },
-    version: 't',
-    credentials: createMemoryStore(),
-  });
+  core = await testModeCoreIn('omnicast-schedule-calls-');
   return core;
 }
 

@@ -1,8 +1,12 @@
 // Tests that drive the core the way both transports do: through dispatch, with arguments checked
 // against the contract. One caller and one "draft with these numbers" for every such test.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CallArgs, CallName, CallResults } from '../../shared/contract';
 import type { ImportedRecipient } from '../../shared/types';
-import type { Core } from '../core';
+import { createCore, type Core } from '../core';
+import { createMemoryStore } from '../credentials/store';
 import { dispatch, type DispatchOptions } from './dispatch';
 
 export type CoreCall = <K extends CallName>(name: K, args: CallArgs<K>) => Promise<CallResults[K]>;
@@ -48,4 +52,14 @@ export async function draftWithRecipients(
   });
   await call('campaigns.addRecipients', { id, recipients: namedRecipients(phones) });
   return id;
+}
+
+/** A fresh core in test mode (in-process simulator, memory keychain) in its own data folder. */
+export function testModeCoreIn(prefix: string): Promise<Core> {
+  return createCore({
+    dataDir: mkdtempSync(join(tmpdir(), prefix)),
+    platform: { offerExport: async () => ({ kind: 'cancelled' }) },
+    version: 't',
+    credentials: createMemoryStore(),
+  });
 }

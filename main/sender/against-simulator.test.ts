@@ -1,45 +1,15 @@
 // The engine with the real Messente client against the real simulator over loopback: pace as the
 // server sees it, 429 back-off, each fault kind, pause/resume/cancel and refused credentials.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
-import { EventBus } from '../events';
 import { createMessenteClient } from '../messente';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
-import { createSender, type Sender } from './index';
+import type { RunningSimulator } from '../simulator';
+import { useSimulatorSender } from './simulator-fixture';
 import { parseSendTime } from './schedule';
 import { seedCampaign } from './test-support';
 import { sendTestMessage } from './test-send';
 
-let sim: RunningSimulator | undefined;
-let sender: Sender | undefined;
-afterEach(async () => {
-  await sender?.shutdown();
-  await sim?.close();
-  sender = undefined;
-  sim = undefined;
-});
-
-async function setup(
-  db: Db,
-  options: Partial<SimulatorOptions> = {},
-  client: { password?: string; timeoutMs?: number } = {},
-) {
-  sim = await startSimulator({ port: 0, username: 'u', password: 'p', seed: 7, ...options });
-  const { apiUrl, legacyUrl } = sim;
-  sender = createSender({
-    db,
-    events: new EventBus(),
-    getClient: async () =>
-      createMessenteClient({
-        apiUrl,
-        legacyUrl,
-        username: 'u',
-        password: client.password ?? 'p',
-        timeoutMs: client.timeoutMs ?? 5_000,
-      }),
-  });
-  return { sim, sender };
-}
+const setup = useSimulatorSender({ seed: 7 });
 
 interface Row {
   row: number;
@@ -217,10 +187,10 @@ describe('sending through the real client to the simulator', () => {
   });
 
   it('sends a test message alone, and says plainly when the credentials are refused', async () => {
-    sim = await startSimulator({ port: 0, username: 'u', password: 'p' });
+    const { sim } = await setup(openMemoryDatabase());
     const message = { to: '+37255555555', text: 'Hi Ann', sender: '', autoconvert: 'on' as const };
     const client = (password: string) =>
-      createMessenteClient({ apiUrl: sim!.apiUrl, legacyUrl: sim!.legacyUrl, username: 'u', password });
+      createMessenteClient({ apiUrl: sim.apiUrl, legacyUrl: sim.legacyUrl, username: 'u', password });
     const ok = await sendTestMessage(client('p'), message);
     expect(ok).toMatchObject({ ok: true, omnimessageId: sim.accepted()[0]!.omnimessageId });
     const refused = await sendTestMessage(client('bad'), message);

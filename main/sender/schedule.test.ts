@@ -1,36 +1,15 @@
 // The schedule kept with the campaign, through the engine and the real client to the simulator:
 // a resume without a choice delivers the rest at the stored time, null clears it, and a stored time
 // that has passed is refused before anything is sent.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openMemoryDatabase, type Db } from '../db/database';
+import { describe, expect, it } from 'vitest';
+import { openMemoryDatabase } from '../db/database';
 import { getCampaign, setCampaignStatus, setTimeToSend } from '../db/queries/campaigns';
 import { UserError } from '../handlers/dispatch';
-import { EventBus } from '../events';
-import { createMessenteClient } from '../messente';
-import { startSimulator, type RunningSimulator } from '../simulator';
-import { createSender, type Sender } from './index';
+import { useSimulatorSender } from './simulator-fixture';
 import { resolveSchedule, schedulePassedMessage } from './schedule';
 import { seedCampaign } from './test-support';
 
-let sim: RunningSimulator | undefined;
-let sender: Sender | undefined;
-afterEach(async () => {
-  await sender?.shutdown();
-  await sim?.close();
-  sender = undefined;
-  sim = undefined;
-});
-
-async function setup(db: Db) {
-  sim = await startSimulator({ port: 0, username: 'u', password: 'p', seed: 3 });
-  const { apiUrl, legacyUrl } = sim;
-  sender = createSender({
-    db,
-    events: new EventBus(),
-    getClient: async () => createMessenteClient({ apiUrl, legacyUrl, username: 'u', password: 'p' }),
-  });
-  return { sim, sender };
-}
+const setup = useSimulatorSender({ seed: 3 });
 
 const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000).toISOString();
 

@@ -4,25 +4,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { setTimeToSend } from '../../db/queries/campaigns';
 import { startSimulator, type RunningSimulator } from '../../simulator';
-import type { CliIO } from '../command';
-import { runCli } from '../run';
-
-async function omnicast(argv: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: CliIO = { stdout, stderr, env, cwd, signal: new AbortController().signal };
-  const code = await runCli(argv, io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+import { omnicast } from '../test-run';
 
 describe('omnicast send --at, then resume', () => {
   let dir: string;

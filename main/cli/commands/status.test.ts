@@ -1,29 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../status/test-support';
 import type { RunningSimulator } from '../../simulator';
-import { runCli } from '../run';
-
-async function omnicast(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli(argv, {
-    stdout,
-    stderr,
-    env,
-    cwd: process.cwd(),
-    signal: new AbortController().signal,
-  });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+import { omnicast } from '../test-run';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {
@@ -62,6 +44,7 @@ describe('omnicast status', () => {
     const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
     const after = await omnicast(
       ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl],
+      process.cwd(),
       env,
     );
     expect(after.stderr).toContain(
@@ -78,7 +61,7 @@ describe('omnicast status', () => {
 
   it('refuses to refresh a test-mode campaign from the command line, and bad ids', async () => {
     const { dir, id } = await prepare(true);
-    const r = await omnicast(['status', String(id), '--refresh', '--data-dir', dir], {
+    const r = await omnicast(['status', String(id), '--refresh', '--data-dir', dir], process.cwd(), {
       MESSENTE_USERNAME: 'a',
       MESSENTE_PASSWORD: 'b',
     });

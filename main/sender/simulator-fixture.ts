@@ -1,0 +1,41 @@
+// Tests only: a sender whose client talks to a real simulator over loopback, both shut down after
+// each test of the file that calls useSimulatorSender (vitest's afterEach: never import from code).
+import { afterEach } from 'vitest';
+import type { Db } from '../db/database';
+import { EventBus } from '../events';
+import { createMessenteClient } from '../messente';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
+import { createSender, type Sender } from './index';
+
+export interface ClientChoices {
+  password?: string;
+  timeoutMs?: number;
+}
+
+export function useSimulatorSender(defaults: Partial<SimulatorOptions> = {}) {
+  let sim: RunningSimulator | undefined;
+  let sender: Sender | undefined;
+  afterEach(async () => {
+    await sender?.shutdown();
+    await sim?.close();
+    sender = undefined;
+    sim = undefined;
+  });
+  return async (db: Db, options: Partial<SimulatorOptions> = {}, client: ClientChoices = {}) => {
+    sim = await startSimulator({ port: 0, username: 'u', password: 'p', ...defaults, ...options });
+    const { apiUrl, legacyUrl } = sim;
+    sender = createSender({
+      db,
+      events: new EventBus(),
+      getClient: async () =>
+        createMessenteClient({
+          apiUrl,
+          legacyUrl,
+          username: 'u',
+          password: client.password ?? 'p',
+          timeoutMs: client.timeoutMs ?? 5_000,
+        }),
+    });
+    return { sim, sender };
+  };
+}
