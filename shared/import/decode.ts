@@ -100,6 +100,8 @@ export interface StreamDecoder {
   push(chunk: Uint8Array, last: boolean): string | null;
 }
 
+const DECODE_PIECE = 512 * 1024;
+
 export function createStreamDecoder(first: Uint8Array, forced?: CsvEncoding): StreamDecoder {
   const bom = sniffBom(first);
   let encoding: CsvEncoding;
@@ -128,7 +130,17 @@ export function createStreamDecoder(first: Uint8Array, forced?: CsvEncoding): St
       const bytes = skip > 0 ? chunk.subarray(skip) : chunk;
       skip = 0;
       try {
-        return decoder ? decoder.decode(bytes, { stream: !last }) : decodeWindows1252(bytes);
+        if (!decoder) return decodeWindows1252(bytes);
+        if (bytes.length <= DECODE_PIECE) return decoder.decode(bytes, { stream: !last });
+        // Node's streaming TextDecoder returns a two-byte string for an input over ~1 MB even when
+        // every character is Latin-1: twice the memory for every value cut from it, and a slower
+        // import. Pieces of 512 KB come back one-byte; the decoder's state carries across them.
+        let text = '';
+        for (let at = 0; at < bytes.length; at += DECODE_PIECE) {
+          const end = Math.min(at + DECODE_PIECE, bytes.length);
+          text += decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length || !last });
+        }
+        return text;
       } catch {
         failed = true;
         return null;

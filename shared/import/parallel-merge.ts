@@ -6,6 +6,8 @@ import type { ImportedRecipient } from '../types';
 import { createStreamDecoder, decodeCsvBytes, type CsvEncoding } from './decode';
 import { detectLayout, SAMPLE_BYTES, type LayoutSetup } from './importer';
 import { MAX_PROBLEMS, type ImportCounts, type ImportOptions, type ImportOutcome } from './model';
+import { NO_NUMBER } from './parallel-pack';
+import { PhoneIndex } from './phone-index';
 import { splitCsvForWorkers, splitUtf8ForWorkers, type TextPart } from './parallel-split';
 import { headerOnly, refusal } from './refusals';
 import type { RowsPart } from './rows';
@@ -80,20 +82,34 @@ export function mergeImportParts(
   const first = parts[0];
   if (!first) return { ok: false, error: headerOnly(options.fileName) };
   const earlier = first.seen ?? firstRows(first.recipients, headerRow);
-  const later = new Map<string, number>();
+  const later = new PhoneIndex();
   const counts: ImportCounts = { ...first.counts };
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k] as RowsPart;
     for (const key of Object.keys(counts) as (keyof ImportCounts)[]) counts[key] += part.counts[key];
     const remember = k < parts.length - 1;
-    for (const r of part.recipients) {
-      if (r.to === null) continue;
-      const firstRow = earlier.get(r.to) ?? later.get(r.to);
+    const { recipients, keys } = part;
+    // With a worker's numeric keys, a row is read only when it turns out to be a duplicate.
+    const byKey = keys !== undefined && earlier instanceof PhoneIndex ? earlier : null;
+    for (let i = 0; i < recipients.length; i++) {
+      const key = keys?.[i] ?? -1;
+      if (key === NO_NUMBER) continue;
+      let firstRow: number | undefined;
+      let r: ImportedRecipient | undefined;
+      if (byKey !== null && key >= 0) firstRow = byKey.getKey(key) ?? later.getKey(key);
+      else {
+        r = recipients[i] as ImportedRecipient;
+        if (r.to === null) continue;
+        firstRow = earlier.get(r.to) ?? later.get(r.to);
+      }
       if (firstRow === undefined) {
+        if (!remember) continue;
+        r ??= recipients[i] as ImportedRecipient;
         // In-slice duplicates already point at this row; only later slices need to find it.
-        if (remember && r.status !== 'duplicate') later.set(r.to, r.row + headerRow);
+        if (r.status !== 'duplicate') later.setIfAbsent(r.to as string, r.row + headerRow);
         continue;
       }
+      r ??= recipients[i] as ImportedRecipient;
       if (r.status === 'opted_out') continue;
       if (r.status === 'ok') {
         counts.ok--;

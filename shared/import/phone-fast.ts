@@ -62,6 +62,8 @@ export function createFastPhone(json: MetadataJson): FastPhone {
   const byCountry = new Map<string, CompiledPlan | null>();
   // Calling code → its single country (null when shared, like +1 or +7, or unknown).
   const byCallingCode = new Map<string, string | null>();
+  // The same by the code's digits as a number, per length ([length - 1][value]), for international().
+  const codeKinds: (string | undefined)[][] = [[], [], []];
 
   function plan(country: string): CompiledPlan | null {
     let compiled = byCountry.get(country);
@@ -91,21 +93,36 @@ export function createFastPhone(json: MetadataJson): FastPhone {
       return isValidNational(digits, compiled) ? `+${compiled.callingCode}${digits}` : null;
     },
     international(e164) {
-      // Calling codes are 1 to 3 digits and prefix-free, so the first known one is the one.
+      // Calling codes are 1 to 3 digits and prefix-free, so the first known one is the one. Read as
+      // numbers, not substrings: this runs for every number written with "+".
+      let value = 0;
       for (let length = 1; length <= 3 && length + 1 < e164.length; length++) {
-        const code = e164.slice(1, length + 1);
-        const country = countryOfCallingCode(code);
-        if (country === null) {
-          if (metadata.getCountryCodesForCallingCode(code)) return null;
-          continue;
-        }
-        const compiled = plan(country);
+        const digit = e164.charCodeAt(length) - 48;
+        if (digit < 0 || digit > 9) return null;
+        value = value * 10 + digit;
+        const byValue = codeKinds[length - 1]!;
+        let kind = byValue[value];
+        if (kind === undefined)
+          kind = byValue[value] = kindOfCallingCode(String(value).padStart(length, '0'));
+        if (kind === UNKNOWN_CODE) continue;
+        if (kind === SHARED_CODE) return null;
+        const compiled = plan(kind);
         return compiled && isValidNational(e164.slice(length + 1), compiled) ? e164 : null;
       }
       return null;
     },
   };
+
+  /** A calling code's single country, or SHARED_CODE / UNKNOWN_CODE. */
+  function kindOfCallingCode(code: string): string {
+    const country = countryOfCallingCode(code);
+    if (country !== null) return country;
+    return metadata.getCountryCodesForCallingCode(code) ? SHARED_CODE : UNKNOWN_CODE;
+  }
 }
+
+const SHARED_CODE = '+shared';
+const UNKNOWN_CODE = '+unknown';
 
 function isValidNational(nsn: string, plan: CompiledPlan): boolean {
   if (!plan.general.test(nsn)) return false;

@@ -4,6 +4,7 @@ import type { ImportedRecipient } from '../types';
 import type { CsvEncoding } from './decode';
 import { MAX_PROBLEMS, type ImportCounts, type ImportProblem, type ImportResult } from './model';
 import { phoneOrReason } from './phone';
+import { PhoneIndex, type PhoneLookup } from './phone-index';
 
 export interface RowSetup {
   header: string[];
@@ -22,7 +23,9 @@ export interface RowsPart {
   counts: ImportCounts;
   problems: ImportProblem[];
   problemsLeftOut: number;
-  seen?: ReadonlyMap<string, number>;
+  seen?: PhoneLookup;
+  /** numericKey() of each recipient's `to` (-2 without one), when the slice came packed from a worker. */
+  keys?: Float64Array;
 }
 
 export const REASON_OPTED_OUT = 'Opted out';
@@ -32,7 +35,7 @@ export class RowProcessor {
   private readonly problems: ImportProblem[] = [];
   private problemsLeftOut = 0;
   /** E.164 → spreadsheet row of its first occurrence. */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new PhoneIndex();
   private readonly counts: ImportCounts = {
     total: 0,
     ok: 0,
@@ -44,7 +47,11 @@ export class RowProcessor {
   private readonly width: number;
   private readonly country: string;
 
-  constructor(private readonly setup: RowSetup) {
+  /** `keep: false` when the caller takes each row as record() returns it (a worker packing rows as it goes). */
+  constructor(
+    private readonly setup: RowSetup,
+    private readonly keep = true,
+  ) {
     this.width = setup.header.length;
     this.country = setup.country.toUpperCase();
   }
@@ -82,19 +89,19 @@ export class RowProcessor {
       recipient.reason = phone.reason;
     } else {
       recipient.to = phone;
-      const first = this.seen.get(phone);
+      // One probe: the row kept is this one unless the number was seen before (rows only increase).
+      const first = this.seen.setIfAbsent(phone, sheetRow);
       if (this.setup.optOuts.has(phone)) {
         recipient.status = 'opted_out';
         recipient.reason = REASON_OPTED_OUT;
-      } else if (first !== undefined) {
+      } else if (first !== sheetRow) {
         recipient.status = 'duplicate';
         recipient.reason = `Same number as row ${first}`;
       }
-      if (first === undefined) this.seen.set(phone, sheetRow);
     }
     this.counts[recipient.status]++;
     this.counts.total++;
-    this.recipients.push(recipient);
+    if (this.keep) this.recipients.push(recipient);
     return recipient;
   }
 

@@ -24,9 +24,13 @@ const CALLING_CODES = [
 ].join('');
 
 const byCode = new Map<string, readonly string[]>();
+// The same by number of digits and numeric value ([length - 1][value]), so the per-row lookup reads
+// digits instead of cutting three substrings ("012" is length 3, value 12: no code, as it should be).
+const byDigits: (readonly string[] | undefined)[][] = [[], [], []];
 for (const entry of CALLING_CODES.split(',')) {
   const [code, countries] = entry.split(':') as [string, string];
   byCode.set(code, countries.split('/'));
+  byDigits[code.length - 1]![Number(code)] = byCode.get(code);
 }
 
 /** Every ISO2 country that has a calling code. */
@@ -48,18 +52,42 @@ const sharedCache = new Map<string, string>();
  */
 export function countryOfNumber(e164: string): string | null {
   const start = e164.charCodeAt(0) === 43 ? 1 : 0;
+  const d1 = e164.charCodeAt(start) - 48;
+  const d2 = e164.charCodeAt(start + 1) - 48;
+  const d3 = e164.charCodeAt(start + 2) - 48;
+  // Three digits present (NaN past the end fails the test): the common case, without substrings.
+  if (d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 && d3 >= 0 && d3 <= 9) {
+    for (let length = 3; length >= 1; length--) {
+      const value = length === 3 ? d1 * 100 + d2 * 10 + d3 : length === 2 ? d1 * 10 + d2 : d1;
+      const countries = byDigits[length - 1]![value];
+      if (countries === undefined) continue;
+      if (countries.length === 1) return countries[0]!;
+      return sharedCountry(e164, start, length, countries);
+    }
+    return null;
+  }
+  return countryOfNumberBySlices(e164);
+}
+
+/** The general form of countryOfNumber() (any characters, short numbers); its tests compare the two. */
+export function countryOfNumberBySlices(e164: string): string | null {
+  const start = e164.charCodeAt(0) === 43 ? 1 : 0;
   for (let length = 3; length >= 1; length--) {
     const countries = byCode.get(e164.slice(start, start + length));
     if (countries === undefined || e164.length < start + length) continue;
     if (countries.length === 1) return countries[0]!;
-    const key = e164.slice(start, start + length + SHARED_PREFIX_DIGITS);
-    let country = sharedCache.get(key);
-    if (country === undefined) {
-      country = parsePhoneNumberFromString(`+${e164.slice(start)}`)?.country ?? countries[0]!;
-      if (sharedCache.size >= CACHE_LIMIT) sharedCache.clear();
-      sharedCache.set(key, country);
-    }
-    return country;
+    return sharedCountry(e164, start, length, countries);
   }
   return null;
+}
+
+function sharedCountry(e164: string, start: number, length: number, countries: readonly string[]): string {
+  const key = e164.slice(start, start + length + SHARED_PREFIX_DIGITS);
+  let country = sharedCache.get(key);
+  if (country === undefined) {
+    country = parsePhoneNumberFromString(`+${e164.slice(start)}`)?.country ?? countries[0]!;
+    if (sharedCache.size >= CACHE_LIMIT) sharedCache.clear();
+    sharedCache.set(key, country);
+  }
+  return country;
 }
