@@ -13,21 +13,11 @@ import {
   type PriceTable,
   type Totals,
 } from '../shared/sms';
+import { seededRandom as random } from '../shared/random';
 
 const FIRST = ['Mari', 'Jüri', 'Anna', 'Jaan', 'Kadri', 'Mihkel', 'Liis', 'Toomas', 'Kätlin', 'Priit'];
 const LAST = ['Tamm', 'Saar', 'Sepp', 'Mägi', 'Kask', 'Kukk', 'Rebane', 'Ilves', 'Pärn', 'Koppel'];
 const CITIES = ['Tallinn', 'Tartu', 'Narva', 'Pärnu', 'Kohtla-Järve', 'Viljandi', 'Rakvere', 'Maardu'];
-
-/** A tiny deterministic PRNG (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateCsv(rows: number): string {
   const next = random(42);

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compileTemplate, countSegments, previewRow, type PriceTable } from '../shared/sms';
+import { seededRandom as prng } from '../shared/random';
 
 interface SplitSms {
   split(text: string, options?: { summary?: boolean }): { characterSet: string; parts: unknown[] };
@@ -57,18 +58,6 @@ const NOTES = [
 ];
 // One in five rows carries a character outside GSM-7 (the text becomes UCS-2 unless autoconvert helps).
 const NON_GSM = ['😀', 'Ольга', '“VIP”', 'it’s', '👍🏽', 'Õunapuu', 'Dvořák', 'Łukasz', 'Ñandú ☺', '—'];
-
-/** Mulberry32: a small seeded PRNG so every run measures the same texts. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateRows(count: number): string[][] {
   const random = prng(20261125);

@@ -1,17 +1,7 @@
 // parseRecords() with a limit parses a prefix first: its records must be those of the whole text.
 import { describe, expect, it } from 'vitest';
 import { parseRecords } from './detect';
-
-/** mulberry32: reproducible inputs. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../random';
 
 function csv(next: () => number, eol: string, longValue: number): string {
   const rows: string[] = [];

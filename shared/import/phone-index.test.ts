@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numericKey, PhoneIndex } from './phone-index';
-
-/** mulberry32: reproducible inputs. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../random';
 
 describe('numericKey', () => {
   it('tells apart numbers that differ only by leading zeros or length, and refuses non-E.164 text', () => {

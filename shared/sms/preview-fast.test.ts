@@ -6,17 +6,7 @@ import { countryOfNumber, countryOfNumberBySlices } from './countries';
 import { previewRow, previewText, type PreviewOptions } from './preview';
 import type { PriceTable } from './prices';
 import { compileTemplate, renderTemplate } from './template';
-
-/** mulberry32: reproducible inputs, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../random';
 
 // Plain GSM, extension characters (2 septets), CR/LF, spaces, non-GSM that autoconvert replaces or
 // keeps, combining marks, emoji (surrogate pairs) and Hangul jamo: every branch of both paths.

@@ -1,0 +1,14 @@
+// A tiny seeded PRNG (mulberry32): the simulator's fault decisions, the benchmarks' generated files
+// and the randomised tests must repeat exactly for a given seed.
+export type Random = () => number;
+
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
