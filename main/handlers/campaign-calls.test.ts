@@ -1,25 +1,15 @@
 // The wizard's and report's newer campaign calls through createCore and dispatch, in test mode (the
 // in-process simulator answers): test send, opt-out numbers, header row and grouped errors.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../shared/contract';
 import { importRecipients } from '../../shared/import';
 import { compileTemplate, parseReplacementTable, previewRow } from '../../shared/sms';
-import type { Core } from '../core';
 import { dispatch } from './dispatch';
-import { callerOf, testModeCoreIn } from './test-support';
+import { useTestModeCore } from './test-support';
 
-let core: Core | undefined;
-afterEach(async () => {
-  await core?.close();
-  core = undefined;
-});
-
-const call = callerOf(() => core);
-
-async function testModeCore(): Promise<Core> {
-  core = await testModeCoreIn('omnicast-campaign-calls-');
-  return core;
-}
+const fixture = useTestModeCore('omnicast-campaign-calls-');
+const call = fixture.call;
+const testModeCore = fixture.start;
 
 const COLUMNS = ['name', 'phone'];
 const testArgs = (over: Partial<CallArgs<'campaigns.testSend'>> = {}): CallArgs<'campaigns.testSend'> => ({
@@ -59,7 +49,10 @@ describe('campaigns.testSend', () => {
 
   it('refuses a number that is not in international form', async () => {
     await testModeCore();
-    const envelope = await dispatch(core!.handlers, 'campaigns.testSend', { ...testArgs(), to: '5123 4567' });
+    const envelope = await dispatch(fixture.core.handlers, 'campaigns.testSend', {
+      ...testArgs(),
+      to: '5123 4567',
+    });
     expect(envelope.ok).toBe(false);
   });
 });
@@ -108,7 +101,7 @@ describe('campaign detail', () => {
     const id = await campaignFrom('Bad sender!');
     expect((await call('campaigns.get', { id })).errors).toEqual([]);
     await call('campaigns.start', { id, rate: 50 });
-    const final = await core!.sender.whenSettled(id);
+    const final = await fixture.core.sender.whenSettled(id);
     expect(final.counts.failed).toBe(2);
     const detail = await call('campaigns.get', { id });
     expect(detail.status).toBe('completed');

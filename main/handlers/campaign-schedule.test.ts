@@ -1,23 +1,13 @@
 // The schedule through the app's calls (createCore + dispatch, test mode): campaigns.start stores a
 // delivery time, the summary carries it, a resume keeps or replaces it, and a stored time that has
 // passed reaches the renderer as the sender's one-sentence refusal.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setCampaignStatus, setTimeToSend } from '../db/queries/campaigns';
-import type { Core } from '../core';
-import { callerOf, draftWithRecipients, testModeCoreIn } from './test-support';
+import { draftWithRecipients, useTestModeCore } from './test-support';
 
-let core: Core | undefined;
-afterEach(async () => {
-  await core?.close();
-  core = undefined;
-});
-
-const call = callerOf(() => core);
-
-async function testModeCore(): Promise<Core> {
-  core = await testModeCoreIn('omnicast-schedule-calls-');
-  return core;
-}
+const fixture = useTestModeCore('omnicast-schedule-calls-');
+const call = fixture.call;
+const testModeCore = fixture.start;
 
 const PHONES = ['+37251234561', '+37251234562'];
 
@@ -28,7 +18,7 @@ describe('campaign schedule through the calls', () => {
     const at = new Date(Date.now() + 86_400_000).toISOString();
     const started = await call('campaigns.start', { id, rate: 50, timeToSend: at });
     expect(started.timeToSend).toBe(at);
-    await core!.sender.whenSettled(id);
+    await fixture.core.sender.whenSettled(id);
     expect((await call('campaigns.list', {}))[0]).toMatchObject({ id, timeToSend: at });
   });
 
@@ -48,14 +38,14 @@ describe('campaign schedule through the calls', () => {
     await testModeCore();
     const id = await draftWithRecipients(call, 'Missed', PHONES);
     const past = new Date(Date.now() - 60_000).toISOString();
-    setTimeToSend(core!.db, id, past);
-    setCampaignStatus(core!.db, id, 'paused');
+    setTimeToSend(fixture.core.db, id, past);
+    setCampaignStatus(fixture.core.db, id, 'paused');
     await expect(call('campaigns.resume', { id })).rejects.toThrow(
       `schedule_passed: Campaign "Missed" was scheduled for delivery at ${past}, which has passed: choose "Deliver the rest now" or a new delivery time.`,
     );
     expect((await call('campaigns.get', { id })).counts.queued).toBe(2);
     const resumed = await call('campaigns.resume', { id, timeToSend: null });
     expect(resumed.timeToSend).toBeNull();
-    expect((await core!.sender.whenSettled(id)).counts.accepted).toBe(2);
+    expect((await fixture.core.sender.whenSettled(id)).counts.accepted).toBe(2);
   });
 });

@@ -1,8 +1,10 @@
 // Tests that drive the core the way both transports do: through dispatch, with arguments checked
 // against the contract. One caller and one "draft with these numbers" for every such test.
+// Imported by tests only (it registers vitest hooks).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { CallArgs, CallName, CallResults } from '../../shared/contract';
 import type { ImportedRecipient } from '../../shared/types';
 import { createCore, type Core } from '../core';
@@ -62,4 +64,21 @@ export function testModeCoreIn(prefix: string): Promise<Core> {
     version: 't',
     credentials: createMemoryStore(),
   });
+}
+
+/** A test-mode core per test (started by `start`, closed after each test) and its caller. */
+export function useTestModeCore(prefix: string) {
+  let core: Core | undefined;
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+  });
+  return {
+    call: callerOf(() => core),
+    start: async (): Promise<Core> => (core = await testModeCoreIn(prefix)),
+    get core(): Core {
+      if (!core) throw new Error('the test has not started its core');
+      return core;
+    },
+  };
 }
