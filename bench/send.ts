@@ -1,7 +1,9 @@
 // Sending engine benchmark against the real simulator (`omnicast simulator`, in a child process so
 // that its CPU and memory are not counted as ours) through the real Messente client: pace accuracy,
 // CPU per message, memory over a long campaign, and the unthrottled ceiling.
-// SEND_BENCH_MESSAGES changes the memory run's size (default 200 000; quick mode 20 000).
+// SEND_BENCH_MESSAGES changes the memory run's size (default 200 000; quick mode 20 000);
+// SEND_BENCH_RATES=50,150 runs only those paced runs; SEND_BENCH_DB=memory and SEND_BENCH_CLIENT=null
+// take away the disk and the network, to see what each costs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +85,9 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
     // Our own start times too: the simulator's arrival times add the loopback's scheduling jitter.
     const starts: number[] = [];
     const getClient = async (): Promise<SendClient> => {
+      // SEND_BENCH_CLIENT=null: answers after the same latency without any socket, to tell the
+      // engine's own cost (pace, SQLite, bookkeeping) from the network's.
+      if (process.env.SEND_BENCH_CLIENT === 'null') return nullClient(starts);
       const inner = createMessenteClient({
         apiUrl: sim.apiUrl,
         legacyUrl: sim.legacyUrl,
@@ -112,7 +117,8 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
     const rssGrowth = Math.max(peak, process.memoryUsage().rss) - rss0;
     if (final.counts.accepted !== messages)
       throw new Error(`only ${final.counts.accepted} of ${messages} accepted`);
-    const times = receivedTimes(sim.logFile, logStart);
+    const times =
+      process.env.SEND_BENCH_CLIENT === 'null' ? [...starts] : receivedTimes(sim.logFile, logStart);
     const batch = opts.batchSize ?? 1;
     // From the first arrival to the last: the last request's messages arrive at the very end.
     const seconds = (times.at(-1)! - times[0]!) / 1000;
@@ -129,6 +135,32 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+let nullIds = 0;
+function nullClient(starts: number[]): SendClient {
+  const answer = () =>
+    new Promise<void>((done) => setTimeout(done, LATENCY_MS)).then(() => `null-${++nullIds}`);
+  return {
+    sendOmnimessage: async () => {
+      starts.push(performance.now());
+      const id = await answer();
+      return { kind: 'accepted', httpStatus: 201, omnimessageId: id, messageIds: [id] };
+    },
+    sendOmnimessages: async (bodies) => {
+      for (let i = 0; i < bodies.length; i++) starts.push(performance.now());
+      await answer();
+      return {
+        kind: 'items',
+        httpStatus: 201,
+        items: bodies.map(() => {
+          const id = `null-${++nullIds}`;
+          return { kind: 'accepted' as const, omnimessageId: id, messageIds: [id] };
+        }),
+      };
+    },
+    close: async () => {},
+  };
 }
 
 const f = (n: number, d = 1) => n.toFixed(d);
