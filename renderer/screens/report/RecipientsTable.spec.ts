@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../../shared/types';
 import RecipientsTable from './RecipientsTable.svelte';
@@ -127,5 +127,70 @@ describe('RecipientsTable', () => {
       refreshSignal: 0,
     });
     expect(await screen.findByText('No rows match these filters.')).toBeTruthy();
+  });
+
+  it('holds placeholders of the same height while a page scrolled to is on its way', async () => {
+    // Page 0 answers at once; the pages further down wait until the spec lets them through.
+    const waiting: (() => void)[] = [];
+    const api = fakeApi({
+      'campaigns.rows': (args: { offset: number; limit: number }) => {
+        const rows = Array.from({ length: args.limit }, (_, k) => row(args.offset + k + 1));
+        const result = { total: 100_000, rows };
+        if (args.offset === 0) return result;
+        return new Promise((resolve) => waiting.push(() => resolve(result)));
+      },
+    });
+    render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
+    await screen.findByText('100,000 rows');
+    const table = screen.getByRole('table', { name: 'Recipients' });
+    const scroller = screen.getByRole('rowgroup', { name: 'Recipients rows' });
+    scroller.scrollTop = 28 * 1_000;
+    await fireEvent.scroll(scroller);
+
+    expect(api.callsTo('campaigns.rows')).toEqual([
+      { id: 1, offset: 0, limit: 500 },
+      { id: 1, offset: 500, limit: 500 },
+      { id: 1, offset: 1000, limit: 500 },
+    ]);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((r) => r.style.height === '28px')).toBe(true);
+    expect(
+      within(rows[10]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['', '…', '', '', '']);
+
+    for (const release of waiting) release();
+    expect(await within(table).findByText('msg-1003')).toBeTruthy();
+    expect(within(table).queryAllByText('…')).toHaveLength(0);
+  });
+
+  it('starts over from the first row when the filter changes', async () => {
+    const api = bigCampaign(100_000);
+    const view = render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
+    await screen.findByText('100,000 rows');
+    const scroller = screen.getByRole('rowgroup', { name: 'Recipients rows' });
+    scroller.scrollTop = 28 * 5_000;
+    await fireEvent.scroll(scroller);
+    await screen.findByText('msg-5001');
+
+    await view.rerender({ api, campaignId: 1, filter: { states: ['accepted'] }, refreshSignal: 0 });
+    expect(await screen.findByText('msg-1')).toBeTruthy();
+    expect(scroller.scrollTop).toBe(0);
+    const since = api.callsTo('campaigns.rows').slice(-1);
+    expect(since).toEqual([{ id: 1, offset: 0, limit: 500, states: ['accepted'] }]);
+  });
+
+  it('says so, as an alert, when main cannot give the rows', async () => {
+    const api = fakeApi({
+      'campaigns.rows': () => {
+        throw new Error('database is locked');
+      },
+    });
+    render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Could not load the rows: database is locked');
+    expect(screen.getByRole('table', { name: 'Recipients' }).getAttribute('aria-busy')).toBe('true');
   });
 });
