@@ -30,4 +30,23 @@ describe('ConnectionPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Show balance' }));
     expect((await screen.findByTestId('balance')).textContent).toBe('€3.00');
   });
+
+  it('says what could not be done when main throws, and is ready again', async () => {
+    const api = fakeApi({
+      'credentials.test': () => {
+        throw new Error('no network');
+      },
+      'account.balance': () => {
+        throw new Error('timed out');
+      },
+    });
+    render(ConnectionPanel, { api, testMode: false });
+    await fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not test the connection: no network');
+    const balance = screen.getByRole<HTMLButtonElement>('button', { name: 'Show balance' });
+    expect(balance.disabled).toBe(false);
+    await fireEvent.click(balance);
+    expect(await screen.findByText('Could not read the balance: timed out')).toBeTruthy();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
 });

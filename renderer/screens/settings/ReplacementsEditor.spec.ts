@@ -30,4 +30,22 @@ describe('ReplacementsEditor', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(api.callsTo('replacements.set')).toEqual([{ text: "’ => '\noops" }, { text: "’ => '\n" }]);
   });
+
+  it('says when the table cannot be loaded and keeps it read-only', async () => {
+    const api = fakeApi({
+      'replacements.get': () => {
+        throw new Error('file is corrupt');
+      },
+    });
+    render(ReplacementsEditor, { api });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not load the replacement table: file is corrupt',
+    );
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Replacement table' }).disabled).toBe(
+      true,
+    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save replacement table' }).disabled).toBe(
+      true,
+    );
+  });
 });
