@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTotals } from '../../shared/sms';
 import type { ImportedRecipient } from '../../shared/types';
 import { CallError } from '../lib/api';
@@ -54,6 +54,8 @@ function setup(n: number, handlers: FakeHandlers) {
   });
   return { api, onStarted };
 }
+
+afterEach(() => vi.useRealTimers());
 
 describe('SendStep', () => {
   it('confirms, creates the campaign, uploads recipients in batches and starts it', async () => {
@@ -134,5 +136,28 @@ describe('SendStep', () => {
       name: 'campaigns.start',
       args: { id: 9, rate: 20, timeToSend: soon.toISOString() },
     });
+  });
+
+  it('checks the delivery time again before starting: it may pass while the rows upload', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2030, 4, 4, 12, 0));
+    const { api, onStarted } = setup(2, {
+      'campaigns.create': () => ({ id: 11 }),
+      'campaigns.addRecipients': () => {
+        vi.setSystemTime(new Date(2030, 4, 4, 12, 10));
+        return { added: 2, total: 2 };
+      },
+      'campaigns.start': () => ({}),
+    });
+    await fireEvent.input(screen.getByLabelText('Deliver at (optional)'), {
+      target: { value: '2030-05-04T12:05' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Deliver at: .* is in the past.* The campaign is kept as a draft in Campaigns; nothing was sent\.$/,
+    );
+    expect(api.calls.map((c) => c.name)).toEqual(['campaigns.create', 'campaigns.addRecipients']);
+    expect(onStarted).not.toHaveBeenCalled();
   });
 });

@@ -52,4 +52,28 @@ describe('DraftSendPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     expect((await screen.findByRole('alert')).textContent).toContain('more than the balance');
   });
+
+  it('schedules the draft’s delivery when a time is given', async () => {
+    const started = summary({ id: 9, status: 'sending', counts: counts({ queued: 3, skipped: 1 }) });
+    const api = fakeApi({
+      'settings.get': () => {
+        throw new Error('Settings unreadable');
+      },
+      'campaigns.start': () => started,
+    });
+    const onStarted = vi.fn();
+    render(DraftSendPanel, { api, campaign: draft, onStarted });
+    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeTruthy();
+    // Without Settings, the draft's own speed stands.
+    expect(screen.getByRole<HTMLInputElement>('spinbutton', { name: /Sending speed/ }).value).toBe('5');
+    const at = new Date(Date.now() + 86_400_000);
+    at.setSeconds(0, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    await fireEvent.input(screen.getByLabelText('Deliver at (optional)'), { target: { value: local } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(started));
+    expect(api.callsTo('campaigns.start')).toEqual([{ id: 9, rate: 5, timeToSend: at.toISOString() }]);
+  });
 });
