@@ -52,10 +52,14 @@ export async function runExportJob(
   options: ExportJobOptions = {},
 ): Promise<ExportJobResult> {
   const { signal, onProgress, intervalMs = PROGRESS_INTERVAL_MS, now = Date.now } = options;
-  const total = source.total?.() ?? null;
+  // The bar and its Cancel first: counting "failed only" rows can take a second on a big campaign
+  // (it runs synchronously), so the count follows once this first event is on its way.
+  onProgress?.({ rows: 0, total: null, done: false, cancelled: false });
+  if (source.total) await new Promise((resolve) => setImmediate(resolve));
+  const total = signal?.aborted ? null : (source.total?.() ?? null);
   let rowsSoFar = 0;
   let lastReport = now();
-  onProgress?.({ rows: 0, total, done: false, cancelled: false });
+  if (total !== null) onProgress?.({ rows: 0, total, done: false, cancelled: false });
   const onRows = (rows: number): void => {
     rowsSoFar = rows;
     const at = now();
