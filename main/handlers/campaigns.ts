@@ -110,7 +110,9 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
             : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) },
         );
       } catch (error) {
-        if (!(error instanceof UserError) || error.code !== 'schedule_passed') throw error;
+        // Only the stored time can have passed here: a new one was checked by operatorTime above.
+        const storedPassed = error instanceof UserError && error.code === 'schedule_passed';
+        if (!storedPassed || timeToSend !== undefined) throw error;
         throw new UserError(
           `Campaign "${campaign.name}" was scheduled for delivery at ${campaign.timeToSend ?? 'a time'}, which has passed: choose "Deliver the rest now" or a new delivery time.`,
           'schedule_passed',
