@@ -95,6 +95,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     statuses,
     interrupted,
     async close() {
+      // Running exports read from the database: they stop (and remove their partial files) first.
+      await options.platform.close?.();
       await statuses.stop();
       // Closing the app pauses every campaign: in-flight requests finish and are recorded first.
       await sender.shutdown();

@@ -34,4 +34,9 @@ export interface Platform {
    * Absent on the web host, where the browser's own download shows progress and cancels.
    */
   cancelExport?(exportId: string): boolean;
+  /**
+   * Ends the platform's own running work before the core closes the database: the desktop cancels
+   * running exports, so that quitting mid-export leaves no hidden partial file behind.
+   */
+  close?(): Promise<void>;
 }

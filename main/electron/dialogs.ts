@@ -23,5 +23,6 @@ export function createDesktopPlatform(getWindow: () => BrowserWindow | null): Pl
       return exports.run(source, choice.filePath, options);
     },
     cancelExport: (exportId) => exports.cancel(exportId),
+    close: () => exports.cancelAll(),
   };
 }

@@ -165,6 +165,30 @@ describe('createFileExports', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['r.csv']);
   });
 
+  it('cancelAll stops every running export, with or without an id, once their files are gone', async () => {
+    const db = openMemoryDatabase();
+    const id = seed(db, 20_000);
+    const dir = tempDir();
+    const exports = createFileExports({ intervalMs: 0 });
+    const writing: Promise<void>[] = [];
+    const start = (name: string, exportId?: string) => {
+      let began!: () => void;
+      writing.push(new Promise((resolve) => (began = resolve)));
+      return exports.run(deliveryReport(db, id, false), join(dir, name), {
+        ...(exportId === undefined ? {} : { exportId }),
+        onProgress: (t) => t.rows > 0 && began(),
+      });
+    };
+    const results = [start('a.csv', 'job-0003'), start('b.csv')];
+    await Promise.all(writing);
+    await exports.cancelAll();
+    // Resolved only after both jobs removed their hidden partial files.
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await Promise.all(results)).toEqual([{ kind: 'cancelled' }, { kind: 'cancelled' }]);
+    expect(exports.cancel('job-0003')).toBe(false);
+    await exports.cancelAll();
+  });
+
   it('refuses a second export under a running id', async () => {
     const db = openMemoryDatabase();
     const id = seed(db, 5_000);
@@ -196,6 +220,7 @@ describe('reports.export and reports.cancelExport through dispatch', () => {
       platform: {
         offerExport: (source, options) => exports.run(source, join(out, 'report.csv'), options),
         cancelExport: (exportId) => exports.cancel(exportId),
+        close: () => exports.cancelAll(),
       },
       version: 't',
       credentials: createMemoryStore(),
@@ -247,6 +272,24 @@ describe('reports.export and reports.cancelExport through dispatch', () => {
     expect(seen.at(-1)).toMatchObject({ done: true, cancelled: true });
     expect(readdirSync(out)).toEqual([]);
     expect(await call('reports.cancelExport', { exportId: 'ui-export-2' })).toEqual({ cancelled: false });
+  });
+
+  it('quitting mid-export stops it before the database closes and leaves no file', async () => {
+    const { out } = await desktopCore();
+    const id = await draftWithRecipients(call, 'Spring', phones(10_000));
+    const seen = progressOf('ui-export-3');
+    const started = new Promise<void>((resolve) =>
+      core!.events.subscribe((name, payload) => {
+        if (name === 'export.progress' && payload.rows > 0) resolve();
+      }),
+    );
+    const result = call('reports.export', { id, failedOnly: false, exportId: 'ui-export-3' });
+    await started;
+    await core!.close();
+    core = undefined;
+    expect(await result).toEqual({ kind: 'cancelled' });
+    expect(seen.at(-1)).toMatchObject({ done: true, cancelled: true });
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('refuses an export id that is not a short plain string', async () => {

@@ -93,28 +93,42 @@ export async function runExportJob(
 export interface FileExports {
   run(source: ExportSource, path: string, options?: ExportOptions): Promise<ExportJobResult>;
   cancel(exportId: string): boolean;
+  /**
+   * Cancels every running export and resolves once each has removed its partial file: the app
+   * calls it on quit, before the database the exports read from is closed.
+   */
+  cancelAll(): Promise<void>;
 }
 
 export function createFileExports(timing: Pick<ExportJobOptions, 'intervalMs' | 'now'> = {}): FileExports {
-  const running = new Map<string, AbortController>();
+  const byId = new Map<string, AbortController>();
+  const running = new Map<AbortController, Promise<unknown>>();
   return {
     async run(source, path, { exportId, onProgress } = {}) {
-      if (exportId === undefined) return runExportJob(source, path, { ...timing, onProgress });
-      if (running.has(exportId)) {
+      if (exportId !== undefined && byId.has(exportId)) {
         throw new UserError('An export with this id is already running.', 'export_running');
       }
       const controller = new AbortController();
-      running.set(exportId, controller);
+      if (exportId !== undefined) byId.set(exportId, controller);
+      const job = runExportJob(source, path, { ...timing, onProgress, signal: controller.signal });
+      running.set(controller, job);
       try {
-        return await runExportJob(source, path, { ...timing, onProgress, signal: controller.signal });
+        return await job;
       } finally {
-        running.delete(exportId);
+        running.delete(controller);
+        if (exportId !== undefined) byId.delete(exportId);
       }
     },
     cancel(exportId) {
-      const controller = running.get(exportId);
+      const controller = byId.get(exportId);
       controller?.abort();
       return controller !== undefined;
+    },
+    async cancelAll() {
+      const jobs = [...running];
+      for (const [controller] of jobs) controller.abort();
+      // A job that fails while stopping has already removed its file; quitting goes on regardless.
+      await Promise.allSettled(jobs.map(([, job]) => job));
     },
   };
 }
