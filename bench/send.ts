@@ -13,6 +13,7 @@ import { EventBus } from '../main/events';
 import { createMessenteClient } from '../main/messente';
 import { createSender } from '../main/sender';
 import { seedCampaign } from '../main/sender/test-support';
+import { measureFloor } from './send-floor';
 import type { SendClient, StartOptions } from '../main/sender/types';
 
 const LATENCY_MS = 30;
@@ -182,6 +183,11 @@ export async function runSendBench(options: { quick?: boolean } = {}): Promise<v
       console.log(
         `rate ${rate}/s: achieved ${f(r.achieved)}/s (${f((100 * r.achieved) / rate)}%, target ≥ 97%), ` +
           `most in one second ${r.mostInOneSecondSent} sent / ${r.mostInOneSecond} received by the simulator (target ≤ ${rate}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message (user ${f(r.userMicrosPerMessage, 0)}; target ≤ 100)`,
+      );
+      const floor = await measureFloor(sim.apiUrl, rate, rate * (quick ? 6 : 12));
+      console.log(
+        `  floor at ${rate}/s, bare Node sending the same single requests (no engine, no database): ` +
+          `CPU ${f(floor.cpuMicrosPerRequest, 0)} µs/request, ${f(floor.wakeUpsPerRequest, 2)} wake-ups/request`,
       );
     }
     if (process.env.SEND_BENCH_RATES) return;

@@ -1,0 +1,91 @@
+// The floor under "CPU per message": what this machine charges a Node process for single HTTP
+// requests at a given pace when nothing else happens. No engine, no database, no promises: one
+// pre-built request written to a free keep-alive socket per timer wake-up (even spacing, as the
+// engine paces), answers read with the client's own parser (wire.ts). The engine's figure can only
+// be judged beside this one: on a VM where every wake-up is expensive, the floor alone may exceed
+// the target.
+import { connect, type Socket } from 'node:net';
+import { requestHead, ResponseParser } from '../main/messente/wire';
+
+export interface FloorFigures {
+  cpuMicrosPerRequest: number;
+  wakeUpsPerRequest: number;
+}
+
+const BODY = JSON.stringify({
+  to: '+37250000001',
+  messages: [{ channel: 'sms', sender: 'Shop', text: 'Hi N1', autoconvert: 'on' }],
+});
+
+interface Conn {
+  socket: Socket;
+  parser: ResponseParser;
+}
+
+/** Sends `count` single requests, `perWakeUp` at a time, at `rate` a second; resolves when all are answered. */
+function paced(
+  conns: { idle: Conn[]; open: () => Conn; request: Buffer },
+  rate: number,
+  count: number,
+  perWakeUp: number,
+  onAnswer: (cb: () => void) => void,
+): Promise<void> {
+  return new Promise((done) => {
+    let sent = 0;
+    let answered = 0;
+    onAnswer(() => {
+      answered += 1;
+      if (answered === count) done();
+    });
+    const start = performance.now();
+    const tick = (): void => {
+      const due = Math.min(count, Math.floor(((performance.now() - start) / 1000) * rate) + perWakeUp);
+      for (; sent < due; sent++) (conns.idle.pop() ?? conns.open()).socket.write(conns.request);
+      if (sent < count) setTimeout(tick, (1000 / rate) * perWakeUp);
+    };
+    tick();
+  });
+}
+
+export async function measureFloor(apiUrl: string, rate: number, count: number): Promise<FloorFigures> {
+  const url = new URL(`${apiUrl}/omnimessage`);
+  const head = requestHead(
+    'POST',
+    url,
+    {
+      authorization: `Basic ${Buffer.from('test:test').toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    Buffer.byteLength(BODY),
+  );
+  const request = Buffer.from(head + BODY);
+  const idle: Conn[] = [];
+  const all: Conn[] = [];
+  let answer: () => void = () => {};
+  const open = (): Conn => {
+    const conn: Conn = { socket: connect(Number(url.port), url.hostname), parser: new ResponseParser() };
+    conn.socket.setNoDelay(true);
+    conn.socket.on('data', (chunk: Buffer) => {
+      if (conn.parser.feed(chunk) === null) return;
+      conn.parser = new ResponseParser();
+      idle.push(conn);
+      answer();
+    });
+    all.push(conn);
+    return conn;
+  };
+  const conns = { idle, open, request };
+  const onAnswer = (cb: () => void): void => void (answer = cb);
+  try {
+    // Warm-up: compiled code and open sockets, as the engine has after its own warm-up.
+    await paced(conns, 1_000, 2_000, 10, onAnswer);
+    const cpu0 = process.cpuUsage();
+    const wakes0 = process.resourceUsage().voluntaryContextSwitches;
+    await paced(conns, rate, count, 1, onAnswer);
+    const cpu = process.cpuUsage(cpu0);
+    const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
+    return { cpuMicrosPerRequest: (cpu.user + cpu.system) / count, wakeUpsPerRequest: wakes / count };
+  } finally {
+    for (const c of all) c.socket.destroy();
+  }
+}
