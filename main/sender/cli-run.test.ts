@@ -39,6 +39,7 @@ describe('runCampaignInCli', () => {
       getClient,
     });
     expect(paused.status).toBe('paused');
+    expect(first.err()).toMatch(/Pausing: nothing new is sent/);
     expect(first.err()).toContain(`Paused. Resume with: omnicast resume ${id}`);
     const sentBefore = server.received.length;
     expect(sentBefore).toBe(paused.counts.accepted);
@@ -55,5 +56,33 @@ describe('runCampaignInCli', () => {
     expect(second.err()).toMatch(/1 row\(s\) may or may not have been sent/);
     expect(second.err()).toMatch(new RegExp(`Campaign ${id} completed: 29 accepted, 0 failed, 1 unknown`));
     expect(server.received).toHaveLength(29);
+  });
+
+  it('says at once that it is pausing, and waits for the answers in flight', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 30);
+    server = await startTestServer(undefined, 1_000);
+    const controller = new AbortController();
+    const run = io(controller);
+    let settled = false;
+    const done = runCampaignInCli({
+      db,
+      campaignId: id,
+      io: run.io,
+      mode: 'start',
+      options: { rate: 10 },
+      getClient: async () => createTestClient(server!.url),
+    }).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    controller.abort();
+    // Before any answer arrived: the operator already knows what is happening.
+    expect(settled).toBe(false);
+    expect(run.err()).toMatch(
+      /Pausing: nothing new is sent; waiting for the answers to [1-9]\d* request\(s\) in flight\. Ctrl-C again quits at once/,
+    );
+    const final = await done;
+    expect(final.status).toBe('paused');
+    expect(final.counts.sending).toBe(0);
+    expect(final.counts.accepted).toBe(server.received.length);
   });
 });

@@ -28,8 +28,9 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let lastPlain = 0;
   let lineShown = false;
+  let pausing = false;
   const unsubscribe = events.subscribe((name, p) => {
-    if (name !== 'campaign.progress' || p.campaignId !== id || p.status !== 'sending') return;
+    if (name !== 'campaign.progress' || p.campaignId !== id || p.status !== 'sending' || pausing) return;
     if (tty) {
       io.stderr.write(`\r\x1b[K${progressLine(p)}`);
       lineShown = true;
@@ -38,7 +39,16 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
       io.stderr.write(`${progressLine(p)}\n`);
     }
   });
-  const onAbort = () => void sender.pause(id);
+  // Said at once: answers to requests in flight can take up to the client's timeout, and a
+  // silent terminal after Ctrl-C invites the second press that leaves rows unknown.
+  const onAbort = () => {
+    pausing = true;
+    const inFlight = sender.progress(id).counts.sending;
+    void sender.pause(id);
+    if (lineShown) io.stderr.write('\r\x1b[K');
+    lineShown = false;
+    io.stderr.write(pausingLine(inFlight));
+  };
   try {
     if (o.mode === 'resume') {
       // A campaign this folder's previous run left `sending` (killed, power loss) is recovered first:
@@ -96,6 +106,12 @@ export function progressLine(p: CampaignProgress): string {
   const sendable = p.total - c.skipped;
   const eta = p.etaSeconds === null ? '' : ` · ${duration(p.etaSeconds)} left`;
   return `Campaign ${p.campaignId}: ${done}/${sendable} done (${c.accepted} accepted, ${c.failed} failed, ${c.unknown} unknown) · ${p.currentRate.toFixed(1)} messages/s${eta}`;
+}
+
+export function pausingLine(inFlight: number): string {
+  return inFlight > 0
+    ? `Pausing: nothing new is sent; waiting for the answers to ${inFlight} request(s) in flight. Ctrl-C again quits at once (rows still in flight then become unknown).\n`
+    : 'Pausing: nothing new is sent.\n';
 }
 
 export function summary(p: CampaignProgress): string {
