@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import type { CampaignDetail } from '../../shared/types';
 import { addRecipients } from '../campaigns/recipients';
 import { createRetryCampaign } from '../campaigns/retry';
+import { decisionText, rowsToDecide } from '../campaigns/unknown';
 import {
   getCampaign,
   getCampaignSummary,
@@ -39,6 +40,7 @@ type CampaignHandlers = Pick<
   | 'campaigns.retryFailed'
   | 'campaigns.deliveryCounts'
   | 'campaigns.testSend'
+  | 'campaigns.markUnknown'
 >;
 
 export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
@@ -139,6 +141,11 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       return deliveryCounts(ctx.db, id);
     },
     'campaigns.testSend': (args) => testSend(ctx, args),
+    'campaigns.markUnknown': ({ id, rows, as }) => {
+      const chosen = rowsToDecide(ctx.db, mustGet(id), rows, as);
+      const changed = ctx.sender.markUnknownAs(id, chosen, as === 'sent' ? 'accepted' : 'queued');
+      return { changed, message: decisionText(as, chosen.length, changed), summary: summary(id) };
+    },
   };
 }
 

@@ -72,6 +72,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'campaigns.cancelRefresh': { id: 1 },
   'campaigns.retryFailed': { id: 1, kinds: ['failed'] },
   'campaigns.deliveryCounts': { id: 1 },
+  'campaigns.markUnknown': { id: 1, rows: null, as: 'sent' },
   'campaigns.testSend': {
     template: 'Hi {name}',
     columns: ['name', 'phone'],

@@ -118,6 +118,12 @@ export const callArgs = {
     sender: z.string().max(15),
     autoconvert,
   }),
+  /** rows: spreadsheet row numbers; null = every unknown row of the campaign. */
+  'campaigns.markUnknown': z.strictObject({
+    id,
+    rows: z.array(z.number().int().positive()).min(1).max(1_000_000).nullable(),
+    as: z.enum(['sent', 'again']),
+  }),
   'reports.export': z.strictObject({ id, failedOnly: z.boolean(), exportId: exportId.optional() }),
   'reports.cancelExport': z.strictObject({ exportId }),
   'reports.exportCampaigns': z.strictObject({}),

@@ -64,6 +64,11 @@ export interface CallResults {
   'campaigns.deliveryCounts': Record<string, number>;
   /** One message, the template rendered with one row, to the operator's own number; never retried. */
   'campaigns.testSend': TestSendResult;
+  /**
+   * The operator's decision about `unknown` rows: checked and sent (they become accepted), or send
+   * them again (queued; a finished campaign becomes paused, to be resumed). `message` says what was done.
+   */
+  'campaigns.markUnknown': { changed: number; message: string; summary: CampaignSummary };
   'reports.export': ExportResult;
   'reports.exportCampaigns': ExportResult;
   /** Stops a running desktop export and removes its partial file. False when none ran by that id. */

@@ -25,6 +25,7 @@ export const CALL_NAMES = [
   'campaigns.retryFailed',
   'campaigns.deliveryCounts',
   'campaigns.testSend',
+  'campaigns.markUnknown',
   'reports.export',
   'reports.exportCampaigns',
   'reports.cancelExport',

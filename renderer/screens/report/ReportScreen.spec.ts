@@ -171,6 +171,39 @@ describe('ReportScreen', () => {
     expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 5, offset: 0, limit: 500 });
   });
 
+  it('offers a decision about unknown rows, shows them, and follows the decision', async () => {
+    const api = fakeApi({
+      'campaigns.get': () =>
+        detail({ id: 5, status: 'completed', counts: counts({ accepted: 8, unknown: 2 }) }),
+      'campaigns.rows': (args: { states?: MessageState[] }) =>
+        args.states?.includes('unknown')
+          ? { total: 2, rows: [row(3, 'unknown'), row(6, 'unknown')] }
+          : { total: 10, rows: [row(1)] },
+      'campaigns.deliveryCounts': () => ({ DELIVRD: 8 }),
+      'campaigns.markUnknown': () => ({
+        changed: 2,
+        message: '2 row(s) queued to send again: they go out when the campaign is resumed.',
+        summary: summary({ id: 5, status: 'paused', counts: counts({ accepted: 8, queued: 2 }) }),
+      }),
+    });
+    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
+    expect(await screen.findByRole('heading', { name: '2 rows with an unknown outcome' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show unknown rows' }));
+    await settle();
+    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
+      id: 5,
+      offset: 0,
+      limit: 500,
+      states: ['unknown'],
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send them again…' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    await settle();
+    expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('paused');
+    expect(screen.queryByRole('heading', { name: /unknown outcome/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+  });
+
   describe('live progress', () => {
     beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
     afterEach(() => vi.useRealTimers());

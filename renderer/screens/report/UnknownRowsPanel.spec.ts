@@ -1,0 +1,100 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { CampaignStatus, CampaignSummary } from '../../../shared/types';
+import { counts, fakeApi, summary } from './test-api';
+import UnknownRowsPanel from './UnknownRowsPanel.svelte';
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+const button = (name: string) => screen.getByRole<HTMLButtonElement>('button', { name });
+
+function setup(status: CampaignStatus = 'completed', unknown = 3, fail = false) {
+  const api = fakeApi({
+    'campaigns.markUnknown': (args: { as: 'sent' | 'again' }) => {
+      if (fail) throw new Error('nothing_unknown: Campaign 4 has no rows whose outcome is unknown.');
+      return args.as === 'sent'
+        ? {
+            changed: 3,
+            message: '3 row(s) marked as sent: they count as accepted and are never sent again.',
+            summary: summary({ id: 4, counts: counts({ accepted: 10 }) }),
+          }
+        : {
+            changed: 3,
+            message: '3 row(s) queued to send again: they go out when the campaign is resumed.',
+            summary: summary({ id: 4, status: 'paused', counts: counts({ accepted: 7, queued: 3 }) }),
+          };
+    },
+  });
+  const decided: CampaignSummary[] = [];
+  let shown = 0;
+  render(UnknownRowsPanel, {
+    api,
+    campaignId: 4,
+    status,
+    unknown,
+    onShow: () => shown++,
+    onDecided: (s: CampaignSummary) => decided.push(s),
+  });
+  return { api, decided, shown: () => shown };
+}
+
+describe('UnknownRowsPanel', () => {
+  it('says how many rows are unknown and what that means; shows them in the table', async () => {
+    const { shown } = setup();
+    expect(screen.getByRole('heading', { name: '3 rows with an unknown outcome' })).toBeTruthy();
+    expect(screen.getByRole('region').textContent?.replace(/\s+/g, ' ')).toMatch(
+      /never sends them again by itself/,
+    );
+    await fireEvent.click(button('Show unknown rows'));
+    expect(shown()).toBe(1);
+  });
+
+  it('marks them as sent only after confirmation, then reports what was done', async () => {
+    const { api, decided } = setup();
+    await fireEvent.click(button('Mark all as sent'));
+    expect(screen.getByRole('dialog', { name: 'Mark 3 rows as sent?' }).textContent).toMatch(/checked/);
+    await fireEvent.click(button('Keep them unknown'));
+    expect(api.callsTo('campaigns.markUnknown')).toEqual([]);
+    await fireEvent.click(button('Mark all as sent'));
+    await fireEvent.click(button('Mark as sent'));
+    await settle();
+    expect(api.callsTo('campaigns.markUnknown')).toEqual([{ id: 4, rows: null, as: 'sent' }]);
+    expect(screen.getByRole('status').textContent).toBe(
+      '3 row(s) marked as sent: they count as accepted and are never sent again.',
+    );
+    expect(decided.map((s) => s.counts.accepted)).toEqual([10]);
+  });
+
+  it('warns that sending again may deliver twice, then says to resume', async () => {
+    const { api, decided } = setup();
+    await fireEvent.click(button('Send them again…'));
+    expect(
+      screen.getByRole('dialog', { name: 'Send 3 rows again?' }).textContent?.replace(/\s+/g, ' '),
+    ).toMatch(/deliver them twice, and each one is billed again/);
+    await fireEvent.click(button('Send again'));
+    await settle();
+    expect(api.callsTo('campaigns.markUnknown')).toEqual([{ id: 4, rows: null, as: 'again' }]);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /queued to send again.*Press Resume to send them\./,
+    );
+    expect(decided[0]?.status).toBe('paused');
+  });
+
+  it('offers only "mark as sent" on a cancelled campaign', () => {
+    setup('cancelled');
+    expect(screen.queryByRole('button', { name: 'Send them again…' })).toBeNull();
+    expect(button('Mark all as sent')).toBeTruthy();
+  });
+
+  it('shows nothing when no row is unknown', () => {
+    setup('completed', 0);
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('says why a decision could not be recorded', async () => {
+    setup('completed', 3, true);
+    await fireEvent.click(button('Mark all as sent'));
+    await fireEvent.click(button('Mark as sent'));
+    await settle();
+    expect(screen.getByRole('alert').textContent).toMatch(/^Could not record the decision: nothing_unknown/);
+  });
+});
