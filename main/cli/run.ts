@@ -9,11 +9,13 @@ import { resumeCommand } from './commands/resume';
 import { sendCommand } from './commands/send';
 import { simulatorCommand } from './commands/simulator';
 import { statusCommand } from './commands/status';
+import { unknownCommand } from './commands/unknown';
 
 export const COMMANDS: readonly Command[] = [
   previewCommand,
   sendCommand,
   resumeCommand,
+  unknownCommand,
   reportCommand,
   statusCommand,
   campaignsCommand,

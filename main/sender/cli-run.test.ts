@@ -53,7 +53,8 @@ describe('runCampaignInCli', () => {
     const final = await runCampaignInCli({ db, campaignId: id, io: second.io, mode: 'resume', getClient });
     expect(final.status).toBe('completed');
     expect(final.counts).toMatchObject({ accepted: 29, unknown: 1 });
-    expect(second.err()).toMatch(/1 row\(s\) may or may not have been sent/);
+    expect(second.err()).toMatch(/1 row\(s\) may or may not have been sent.*omnicast unknown \d+/);
+    expect(second.err()).toContain(`decide with omnicast unknown ${id}`);
     expect(second.err()).toMatch(new RegExp(`Campaign ${id} completed: 29 accepted, 0 failed, 1 unknown`));
     expect(server.received).toHaveLength(29);
   });

@@ -57,7 +57,7 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
       const unknown = sender.progress(id).counts.unknown;
       if (unknown > 0) {
         io.stderr.write(
-          `${unknown} row(s) may or may not have been sent (unknown): they are not sent again. See them with omnicast report ${id}.\n`,
+          `${unknown} row(s) may or may not have been sent (unknown): they are not sent again. See them, and mark them as sent or send them again, with: omnicast unknown ${id}\n`,
         );
       }
     }
@@ -78,6 +78,11 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
     const final = await sender.whenSettled(id);
     if (lineShown) io.stderr.write('\r\x1b[K');
     io.stderr.write(summary(final));
+    if (final.counts.unknown > 0) {
+      io.stderr.write(
+        `Rows with an unknown outcome are never sent again by themselves: decide with omnicast unknown ${id}\n`,
+      );
+    }
     if (final.status === 'paused' || final.status === 'interrupted') {
       io.stderr.write(
         io.signal.aborted && !final.stopReason
