@@ -39,12 +39,21 @@ export function rowsToDecide(
   return chosen;
 }
 
-/** What was done, in the operator's words; rows that were not unknown are said to be left alone. */
-export function decisionText(decision: UnknownDecision, asked: number, changed: number): string {
+/**
+ * What was done, in the operator's words; rows that were not unknown are said to be left alone.
+ * `sendingNow`: the campaign is being sent, so rows queued again go out in this run.
+ */
+export function decisionText(
+  decision: UnknownDecision,
+  asked: number,
+  changed: number,
+  sendingNow = false,
+): string {
+  const when = sendingNow ? 'with the rest of the campaign' : 'when the campaign is resumed';
   const done =
     decision === 'sent'
       ? `${changed} row(s) marked as sent: they count as accepted and are never sent again.`
-      : `${changed} row(s) queued to send again: they go out when the campaign is resumed.`;
+      : `${changed} row(s) queued to send again: they go out ${when}.`;
   const left = asked - changed;
   return left > 0 ? `${done} ${left} row(s) were not unknown and were left as they are.` : done;
 }

@@ -144,7 +144,9 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     'campaigns.markUnknown': ({ id, rows, as }) => {
       const chosen = rowsToDecide(ctx.db, mustGet(id), rows, as);
       const changed = ctx.sender.markUnknownAs(id, chosen, as === 'sent' ? 'accepted' : 'queued');
-      return { changed, message: decisionText(as, chosen.length, changed), summary: summary(id) };
+      const after = summary(id);
+      const message = decisionText(as, chosen.length, changed, after.status === 'sending');
+      return { changed, message, summary: after };
     },
   };
 }

@@ -61,6 +61,25 @@ describe('campaigns.markUnknown', () => {
     );
   });
 
+  it('queues a row again while the campaign is sending: it goes out in the same run', async () => {
+    await fixture.start();
+    const id = await draftWithRecipients(call, 'Running', PHONES);
+    // As after a crash: row 1 was in flight (now unknown), the rest never left.
+    fixture.core.db
+      .prepare(
+        "UPDATE messages SET state = 'unknown', error_code = 'interrupted' WHERE campaign_id = ? AND row = 1",
+      )
+      .run(id);
+    fixture.core.db.prepare("UPDATE campaigns SET status = 'paused' WHERE id = ?").run(id);
+    await call('campaigns.resume', { id });
+    const result = await call('campaigns.markUnknown', { id, rows: [1], as: 'again' });
+    expect(result.summary.status).toBe('sending');
+    expect(result.message).toBe('1 row(s) queued to send again: they go out with the rest of the campaign.');
+    const final = await fixture.core.sender.whenSettled(id);
+    expect(final.status).toBe('completed');
+    expect(final.counts).toMatchObject({ accepted: 4, unknown: 0, queued: 0 });
+  });
+
   it('refuses to queue rows of a cancelled campaign again, but lets them be marked as sent', async () => {
     const id = await completedWithUnknown();
     fixture.core.db.prepare("UPDATE campaigns SET status = 'cancelled' WHERE id = ?").run(id);

@@ -79,6 +79,30 @@ describe('UnknownRowsPanel', () => {
     expect(decided[0]?.status).toBe('paused');
   });
 
+  it('does not ask for Resume when the campaign is still sending', async () => {
+    const api = fakeApi({
+      'campaigns.markUnknown': () => ({
+        changed: 1,
+        message: '1 row(s) queued to send again: they go out with the rest of the campaign.',
+        summary: summary({ id: 4, status: 'sending', counts: counts({ queued: 5 }) }),
+      }),
+    });
+    render(UnknownRowsPanel, {
+      api,
+      campaignId: 4,
+      status: 'sending',
+      unknown: 1,
+      onShow: () => {},
+      onDecided: () => {},
+    });
+    await fireEvent.click(button('Send them again…'));
+    await fireEvent.click(button('Send again'));
+    await settle();
+    expect(screen.getByRole('status').textContent).toBe(
+      '1 row(s) queued to send again: they go out with the rest of the campaign.',
+    );
+  });
+
   it('offers only "mark as sent" on a cancelled campaign', () => {
     setup('cancelled');
     expect(screen.queryByRole('button', { name: 'Send them again…' })).toBeNull();
