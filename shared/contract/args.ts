@@ -118,7 +118,7 @@ export const callArgs = {
     sender: z.string().max(15),
     autoconvert,
   }),
-  /** rows: spreadsheet row numbers; null = every unknown row of the campaign. */
+  /** rows: MessageRow.row values (data rows; the table shows row + headerRow); null = every unknown row. */
   'campaigns.markUnknown': z.strictObject({
     id,
     rows: z.array(z.number().int().positive()).min(1).max(1_000_000).nullable(),

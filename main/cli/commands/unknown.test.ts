@@ -10,6 +10,9 @@ import { omnicast } from '../test-run';
 
 type Status = 'completed' | 'paused' | 'cancelled' | 'sending' | 'interrupted';
 
+// seedCampaign's campaigns have their header on spreadsheet row 1: data row N is spreadsheet row N + 1,
+// which is what the command prints and reads (as the app's table shows it).
+
 /** A campaign of `count` rows, all accepted but `unknown`, with the given status. */
 function prepare(count: number, unknown: readonly number[], status: Status) {
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-unknown-'));
@@ -46,11 +49,25 @@ describe('omnicast unknown', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toEqual([
-      'row 2  +37250000001  timeout No answer in time',
-      'row 5  +37250000004  timeout No answer in time',
-      'row 2400  +37250002399  timeout No answer in time',
+      'row 3  +37250000001  timeout No answer in time',
+      'row 6  +37250000004  timeout No answer in time',
+      'row 2401  +37250002399  timeout No answer in time',
       `3 row(s) whose outcome is unknown. Decide with: omnicast unknown ${id} --mark-sent ROWS|all, or --send-again ROWS|all (then omnicast resume ${id}).`,
     ]);
+  });
+
+  it('numbers rows as the spreadsheet does when the header is further down', async () => {
+    const { dir, id } = prepare(5, [2, 4], 'completed');
+    const db = openDatabase(dir);
+    db.prepare('UPDATE campaigns SET header_row = 4 WHERE id = ?').run(Number(id));
+    db.close();
+    const listed = await omnicast(['unknown', id, '--data-dir', dir]);
+    expect(listed.stdout.split('\n').filter((l) => l.startsWith('row '))).toEqual([
+      'row 6  +37250000001  timeout No answer in time',
+      'row 8  +37250000003  timeout No answer in time',
+    ]);
+    expect((await omnicast(['unknown', id, '--mark-sent', '8', '--data-dir', dir])).code).toBe(0);
+    expect(states(dir, id).rows).toMatchObject({ 2: 'unknown', 4: 'accepted' });
   });
 
   it('lists more rows than one page, in order', async () => {
@@ -58,7 +75,7 @@ describe('omnicast unknown', () => {
     const { dir, id } = prepare(2200, many, 'completed');
     const r = await omnicast(['unknown', id, '--data-dir', dir]);
     const rows = r.stdout.split('\n').filter((l) => l.startsWith('row '));
-    expect(rows.map((l) => Number(l.split(' ')[1]))).toEqual(many);
+    expect(rows.map((l) => Number(l.split(' ')[1]) - 1)).toEqual(many);
   });
 
   it('says so when nothing is unknown, and refuses to decide then', async () => {
@@ -72,7 +89,8 @@ describe('omnicast unknown', () => {
 
   it('--mark-sent with a list: the unknown ones become accepted, the others are left alone', async () => {
     const { dir, id } = prepare(10, [3, 7, 8], 'completed');
-    const r = await omnicast(['unknown', id, '--mark-sent', '3,4,7-7,3', '--data-dir', dir]);
+    // Spreadsheet rows 4, 5, 8 and 4 again: data rows 3, 4, 7.
+    const r = await omnicast(['unknown', id, '--mark-sent', '4,5,8-8,4', '--data-dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(
       '2 row(s) marked as sent: they count as accepted and are never sent again. 1 row(s) were not unknown and were left as they are.\n',
@@ -104,7 +122,7 @@ describe('omnicast unknown', () => {
 
   it('refuses to send again from a cancelled campaign (exit 1), changing nothing', async () => {
     const { dir, id } = prepare(4, [2], 'cancelled');
-    const r = await omnicast(['unknown', id, '--send-again', '2', '--data-dir', dir]);
+    const r = await omnicast(['unknown', id, '--send-again', '3', '--data-dir', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Campaign ${id} was cancelled`);
     expect(states(dir, id)).toMatchObject({ rows: { 2: 'unknown' }, status: 'cancelled' });

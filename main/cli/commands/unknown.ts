@@ -26,7 +26,8 @@ export const unknownCommand: Command = {
     '  --send-again ROWS|all    queue them to send again with omnicast resume ID',
     DATA_DIR_HELP,
     '',
-    'ROWS are row numbers as the spreadsheet shows them, e.g. 3,7,12-20; all means every unknown row.',
+    'ROWS are row numbers as the spreadsheet (and the app’s Row column) shows them, e.g. 3,7,12-20;',
+    'all means every unknown row.',
     'Marking as sent never sends anything; sending again may deliver a message twice.',
     'Refused while the campaign is being sent: pause it first.',
   ].join('\n'),
@@ -57,8 +58,9 @@ export const unknownCommand: Command = {
     const dir = dataDirFrom(values['data-dir'], io);
     const db = openDataDir(dir);
     try {
-      if (!getCampaign(db, id)) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
-      if (!decision) return await list(db, id, io);
+      const campaign = getCampaign(db, id);
+      if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
+      if (!decision) return await list(db, id, campaign.headerRow, io);
       const text = decide(db, id, decision);
       io.stdout.write(`${text}\n`);
       if (decision.as === 'again') io.stdout.write(`Send them with: omnicast resume ${id}\n`);
@@ -117,9 +119,11 @@ function decide(db: Db, id: number, decision: Decision): string {
           `campaign ${id} is being sent right now: pause it first (in the app, or Ctrl-C the omnicast that sends it). If that process was killed, run omnicast resume ${id} first to recover the campaign.`,
         );
       }
+      // The operator speaks in spreadsheet rows (data row + header row), as the app's table shows.
+      const dataRows = decision.rows?.map((row) => row - campaign.headerRow) ?? null;
       let chosen: readonly number[];
       try {
-        chosen = rowsToDecide(db, campaign, decision.rows, decision.as);
+        chosen = rowsToDecide(db, campaign, dataRows, decision.as);
       } catch (error) {
         if (error instanceof UserError) throw new CliFailure(error.message);
         throw error;
@@ -137,8 +141,11 @@ interface UnknownRow {
   title: string | null;
 }
 
-/** Every unknown row, a page at a time (keyset on row), waiting for stdout when it is full. */
-async function list(db: Db, id: number, io: CliIO): Promise<number> {
+/**
+ * Every unknown row, a page at a time (keyset on row), waiting for stdout when it is full. Numbered
+ * as the spreadsheet shows them (data row + header row), like the app's table and --mark-sent.
+ */
+async function list(db: Db, id: number, headerRow: number, io: CliIO): Promise<number> {
   const page = db.prepare(
     `SELECT row, COALESCE(recipient, raw_phone) AS "to", error_code AS code, error_title AS title
      FROM messages WHERE campaign_id = ? AND state = 'unknown' AND row > ? ORDER BY row LIMIT ?`,
@@ -151,7 +158,7 @@ async function list(db: Db, id: number, io: CliIO): Promise<number> {
     if (!last) break;
     const lines = rows.map((r) => {
       const why = [r.code, r.title].filter((s) => s !== null && s !== '').join(' ') || 'no reason recorded';
-      return `row ${r.row}  ${r.to ?? ''}  ${why}\n`;
+      return `row ${r.row + headerRow}  ${r.to ?? ''}  ${why}\n`;
     });
     count += rows.length;
     after = last.row;
