@@ -7,11 +7,10 @@ import { getCampaign } from '../../db/queries/campaigns';
 import { markUnknownRows } from '../../db/queries/sending';
 import { decisionText, rowsToDecide, type UnknownDecision } from '../../campaigns/unknown';
 import { UserError } from '../../handlers/dispatch';
+import { parseRowList } from '../../../shared/row-list';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
 
-/** One range may name at most this many rows, and so may the whole list: a typo, not a campaign. */
-export const MAX_ROWS = 1_000_000;
 /** Rows read and written per page when listing, so a huge campaign streams instead of piling up. */
 const PAGE = 1_000;
 
@@ -77,30 +76,11 @@ interface Decision {
   rows: readonly number[] | null;
 }
 
-/**
- * `all`, or row numbers and ranges like `3,7,12-20`: sorted, without repeats (a repeated row
- * would otherwise be counted as "not unknown, left alone" the second time).
- */
+/** `all`, or row numbers and ranges like `3,7,12-20` (shared/row-list.ts), or exit 2 naming the option. */
 export function parseRows(option: string, text: string): readonly number[] | null {
-  const bad = (part: string, why: string) =>
-    new UsageError(`--${option}: "${part}" ${why} (give all, or rows like 3,7,12-20).`);
-  if (text.trim().toLowerCase() === 'all') return null;
-  const rows = new Set<number>();
-  for (const raw of text.split(',')) {
-    const part = raw.trim();
-    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
-    if (!m) throw bad(part, 'is not a row number or a range of rows');
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1) {
-      throw bad(part, 'is not a row number the spreadsheet could show');
-    }
-    if (to < from) throw bad(part, `is reversed: write ${to}-${from}`);
-    if (to - from + 1 > MAX_ROWS) throw bad(part, `names more than ${MAX_ROWS.toLocaleString('en')} rows`);
-    for (let row = from; row <= to; row++) rows.add(row);
-    if (rows.size > MAX_ROWS) throw bad(text, `names more than ${MAX_ROWS.toLocaleString('en')} rows`);
-  }
-  return [...rows].sort((a, b) => a - b);
+  const parsed = parseRowList(text);
+  if (!parsed.ok) throw new UsageError(`--${option}: ${parsed.message} (give all, or rows like 3,7,12-20).`);
+  return parsed.rows;
 }
 
 /**

@@ -196,7 +196,7 @@ describe('ReportScreen', () => {
       limit: 500,
       states: ['unknown'],
     });
-    await fireEvent.click(screen.getByRole('button', { name: 'Send them again…' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Send again…' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
     await settle();
     expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('paused');

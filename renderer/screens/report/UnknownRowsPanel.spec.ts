@@ -31,6 +31,7 @@ function setup(status: CampaignStatus = 'completed', unknown = 3, fail = false) 
     campaignId: 4,
     status,
     unknown,
+    headerRow: 1,
     onShow: () => shown++,
     onDecided: (s: CampaignSummary) => decided.push(s),
   });
@@ -50,11 +51,11 @@ describe('UnknownRowsPanel', () => {
 
   it('marks them as sent only after confirmation, then reports what was done', async () => {
     const { api, decided } = setup();
-    await fireEvent.click(button('Mark all as sent'));
+    await fireEvent.click(button('Mark as sent…'));
     expect(screen.getByRole('dialog', { name: 'Mark 3 rows as sent?' }).textContent).toMatch(/checked/);
     await fireEvent.click(button('Keep them unknown'));
     expect(api.callsTo('campaigns.markUnknown')).toEqual([]);
-    await fireEvent.click(button('Mark all as sent'));
+    await fireEvent.click(button('Mark as sent…'));
     await fireEvent.click(button('Mark as sent'));
     await settle();
     expect(api.callsTo('campaigns.markUnknown')).toEqual([{ id: 4, rows: null, as: 'sent' }]);
@@ -66,7 +67,7 @@ describe('UnknownRowsPanel', () => {
 
   it('warns that sending again may deliver twice, then says to resume', async () => {
     const { api, decided } = setup();
-    await fireEvent.click(button('Send them again…'));
+    await fireEvent.click(button('Send again…'));
     expect(
       screen.getByRole('dialog', { name: 'Send 3 rows again?' }).textContent?.replace(/\s+/g, ' '),
     ).toMatch(/deliver them twice, and each one is billed again/);
@@ -77,6 +78,26 @@ describe('UnknownRowsPanel', () => {
       /queued to send again.*Press Resume to send them\./,
     );
     expect(decided[0]?.status).toBe('paused');
+  });
+
+  it('decides chosen rows, typed as the Row column shows them, and refuses a bad list', async () => {
+    const { api } = setup('completed', 3);
+    const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Rows (as in the Row column)' });
+    expect(field.value).toBe('all');
+    await fireEvent.input(field, { target: { value: '4, x' } });
+    expect(screen.getByText(/^Rows: "x" is not a row number or a range of rows/)).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(button('Mark as sent…').disabled).toBe(true);
+    await fireEvent.input(field, { target: { value: '1' } });
+    expect(screen.getByText('Rows: the recipients start on row 2, below the header.')).toBeTruthy();
+    await fireEvent.input(field, { target: { value: '9, 4-5' } });
+    expect(button('Mark as sent…').disabled).toBe(false);
+    await fireEvent.click(button('Mark as sent…'));
+    expect(screen.getByRole('dialog', { name: 'Mark rows 4, 5, 9 as sent?' })).toBeTruthy();
+    await fireEvent.click(button('Mark as sent'));
+    await settle();
+    // Spreadsheet rows 4, 5 and 9 below a header on row 1 are data rows 3, 4 and 8.
+    expect(api.callsTo('campaigns.markUnknown')).toEqual([{ id: 4, rows: [3, 4, 8], as: 'sent' }]);
   });
 
   it('does not ask for Resume when the campaign is still sending', async () => {
@@ -92,10 +113,11 @@ describe('UnknownRowsPanel', () => {
       campaignId: 4,
       status: 'sending',
       unknown: 1,
+      headerRow: 1,
       onShow: () => {},
       onDecided: () => {},
     });
-    await fireEvent.click(button('Send them again…'));
+    await fireEvent.click(button('Send again…'));
     await fireEvent.click(button('Send again'));
     await settle();
     expect(screen.getByRole('status').textContent).toBe(
@@ -105,8 +127,8 @@ describe('UnknownRowsPanel', () => {
 
   it('offers only "mark as sent" on a cancelled campaign', () => {
     setup('cancelled');
-    expect(screen.queryByRole('button', { name: 'Send them again…' })).toBeNull();
-    expect(button('Mark all as sent')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send again…' })).toBeNull();
+    expect(button('Mark as sent…')).toBeTruthy();
   });
 
   it('shows nothing when no row is unknown', () => {
@@ -116,7 +138,7 @@ describe('UnknownRowsPanel', () => {
 
   it('says why a decision could not be recorded', async () => {
     setup('completed', 3, true);
-    await fireEvent.click(button('Mark all as sent'));
+    await fireEvent.click(button('Mark as sent…'));
     await fireEvent.click(button('Mark as sent'));
     await settle();
     expect(screen.getByRole('alert').textContent).toMatch(/^Could not record the decision: nothing_unknown/);
