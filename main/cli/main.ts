@@ -3,6 +3,12 @@ import type { CliIO } from './command';
 import { runCli } from './run';
 
 function main(): void {
+  // `omnicast preview big.csv | head` closes stdout early: that is the reader being done, not a
+  // failure worth a stack trace. Leave quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const controller = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {
