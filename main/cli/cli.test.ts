@@ -119,8 +119,9 @@ describe('omnicast send + report against the simulator', () => {
     };
     const on = await run('on');
     expect(on).toHaveLength(6);
+    // Rows as the spreadsheet shows them (header on row 1), the numbering the reasons use too.
     expect(on[0]).toEqual({
-      row: 1,
+      row: 2,
       to: '+37251234567',
       status: 'ok',
       reason: null,
@@ -131,8 +132,8 @@ describe('omnicast send + report against the simulator', () => {
       segments: 1,
       cost: 0.06,
     });
-    expect(on[2]).toMatchObject({ row: 3, to: null, status: 'invalid', cost: null });
-    expect(on[3]).toMatchObject({ row: 4, status: 'duplicate', reason: 'Same number as row 2' });
+    expect(on[2]).toMatchObject({ row: 4, to: null, status: 'invalid', cost: null });
+    expect(on[3]).toMatchObject({ row: 5, status: 'duplicate', reason: 'Same number as row 2' });
     expect(on[5]).toMatchObject({ summary: { rows: 5, ok: 3, messages: 3, segments: 3, cost_max: 0.18 } });
     const off = await run('off');
     expect(off[0]).toMatchObject({ text: 'Hi Mari, we’re open', encoding: 'UCS-2', segments: 1 });

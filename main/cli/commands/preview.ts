@@ -34,6 +34,8 @@ export const previewCommand: Command = {
     ...IMPORT_HELP,
     PRICES_HELP,
     '  --format F               table (default), jsonl, csv or summary',
+    '',
+    'Rows are numbered as the spreadsheet shows them (the header row counts), as in the app.',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
@@ -99,7 +101,7 @@ export const previewCommand: Command = {
         options,
       );
       if (recipient.status === 'ok') addToTotals(totals, preview);
-      const line = rowObject(recipient, preview);
+      const line = rowObject(recipient, preview, imported.headerRow);
       if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
       else if (format === 'csv')
         write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
@@ -112,7 +114,8 @@ export const previewCommand: Command = {
   },
 };
 
-function rowObject(r: ImportedRecipient, p: RowPreview) {
+/** `row` is the row as the spreadsheet shows it (header included), as in reasons ("Same number as row 2") and the app. */
+function rowObject(r: ImportedRecipient, p: RowPreview, headerRow: number) {
   const ok = r.status === 'ok';
   const reason = ok
     ? p.emptyFields.length > 0
@@ -122,7 +125,7 @@ function rowObject(r: ImportedRecipient, p: RowPreview) {
         : null
     : r.reason;
   return {
-    row: r.row,
+    row: r.row + headerRow,
     to: r.to,
     status: ok && p.text.trim() === '' ? 'error' : r.status,
     reason: ok && p.text.trim() === '' ? 'The message is empty for this row' : reason,
