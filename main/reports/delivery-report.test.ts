@@ -10,10 +10,10 @@ import { deliveryReport, FAILED_ONLY, microsToDecimal, REPORT_COLUMNS } from './
 
 // The per-row path the export used before it moved the formatting into SQLite: one MessageRow per
 // row, every value through csvField. The fast export must produce exactly these bytes.
-function referenceValues(m: MessageRow): string[] {
+function referenceValues(m: MessageRow, headerRow: number): string[] {
   return [
     ...m.fields,
-    String(m.row),
+    String(m.row + headerRow),
     m.to ?? '',
     m.state,
     m.deliveryStatus ?? '',
@@ -38,7 +38,7 @@ function referenceValues(m: MessageRow): string[] {
 function referenceReport(db: Db, campaignId: number, columns: readonly string[], failedOnly: boolean) {
   let csv = '\uFEFF' + csvLine([...columns, ...REPORT_COLUMNS]);
   for (const m of iterateMessages(db, campaignId, failedOnly ? FAILED_ONLY : undefined)) {
-    csv += csvLine(referenceValues(m));
+    csv += csvLine(referenceValues(m, HEADER_ROW));
   }
   return csv;
 }
@@ -76,8 +76,12 @@ const MICROS = [null, 0, 1, 50_000, 62_000, 999_999, 1_000_000, 1_234_567, -5_00
 
 const pick = <T>(values: readonly T[], i: number, step: number): T => values[(i * step) % values.length] as T;
 
+/** The source file's header is on row 3: its first recipient is spreadsheet row 4. */
+const HEADER_ROW = 3;
+
 function seedVariedCampaign(db: Db, columns: readonly string[], count: number): number {
   const id = insertCampaign(db, {
+    headerRow: HEADER_ROW,
     name: 'Varied',
     testMode: true,
     template: '{{name}}',
@@ -164,7 +168,7 @@ describe('deliveryReport', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual(['name', 'note, "quoted"', "'=formula", ...REPORT_COLUMNS]);
     const first = parsed.data[1] ?? [];
-    expect(first[columns.length]).toBe('1');
+    expect(first[columns.length]).toBe('4');
     expect(first).toHaveLength(columns.length + REPORT_COLUMNS.length);
   });
 

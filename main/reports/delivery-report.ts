@@ -5,7 +5,10 @@ import { iterateMessageValues, type MessageFilter } from '../db/queries/messages
 import { UserError } from '../handlers/dispatch';
 import type { ExportSource } from '../platform';
 
-/** Omnicast's columns, after the file's own columns, in the order operators and accountants read them. */
+/**
+ * Omnicast's columns, after the file's own columns, in the order operators and accountants read them.
+ * omnicast_row is the row as the source spreadsheet shows it (header included), as in the app's table.
+ */
 export const REPORT_COLUMNS = [
   'omnicast_row',
   'to',
@@ -98,13 +101,18 @@ function decimalFormatter(): (micros: unknown) => string {
  * integers print as String(n) and a negative one is a plain number to csvField; state and encoding
  * are plain words (CHECK constraints), so those go without csvField.
  */
-function reportLine(json: string, predicted: (m: unknown) => string, billed: (m: unknown) => string) {
+function reportLine(
+  json: string,
+  headerRow: number,
+  predicted: (m: unknown) => string,
+  billed: (m: unknown) => string,
+) {
   const r = JSON.parse(json) as unknown[];
   let line = '';
   for (const value of r[0] as string[]) line += csvField(value) + ',';
   return (
     line +
-    `${r[1] as number},${field(r[2])},${r[3] as string},${field(r[4])},${field(r[5])},${field(r[6])},` +
+    `${(r[1] as number) + headerRow},${field(r[2])},${r[3] as string},${field(r[4])},${field(r[5])},${field(r[6])},` +
     `${field(r[7])},${field(r[8])},${field(r[9])},${field(r[10])},${r[11] as string},${r[12] as number},` +
     `${predicted(r[13])},${billed(r[14])},${field(r[15])},${field(r[16])},${field(r[17])},${field(r[18])},` +
     `${r[19] as number}\r\n`
@@ -135,7 +143,7 @@ export function deliveryReport(db: Db, campaignId: number, failedOnly: boolean):
       const predicted = decimalFormatter();
       const billed = decimalFormatter();
       for (const [json] of iterateMessageValues(db, campaignId, [EXPORT_EXPRESSION], filter)) {
-        buffer += reportLine(json as string, predicted, billed);
+        buffer += reportLine(json as string, campaign.headerRow, predicted, billed);
         rows += 1;
         // Hand over ~256 KB at a time: few awaits, bounded memory. The sink is called again only
         // once its previous chunk was taken, but the next chunk is built meanwhile, so that a file
