@@ -48,6 +48,8 @@ export const sendCommand: Command = {
     '  --yes                    send without asking for confirmation',
     '',
     'Prints the campaign id alone on the last line of stdout. Ctrl-C pauses; resume with omnicast resume ID.',
+    'Exits 0 only when every row was accepted; 1 when some failed or are unknown (omnicast unknown ID),',
+    'or when sending stopped before the end.',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
