@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { checkAccessibility } from './axe';
 import { openApp } from './open-app';
+import { saveScreenshot } from './screenshots';
 
 const CLI = 'dist/main/cli.cjs';
 const PHONES = Array.from({ length: 8 }, (_, i) => `+3725100000${i + 1}`);
@@ -95,6 +96,7 @@ test('unknown rows: marked as sent in the app, the rest sent again by a resume, 
   const panel = page.getByRole('region', { name: /with an unknown outcome$/ });
   await expect(panel.getByRole('heading')).toHaveText(`${unknownRows.length} rows with an unknown outcome`);
   await checkAccessibility(page, 'Report (unknown rows)');
+  await saveScreenshot(page, 'unknown-rows');
   await panel.getByRole('button', { name: 'Show unknown rows' }).click();
   const table = page.getByRole('table', { name: 'Recipients' });
   await expect(table.getByText(`${unknownRows.length} rows`)).toBeVisible();
