@@ -40,6 +40,7 @@ describe('omnicast status', () => {
     expect(before.stdout).toContain('Rows: 6 (accepted 5, failed 1)');
     expect(before.stdout).toMatch(/PENDING\s+5/);
     expect(before.stdout).toContain('billed: no price reported yet');
+    expect(before.stdout).not.toContain('omnicast unknown');
 
     const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
     const after = await omnicast(
@@ -56,7 +57,15 @@ describe('omnicast status', () => {
     expect(counted.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(5);
     expect(after.stdout).toContain('billed €0.0615 for 5 messages (predicted for those: €0.0592)');
     expect(after.stdout).toContain('Billed differs from predicted on 1 row:');
-    expect(after.stdout).toMatch(/row 2 {2}\+\d+ {2}predicted €0\.01 {2}billed €0\.0123/);
+    // Data row 2 below a header on row 1: spreadsheet row 3, as the app shows it.
+    expect(after.stdout).toMatch(/row 3 {2}\+\d+ {2}predicted €0\.01 {2}billed €0\.0123/);
+
+    const db = openDatabase(dir);
+    db.prepare("UPDATE messages SET state = 'unknown' WHERE campaign_id = ? AND row = 6").run(id);
+    db.close();
+    const unknown = await omnicast(['status', String(id), '--data-dir', dir]);
+    expect(unknown.stdout).toContain('Rows: 6 (accepted 5, unknown 1)');
+    expect(unknown.stdout).toContain(`decide with omnicast unknown ${id}`);
   });
 
   it('refuses to refresh a test-mode campaign from the command line, and bad ids', async () => {

@@ -105,6 +105,11 @@ export function statusText(db: Db, c: CampaignDetail): string {
     .filter((s) => c.counts[s] > 0)
     .map((s) => `${s} ${c.counts[s]}`);
   lines.push(`Rows: ${c.total}${states.length > 0 ? ` (${states.join(', ')})` : ''}`);
+  if (c.counts.unknown > 0) {
+    lines.push(
+      `Rows with an unknown outcome are never sent again by themselves: decide with omnicast unknown ${c.id}`,
+    );
+  }
   const delivery = Object.entries(deliveryCounts(db, c.id));
   if (delivery.length > 0) {
     lines.push('Delivery status of accepted messages:');
@@ -125,7 +130,10 @@ export function statusText(db: Db, c: CampaignDetail): string {
       );
       for (const d of billedDifferences(db, c.id, DIFFERENCES_SHOWN)) {
         const was = d.predictedMicros === null ? 'no price' : formatEur(d.predictedMicros);
-        lines.push(`  row ${d.row}  ${d.to ?? ''}  predicted ${was}  billed ${formatEur(d.billedMicros)}`);
+        // Numbered as the spreadsheet (and the app) shows the row: data row + header row.
+        lines.push(
+          `  row ${d.row + c.headerRow}  ${d.to ?? ''}  predicted ${was}  billed ${formatEur(d.billedMicros)}`,
+        );
       }
       if (billed.differingRows > DIFFERENCES_SHOWN) {
         lines.push(
