@@ -53,6 +53,8 @@ interface RunFigures {
   mostInOneSecondSent: number;
   cpuMicrosPerMessage: number;
   userMicrosPerMessage: number;
+  /** Voluntary context switches (all threads) per message: the wake-ups an idle process pays for. */
+  wakeUpsPerMessage: number;
   rssGrowthMb: number;
 }
 
@@ -111,9 +113,11 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
     let peak = rss0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
     const cpu0 = process.cpuUsage();
+    const wakes0 = process.resourceUsage().voluntaryContextSwitches;
     await sender.start(id, opts);
     const final = await sender.whenSettled(id);
     const cpu = process.cpuUsage(cpu0);
+    const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
     clearInterval(sampler);
     const rssGrowth = Math.max(peak, process.memoryUsage().rss) - rss0;
     if (final.counts.accepted !== messages)
@@ -130,6 +134,7 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
       mostInOneSecondSent: mostInOneSecond(starts),
       cpuMicrosPerMessage: (cpu.user + cpu.system) / messages,
       userMicrosPerMessage: cpu.user / messages,
+      wakeUpsPerMessage: wakes / messages,
       rssGrowthMb: rssGrowth / 1024 / 1024,
     };
   } finally {
@@ -182,7 +187,7 @@ export async function runSendBench(options: { quick?: boolean } = {}): Promise<v
       const r = await run(sim, rate * (quick ? 6 : 12), { rate, allowUnsafeRate: rate > 150 });
       console.log(
         `rate ${rate}/s: achieved ${f(r.achieved)}/s (${f((100 * r.achieved) / rate)}%, target ≥ 97%), ` +
-          `most in one second ${r.mostInOneSecondSent} sent / ${r.mostInOneSecond} received by the simulator (target ≤ ${rate}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message (user ${f(r.userMicrosPerMessage, 0)}; target ≤ 100)`,
+          `most in one second ${r.mostInOneSecondSent} sent / ${r.mostInOneSecond} received by the simulator (target ≤ ${rate}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message (user ${f(r.userMicrosPerMessage, 0)}; target ≤ 100), ${f(r.wakeUpsPerMessage, 2)} wake-ups/message`,
       );
       const floor = await measureFloor(sim.apiUrl, rate, rate * (quick ? 6 : 12));
       console.log(
