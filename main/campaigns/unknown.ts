@@ -8,7 +8,7 @@ import { UserError } from '../handlers/dispatch';
 
 export type UnknownDecision = 'sent' | 'again';
 
-/** Row numbers (as the spreadsheet shows them) of the campaign's unknown rows, in order. */
+/** The campaign's unknown rows (MessageRow.row: data rows, as markUnknownRows takes them), in order. */
 export function unknownRowNumbers(db: Db, campaignId: number): number[] {
   return db
     .prepare("SELECT row FROM messages WHERE campaign_id = ? AND state = 'unknown' ORDER BY row")

@@ -78,11 +78,7 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
     const final = await sender.whenSettled(id);
     if (lineShown) io.stderr.write('\r\x1b[K');
     io.stderr.write(summary(final));
-    if (final.counts.unknown > 0) {
-      io.stderr.write(
-        `Rows with an unknown outcome are never sent again by themselves: decide with omnicast unknown ${id}\n`,
-      );
-    }
+    if (final.counts.unknown > 0) io.stderr.write(`${unknownRowsHint(id)}\n`);
     if (final.status === 'paused' || final.status === 'interrupted') {
       io.stderr.write(
         io.signal.aborted && !final.stopReason
@@ -113,7 +109,12 @@ export function progressLine(p: CampaignProgress): string {
   return `Campaign ${p.campaignId}: ${done}/${sendable} done (${c.accepted} accepted, ${c.failed} failed, ${c.unknown} unknown) · ${p.currentRate.toFixed(1)} messages/s${eta}`;
 }
 
-export function pausingLine(inFlight: number): string {
+/** Said wherever a campaign's counts show unknown rows (send, resume, status). */
+export function unknownRowsHint(campaignId: number): string {
+  return `Rows with an unknown outcome are never sent again by themselves: decide with omnicast unknown ${campaignId}`;
+}
+
+function pausingLine(inFlight: number): string {
   return inFlight > 0
     ? `Pausing: nothing new is sent; waiting for the answers to ${inFlight} request(s) in flight. Ctrl-C again quits at once (rows still in flight then become unknown).\n`
     : 'Pausing: nothing new is sent.\n';

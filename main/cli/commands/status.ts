@@ -7,6 +7,7 @@ import { getCampaign } from '../../db/queries/campaigns';
 import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queries/statuses';
 import { createMessenteClient } from '../../messente';
 import { formatEur } from '../../sender/cap';
+import { unknownRowsHint } from '../../sender/cli-run';
 import { createStatusPoller } from '../../status/poller';
 import { countRefreshable } from '../../status/refresh-jobs';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
@@ -105,11 +106,7 @@ export function statusText(db: Db, c: CampaignDetail): string {
     .filter((s) => c.counts[s] > 0)
     .map((s) => `${s} ${c.counts[s]}`);
   lines.push(`Rows: ${c.total}${states.length > 0 ? ` (${states.join(', ')})` : ''}`);
-  if (c.counts.unknown > 0) {
-    lines.push(
-      `Rows with an unknown outcome are never sent again by themselves: decide with omnicast unknown ${c.id}`,
-    );
-  }
+  if (c.counts.unknown > 0) lines.push(unknownRowsHint(c.id));
   const delivery = Object.entries(deliveryCounts(db, c.id));
   if (delivery.length > 0) {
     lines.push('Delivery status of accepted messages:');
