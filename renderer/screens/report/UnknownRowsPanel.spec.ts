@@ -70,7 +70,9 @@ describe('UnknownRowsPanel', () => {
     await fireEvent.click(button('Send again…'));
     expect(
       screen.getByRole('dialog', { name: 'Send 3 rows again?' }).textContent?.replace(/\s+/g, ' '),
-    ).toMatch(/deliver them twice, and each one is billed again/);
+    ).toMatch(
+      /deliver them twice, and each one is billed again\. They go out when you resume the campaign\./,
+    );
     await fireEvent.click(button('Send again'));
     await settle();
     expect(api.callsTo('campaigns.markUnknown')).toEqual([{ id: 4, rows: null, as: 'again' }]);
@@ -118,6 +120,9 @@ describe('UnknownRowsPanel', () => {
       onDecided: () => {},
     });
     await fireEvent.click(button('Send again…'));
+    expect(screen.getByRole('dialog', { name: 'Send 1 row again?' }).textContent).toContain(
+      'They go out with the rest of the campaign.',
+    );
     await fireEvent.click(button('Send again'));
     await settle();
     expect(screen.getByRole('status').textContent).toBe(
