@@ -22,31 +22,6 @@ interface Conn {
   parser: ResponseParser;
 }
 
-/** Sends `count` single requests, `perWakeUp` at a time, at `rate` a second; resolves when all are answered. */
-function paced(
-  conns: { idle: Conn[]; open: () => Conn; request: Buffer },
-  rate: number,
-  count: number,
-  perWakeUp: number,
-  onAnswer: (cb: () => void) => void,
-): Promise<void> {
-  return new Promise((done) => {
-    let sent = 0;
-    let answered = 0;
-    onAnswer(() => {
-      answered += 1;
-      if (answered === count) done();
-    });
-    const start = performance.now();
-    const tick = (): void => {
-      const due = Math.min(count, Math.floor(((performance.now() - start) / 1000) * rate) + perWakeUp);
-      for (; sent < due; sent++) (conns.idle.pop() ?? conns.open()).socket.write(conns.request);
-      if (sent < count) setTimeout(tick, (1000 / rate) * perWakeUp);
-    };
-    tick();
-  });
-}
-
 export async function measureFloor(apiUrl: string, rate: number, count: number): Promise<FloorFigures> {
   const url = new URL(`${apiUrl}/omnimessage`);
   const head = requestHead(
@@ -61,7 +36,8 @@ export async function measureFloor(apiUrl: string, rate: number, count: number):
   const request = Buffer.from(head + BODY);
   const idle: Conn[] = [];
   const all: Conn[] = [];
-  let answer: () => void = () => {};
+  let answered = 0;
+  let onAnswer = (): void => {};
   const open = (): Conn => {
     const conn: Conn = { socket: connect(Number(url.port), url.hostname), parser: new ResponseParser() };
     conn.socket.setNoDelay(true);
@@ -69,19 +45,34 @@ export async function measureFloor(apiUrl: string, rate: number, count: number):
       if (conn.parser.feed(chunk) === null) return;
       conn.parser = new ResponseParser();
       idle.push(conn);
-      answer();
+      answered += 1;
+      onAnswer();
     });
     all.push(conn);
     return conn;
   };
-  const conns = { idle, open, request };
-  const onAnswer = (cb: () => void): void => void (answer = cb);
+  /** Sends `count` single requests, `perWakeUp` at a time, at `rate` a second; resolves when all are answered. */
+  const paced = (rate: number, count: number, perWakeUp: number): Promise<void> =>
+    new Promise((done) => {
+      answered = 0;
+      onAnswer = () => {
+        if (answered === count) done();
+      };
+      let sent = 0;
+      const start = performance.now();
+      const tick = (): void => {
+        const due = Math.min(count, Math.floor(((performance.now() - start) / 1000) * rate) + perWakeUp);
+        for (; sent < due; sent++) (idle.pop() ?? open()).socket.write(request);
+        if (sent < count) setTimeout(tick, (1000 / rate) * perWakeUp);
+      };
+      tick();
+    });
   try {
     // Warm-up: compiled code and open sockets, as the engine has after its own warm-up.
-    await paced(conns, 1_000, 2_000, 10, onAnswer);
+    await paced(1_000, 2_000, 10);
     const cpu0 = process.cpuUsage();
     const wakes0 = process.resourceUsage().voluntaryContextSwitches;
-    await paced(conns, rate, count, 1, onAnswer);
+    await paced(rate, count, 1);
     const cpu = process.cpuUsage(cpu0);
     const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
     return { cpuMicrosPerRequest: (cpu.user + cpu.system) / count, wakeUpsPerRequest: wakes / count };
