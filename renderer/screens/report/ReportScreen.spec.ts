@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RowsFilter } from '../../../shared/contract';
 import type { CampaignStatus, MessageState } from '../../../shared/types';
 import ReportScreen from './ReportScreen.svelte';
-import { counts, detail, fakeApi, progress, row, summary } from './test-api';
+import { counts, detail, fakeApi, progress, row, summary, type FakeApi } from './test-api';
 
 function campaignApi(status: CampaignStatus = 'sending') {
   const sending = counts({ accepted: 4, failed: 1, queued: 5 });
@@ -22,6 +23,10 @@ function campaignApi(status: CampaignStatus = 'sending') {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** What the recipients table last asked main for. */
+const lastTableQuery = (api: FakeApi) => api.callsTo('campaigns.rows').at(-1);
+/** The table's first page of campaign 5 under a filter (pages are 500 rows). */
+const firstPage = (filter: RowsFilter) => ({ id: 5, offset: 0, limit: 500, ...filter });
 
 describe('ReportScreen', () => {
   it('shows the campaign, its status, charts and rows', async () => {
@@ -77,12 +82,7 @@ describe('ReportScreen', () => {
     const select = await screen.findByRole('combobox', { name: 'Show rows' });
     await fireEvent.change(select, { target: { value: 'failed' } });
     await settle();
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
-      id: 5,
-      offset: 0,
-      limit: 500,
-      states: ['failed'],
-    });
+    expect(lastTableQuery(api)).toEqual(firstPage({ states: ['failed'] }));
     expect(await screen.findByText('105 Invalid data')).toBeTruthy();
   });
 
@@ -111,29 +111,13 @@ describe('ReportScreen', () => {
     expect(screen.queryByRole('checkbox', { name: 'Billed differs from predicted' })).toBeNull();
     await fireEvent.change(delivery, { target: { value: 'PENDING' } });
     await settle();
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
-      id: 5,
-      offset: 0,
-      limit: 500,
-      deliveryStatuses: ['PENDING'],
-    });
+    expect(lastTableQuery(api)).toEqual(firstPage({ deliveryStatuses: ['PENDING'] }));
     await fireEvent.change(error, { target: { value: '105' } });
     await settle();
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
-      id: 5,
-      offset: 0,
-      limit: 500,
-      deliveryStatuses: ['PENDING'],
-      errorCodes: ['105'],
-    });
+    expect(lastTableQuery(api)).toEqual(firstPage({ deliveryStatuses: ['PENDING'], errorCodes: ['105'] }));
     await fireEvent.change(delivery, { target: { value: 'all' } });
     await settle();
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
-      id: 5,
-      offset: 0,
-      limit: 500,
-      errorCodes: ['105'],
-    });
+    expect(lastTableQuery(api)).toEqual(firstPage({ errorCodes: ['105'] }));
     expect(api.callsTo('campaigns.rows').some((a) => (a as { billedDiffers?: boolean }).billedDiffers)).toBe(
       false,
     );
@@ -159,16 +143,11 @@ describe('ReportScreen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Show them' }));
     await settle();
     expect(box.checked).toBe(true);
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
-      id: 5,
-      offset: 0,
-      limit: 500,
-      billedDiffers: true,
-    });
+    expect(lastTableQuery(api)).toEqual(firstPage({ billedDiffers: true }));
     expect(await within(table).findByText('2 rows')).toBeTruthy();
     await fireEvent.click(box);
     await settle();
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({ id: 5, offset: 0, limit: 500 });
+    expect(lastTableQuery(api)).toEqual(firstPage({}));
   });
 
   it('offers a decision about unknown rows, shows them, and follows the decision', async () => {
@@ -190,12 +169,7 @@ describe('ReportScreen', () => {
     expect(await screen.findByRole('heading', { name: '2 rows with an unknown outcome' })).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Show unknown rows' }));
     await settle();
-    expect(api.callsTo('campaigns.rows').at(-1)).toEqual({
-      id: 5,
-      offset: 0,
-      limit: 500,
-      states: ['unknown'],
-    });
+    expect(lastTableQuery(api)).toEqual(firstPage({ states: ['unknown'] }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send again…' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
     await settle();
