@@ -179,6 +179,26 @@ describe('importRecipients: broken quotes', () => {
     });
   });
 
+  it('reports rows run together by a quote closed rows later, naming the row and column', () => {
+    const csv =
+      'phone,name\n+37251000001,"Bob\n+37251000002,Carl\n+37251000003,Dana"\n+37251000004,"Eve\nFlat 2"\n';
+    const outcome = importRecipients(new TextEncoder().encode(csv), {
+      fileName: 'q.csv',
+      defaultCountry: 'EE',
+    });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.result.counts.total).toBe(2);
+    // A value over two lines without the delimiter (an address) is no problem.
+    expect(outcome.result.problems).toEqual([
+      {
+        row: 2,
+        column: 'name',
+        message:
+          'Row 2, column "name": the value runs over 3 lines that look like rows of their own, probably after a stray quote. Check the quotes in that row.',
+      },
+    ]);
+  });
+
   it('stays fast when a stray quote swallows the rest of a streamed file', () => {
     const body = Array.from({ length: 50000 }, (_, i) => `N${i},+3725${1000000 + i}\n`).join('');
     const bytes = new TextEncoder().encode(`name,phone\n${body}"open,+37251234567\n${body}`);

@@ -269,6 +269,7 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     candidates,
     country: options.defaultCountry,
     optOuts: options.optOuts ?? new Set(),
+    delimiter,
   };
   return { delimiter, newline, setup };
 }
