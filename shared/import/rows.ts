@@ -150,6 +150,16 @@ export class RowProcessor {
     );
   }
 
+  /** The first bytes that were not UTF-8: the whole file was then read as Windows-1252. */
+  invalidUtf8(sheetRow: number, column: number): void {
+    const name = this.setup.header[column] ?? `column ${column + 1}`;
+    this.problem(
+      sheetRow,
+      `Row ${sheetRow}, column "${name}" has characters that are not valid UTF-8, so the file was read as Windows-1252 (Western European), which may show wrong letters. If they look wrong, save the file as "CSV UTF-8" and import it again.`,
+      name,
+    );
+  }
+
   unclosedQuote(sheetRow: number): void {
     this.problem(
       sheetRow,
