@@ -139,6 +139,8 @@ export function mergeImportParts(
       phoneColumn: setup.phoneColumn,
       phoneColumnName: setup.header[setup.phoneColumn] ?? '',
       phoneCandidates: setup.candidates,
+      countryColumn: setup.countryColumn ?? null,
+      countryColumnName: setup.countryColumn == null ? null : (setup.header[setup.countryColumn] ?? null),
       recipients,
       counts,
       problems,
