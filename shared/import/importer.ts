@@ -225,8 +225,7 @@ function enoughAfter(records: readonly string[][], headerIndex: number): boolean
 
 /**
  * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
- * ending, header row, column names and phone column. Throws ImportRefused. Shared with the parallel
- * import so that both read a file the same way.
+ * ending, header row, column names and phone column. Throws ImportRefused.
  */
 export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
   const newline = detectNewline(sample);

@@ -4,7 +4,7 @@ import type { ImportedRecipient } from '../types';
 import type { CsvEncoding } from './decode';
 import { MAX_PROBLEMS, type ImportCounts, type ImportProblem, type ImportResult } from './model';
 import { phoneOrReason } from './phone';
-import { PhoneIndex, type PhoneLookup } from './phone-index';
+import { PhoneIndex } from './phone-index';
 
 export interface RowSetup {
   header: string[];
@@ -15,17 +15,6 @@ export interface RowSetup {
   candidates: number[];
   country: string;
   optOuts: ReadonlySet<string>;
-}
-
-/** One slice of a file's rows; `seen` (E.164 → first spreadsheet row) only when made in this thread. */
-export interface RowsPart {
-  recipients: ImportedRecipient[];
-  counts: ImportCounts;
-  problems: ImportProblem[];
-  problemsLeftOut: number;
-  seen?: PhoneLookup;
-  /** numericKey() of each recipient's `to` (-2 without one), when the slice came packed from a worker. */
-  keys?: Float64Array;
 }
 
 export const REASON_OPTED_OUT = 'Opted out';
@@ -139,17 +128,6 @@ export class RowProcessor {
   private problem(row: number, message: string, column: string | null = null): void {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, column, message });
     else this.problemsLeftOut++;
-  }
-
-  /** What this processor holds, for the parallel import's merge (see parallel-merge.ts). */
-  partial(): RowsPart {
-    return {
-      recipients: this.recipients,
-      counts: { ...this.counts },
-      problems: this.problems,
-      problemsLeftOut: this.problemsLeftOut,
-      seen: this.seen,
-    };
   }
 
   result(fileName: string, encoding: CsvEncoding, delimiter: string): ImportResult {
