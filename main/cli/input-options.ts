@@ -7,7 +7,6 @@ import {
   type ImportOptions,
   type ImportResult,
 } from '../../shared/import';
-import { importRecipientsParallel } from '../import/parallel';
 import { parseTemplateFile } from '../../shared/sms';
 import type { Autoconvert } from '../../shared/types';
 import {
@@ -75,22 +74,6 @@ export function readRecipientsFile(
 ): ImportResult {
   const { bytes, options } = loadRecipientsFile(file, values, cwd, optOuts);
   const outcome = importRecipients(bytes, options);
-  if (!outcome.ok) throw new UsageError(outcome.error);
-  return outcome.result;
-}
-
-/**
- * Same result as readRecipientsFile, but a file over PARALLEL_MIN_BYTES is imported on two cores
- * (worker thread bundled as dist/main/import-worker.cjs next to the CLI).
- */
-export async function readRecipientsFileAsync(
-  file: string | undefined,
-  values: InputValues,
-  cwd: string,
-  optOuts: ReadonlySet<string> = new Set(),
-): Promise<ImportResult> {
-  const { bytes, options } = loadRecipientsFile(file, values, cwd, optOuts);
-  const outcome = await importRecipientsParallel(bytes, options);
   if (!outcome.ok) throw new UsageError(outcome.error);
   return outcome.result;
 }

@@ -19,6 +19,28 @@ function refusal(name: string, options: Partial<ImportOptions> = {}): string {
 }
 const summary = (r: ImportResult) => r.recipients.map((x) => [x.row, x.to, x.status, x.reason]);
 
+describe('importRecipients: a refusal the operator can answer with a column', () => {
+  it('names the columns when no phone column was found or the named one does not exist', () => {
+    const noPhone = importRecipients(bytesOf('no-phone-column.csv'), {
+      fileName: 'x.csv',
+      defaultCountry: 'EE',
+    });
+    expect(noPhone).toMatchObject({ ok: false, columns: ['name', 'city', 'age'] });
+    const unknown = importRecipients(bytesOf('ragged.csv'), {
+      fileName: 'ragged.csv',
+      defaultCountry: 'EE',
+      phoneColumn: 'mobile',
+    });
+    expect(unknown).toMatchObject({ ok: false, columns: ['name', 'phone', 'city'] });
+  });
+
+  it('names no columns when the file itself was refused', () => {
+    const outcome = importRecipients(bytesOf('header-only.csv'), { fileName: 'h.csv', defaultCountry: 'EE' });
+    expect(outcome.ok).toBe(false);
+    expect('columns' in outcome).toBe(false);
+  });
+});
+
 describe('importRecipients: encodings and delimiters', () => {
   it('reads UTF-8 with BOM and semicolons, Estonian column names', () => {
     const r = load('utf8-bom-semicolon.csv');

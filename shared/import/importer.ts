@@ -67,6 +67,7 @@ export function createImporter(options: ImportOptions): Importer {
   let retryAt = 0;
   let recordIndex = 0;
   let error: string | null = null;
+  let refusedColumns: string[] | undefined;
 
   function concat(parts: readonly Uint8Array[]): Uint8Array {
     if (parts.length === 1 && parts[0]) return parts[0];
@@ -165,6 +166,7 @@ export function createImporter(options: ImportOptions): Importer {
     } catch (thrown) {
       if (!(thrown instanceof ImportRefused)) throw thrown;
       error = thrown.message;
+      refusedColumns = thrown.columns;
       chunks.length = 0;
       return { rows: [], restart: false, error };
     }
@@ -198,7 +200,11 @@ export function createImporter(options: ImportOptions): Importer {
       const bytes = decoder ? new Uint8Array(0) : concat(chunks);
       const update = guarded(() => feed(bytes, true), true);
       chunks.length = 0;
-      if (update.error) return (finished = { ok: false, error: update.error });
+      if (update.error) {
+        finished = { ok: false, error: update.error };
+        if (refusedColumns) finished.columns = refusedColumns;
+        return finished;
+      }
       if (!layout) return (finished = { ok: false, error: headerOnly(options.fileName) });
       const result: ImportResult = layout.processor.result(
         options.fileName,
@@ -212,8 +218,18 @@ export function createImporter(options: ImportOptions): Importer {
   };
 }
 
-/** A refusal (one sentence for the operator), thrown while the file's layout is worked out. */
-export class ImportRefused extends Error {}
+/**
+ * A refusal (one sentence for the operator), thrown while the file's layout is worked out; `columns`
+ * when the file was readable but no phone column was found.
+ */
+export class ImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly columns?: string[],
+  ) {
+    super(message);
+  }
+}
 
 /** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
 export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
@@ -239,8 +255,7 @@ function enoughAfter(records: readonly string[][], headerIndex: number): boolean
 
 /**
  * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
- * ending, header row, column names and phone column. Throws ImportRefused. Shared with the parallel
- * import so that both read a file the same way.
+ * ending, header row, column names and phone column. Throws ImportRefused.
  */
 export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
   const newline = detectNewline(sample);
@@ -278,10 +293,10 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     const wanted = options.phoneColumn.trim().toLowerCase();
     phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
     if (phoneColumn < 0)
-      throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header));
+      throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header), header);
   } else {
     const best = candidates[0];
-    if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header));
+    if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header), header);
     phoneColumn = best;
   }
   const setup: RowSetup = {

@@ -5,7 +5,7 @@ import type { CsvEncoding } from './decode';
 import { MAX_PROBLEMS, type ImportCounts, type ImportProblem, type ImportResult } from './model';
 import { countryFromCell } from './country';
 import { countryName, phoneOrReason } from './phone';
-import { PhoneIndex, type PhoneLookup } from './phone-index';
+import { PhoneIndex } from './phone-index';
 
 export interface RowSetup {
   header: string[];
@@ -20,17 +20,6 @@ export interface RowSetup {
   delimiter?: string;
   /** Column giving each row's country for national numbers; `country` where empty or unknown. */
   countryColumn?: number | null;
-}
-
-/** One slice of a file's rows; `seen` (E.164 → first spreadsheet row) only when made in this thread. */
-export interface RowsPart {
-  recipients: ImportedRecipient[];
-  counts: ImportCounts;
-  problems: ImportProblem[];
-  problemsLeftOut: number;
-  seen?: PhoneLookup;
-  /** numericKey() of each recipient's `to` (-2 without one), when the slice came packed from a worker. */
-  keys?: Float64Array;
 }
 
 export const REASON_OPTED_OUT = 'Opted out';
@@ -207,17 +196,6 @@ export class RowProcessor {
   private problem(row: number, message: string, column: string | null = null): void {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, column, message });
     else this.problemsLeftOut++;
-  }
-
-  /** What this processor holds, for the parallel import's merge (see parallel-merge.ts). */
-  partial(): RowsPart {
-    return {
-      recipients: this.recipients,
-      counts: { ...this.counts },
-      problems: this.problems,
-      problemsLeftOut: this.problemsLeftOut,
-      seen: this.seen,
-    };
   }
 
   result(fileName: string, encoding: CsvEncoding, delimiter: string): ImportResult {
