@@ -23,6 +23,7 @@ export const IMPORT_OPTIONS = {
   country: { type: 'string' },
   'phone-column': { type: 'string' },
   'country-column': { type: 'string' },
+  sheet: { type: 'string' },
   delimiter: { type: 'string' },
   encoding: { type: 'string' },
   'header-row': { type: 'string' },
@@ -40,6 +41,7 @@ export const IMPORT_HELP = [
   '  --country CC             country for national numbers, e.g. EE (default: EE)',
   '  --country-column NAME    the column giving each row its country (FI, FIN, Finland, +358…) for',
   '                           national numbers; --country where empty (default: detected; "" for none)',
+  '  --sheet NAME             the sheet of an Excel workbook (.xlsx) to read (default: the first)',
   '  --delimiter C            , ; tab or | (default: detected)',
   '  --encoding E             utf-8, utf-16le, utf-16be or windows-1252 (default: detected)',
   '  --header-row N           the row holding the column names (default: detected)',
@@ -56,6 +58,7 @@ interface InputValues {
   country?: string;
   'phone-column'?: string;
   'country-column'?: string;
+  sheet?: string;
   delimiter?: string;
   encoding?: string;
   'header-row'?: string;
@@ -114,6 +117,7 @@ function loadRecipientsFile(
     defaultCountry: countryOption(values.country),
     phoneColumn: values['phone-column'],
     countryColumn: values['country-column'] === '' ? null : values['country-column'],
+    sheet: values.sheet,
     delimiter,
     encoding: encoding as CsvEncoding | undefined,
     headerRow,

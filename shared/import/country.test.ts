@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRecipients } from './importer';
+import { importRecipients } from './workbook';
 import { countryFromCell, detectCountryColumn } from './country';
 
 describe('countryFromCell', () => {

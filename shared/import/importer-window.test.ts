@@ -1,7 +1,7 @@
 // The importer parses each push window by window (512 KB of text at a time): the result must not
 // depend on where windows fall, inside quoted values with line breaks, long records or a stray quote.
 import { describe, expect, it } from 'vitest';
-import { createImporter, importRecipients } from './importer';
+import { createImporter, importRecipients } from './workbook';
 import type { ImportOptions, ImportOutcome } from './model';
 
 const OPTS: ImportOptions = { fileName: 'w.csv', defaultCountry: 'EE', optOuts: new Set(['+37252000004']) };

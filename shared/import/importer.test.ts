@@ -343,15 +343,14 @@ describe('importRecipients: refusals', () => {
     expect(refusal(name, options)).toBe(error);
   });
 
-  it('refuses an Excel workbook by its signature', () => {
+  it('refuses a damaged ZIP file with one sentence', () => {
     const outcome = importRecipients(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), {
       fileName: 'list.xlsx',
       defaultCountry: 'EE',
     });
     expect(outcome).toEqual({
       ok: false,
-      error:
-        '"list.xlsx" is an Excel workbook or a ZIP archive, not a CSV file: save it as "CSV UTF-8" from your spreadsheet and choose that file.',
+      error: '"list.xlsx" is a damaged or unreadable ZIP file: open it in Excel and save it again.',
     });
   });
 });

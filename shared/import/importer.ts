@@ -1,4 +1,4 @@
-// The streaming importer. A worker pushes the file chunk by chunk and gets finished rows back at
+// The streaming CSV importer (a workbook reaches it as its sheet's CSV text, see workbook.ts). A worker pushes the file chunk by chunk and gets finished rows back at
 // once, so it can post progress and show the first rows long before the end; importRecipients() is
 // the same thing fed with one file. Nothing here touches I/O or node:* modules.
 //
@@ -55,7 +55,8 @@ interface Layout {
   processor: RowProcessor;
 }
 
-export function createImporter(options: ImportOptions): Importer {
+/** The CSV importer; createImporter (workbook.ts) puts a workbook's sheet through it too. */
+export function createCsvImporter(options: ImportOptions): Importer {
   const chunks: Uint8Array[] = [];
   let buffered = 0;
   let encodingOverride = options.encoding;
@@ -229,16 +230,6 @@ export class ImportRefused extends Error {
   ) {
     super(message);
   }
-}
-
-/** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
-export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
-  const importer = createImporter(options);
-  const slice = 4 * 1024 * 1024;
-  for (let at = 0; at < bytes.length; at += slice) {
-    if (importer.push(bytes.subarray(at, at + slice)).error) break;
-  }
-  return importer.finish();
 }
 
 const LAYOUT_RECORDS = 1000;

@@ -19,6 +19,8 @@ export interface ImportOptions {
   encoding?: CsvEncoding;
   /** 1-based spreadsheet row of the header; detected when absent. */
   headerRow?: number;
+  /** Name of the workbook sheet to read (an .xlsx file); the first sheet when absent. */
+  sheet?: string;
   /** Opted-out numbers, in E.164. */
   optOuts?: ReadonlySet<string>;
 }
@@ -54,6 +56,9 @@ export interface ImportResult {
   phoneColumnName: string;
   /** Columns that could hold phone numbers, best first (for a "phone column" picker). */
   phoneCandidates: number[];
+  /** A workbook's sheet names, and the one read; absent for a CSV file. */
+  sheets?: string[];
+  sheet?: string;
   /** Index into `header` of the column giving each row's country, or null. */
   countryColumn: number | null;
   countryColumnName: string | null;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator';
+import { buildXlsx } from '../../../shared/import/xlsx-test-support';
 import { omnicast } from '../test-run';
 
 describe('omnicast preview and send apply the import rules', () => {
@@ -102,6 +103,34 @@ describe('omnicast preview and send apply the import rules', () => {
     const missing = await omnicast([...args, '--country-column', 'Land'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('has no column named "Land"');
+  });
+
+  it('reads an Excel workbook, the sheet chosen with --sheet', async () => {
+    const book = buildXlsx([
+      {
+        name: 'First',
+        rows: new Map([
+          [1, ['phone', 'name']],
+          [2, [{ n: 3.7251234567e10, style: 4 }, 'Ann']],
+        ]),
+      },
+      {
+        name: 'Second',
+        rows: new Map([
+          [1, ['phone', 'name']],
+          [2, ['+37251000007', 'Bo']],
+        ]),
+      },
+    ]);
+    writeFileSync(join(dir, 'list.xlsx'), book);
+    const args = ['preview', 'list.xlsx', '--template', 'Hi {{name}}', '--format', 'csv'];
+    expect((await omnicast(args, dir)).stdout).toContain('+37251234567,ok,,Hi Ann');
+    expect((await omnicast([...args, '--sheet', 'Second'], dir)).stdout).toContain('+37251000007,ok,,Hi Bo');
+    const missing = await omnicast([...args, '--sheet', 'Third'], dir);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      2,
+      'omnicast preview: "list.xlsx" has no sheet named "Third": its sheets are "First", "Second".',
+    ]);
   });
 
   it('sends the stray-quote file as the operator accepted it', async () => {

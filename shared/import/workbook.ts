@@ -1,0 +1,83 @@
+// The entry of every import: a CSV file or an Excel workbook (.xlsx), told apart by their first bytes.
+import { createCsvImporter, type Importer, type ImporterUpdate } from './importer';
+import type { ImportOptions, ImportOutcome } from './model';
+import { headerOnly } from './refusals';
+import { isZip, workbookToCsv } from './xlsx';
+
+const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
+
+/**
+ * An importer for a CSV file or an Excel workbook (.xlsx), told apart by the first bytes. A workbook
+ * is held until finish(), then read sheet to CSV text and imported like a CSV file.
+ */
+export function createImporter(options: ImportOptions): Importer {
+  let csv: Importer | null = null;
+  const held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let workbook = false;
+  const start = (bytes: Uint8Array): ImporterUpdate => {
+    csv = createCsvImporter(options);
+    return csv.push(bytes);
+  };
+  return {
+    push(chunk) {
+      if (csv) return csv.push(chunk);
+      held.push(chunk);
+      heldBytes += chunk.length;
+      if (workbook || heldBytes < 4) return NONE;
+      const all = joinChunks(held);
+      if (isZip(all)) {
+        workbook = true;
+        return NONE;
+      }
+      held.length = 0;
+      return start(all);
+    },
+    finish() {
+      if (csv) return csv.finish();
+      const all = joinChunks(held);
+      held.length = 0;
+      if (!isZip(all)) {
+        start(all);
+        return (csv as Importer | null)?.finish() ?? { ok: false, error: headerOnly(options.fileName) };
+      }
+      return importWorkbook(all, options);
+    },
+  };
+}
+
+function joinChunks(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+function importWorkbook(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
+  const sheet = workbookToCsv(bytes, options.fileName, options.sheet);
+  if (!sheet.ok) return sheet;
+  const text = new TextEncoder().encode(sheet.csv);
+  const outcome = importSlices(createCsvImporter({ ...options, delimiter: ',', encoding: 'utf-8' }), text);
+  if (outcome.ok) {
+    outcome.result.sheets = sheet.sheets;
+    outcome.result.sheet = sheet.sheet;
+  }
+  return outcome;
+}
+
+/** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
+export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
+  return importSlices(createImporter(options), bytes);
+}
+
+function importSlices(importer: Importer, bytes: Uint8Array): ImportOutcome {
+  const slice = 4 * 1024 * 1024;
+  for (let at = 0; at < bytes.length; at += slice) {
+    if (importer.push(bytes.subarray(at, at + slice)).error) break;
+  }
+  return importer.finish();
+}

@@ -1,0 +1,116 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importRecipients } from './workbook';
+import { formatCellNumber, general, serialToDate } from './xlsx-format';
+import { buildXlsx, type TestCell } from './xlsx-test-support';
+
+describe('formatCellNumber: numbers as Excel shows them', () => {
+  it.each([
+    [37251234567, undefined, '37251234567'],
+    [3.7251234567e10, undefined, '37251234567'],
+    [12.5, undefined, '12.5'],
+    [0.1 + 0.2, undefined, '0.3'],
+    [501, '00000', '00501'],
+    [1234.5, '#,##0.00', '1,234.50'],
+    [37251234567, '0', '37251234567'],
+    [37251234567, '"+"0', '+37251234567'],
+    [0.256, '0.0%', '25.6%'],
+    [45292, 'dd\\.mm\\.yyyy', '01.01.2024'],
+    [45292.75, 'yyyy-mm-dd h:mm', '2024-01-01 18:00'],
+    [45292.5, 'd mmmm yyyy, h:mm AM/PM', '1 January 2024, 12:00 PM'],
+    [-3, '0;(0)', '(3)'],
+    [1234567, '0.00E+00', '1.23E+06'],
+  ])('%s in %s → %s', (n, code, text) => {
+    expect(formatCellNumber(n, code, false)).toBe(text);
+  });
+
+  it('reads 1904-based dates and the dates before 1 March 1900', () => {
+    expect(formatCellNumber(0, 'yyyy-mm-dd', true)).toBe('1904-01-01');
+    expect(serialToDate(1).toISOString().slice(0, 10)).toBe('1900-01-01');
+    expect(serialToDate(61).toISOString().slice(0, 10)).toBe('1900-03-01');
+    expect(general(-0.5)).toBe('-0.5');
+  });
+});
+
+const row = (...cells: TestCell[]) => cells;
+
+describe('importRecipients: Excel workbooks', () => {
+  const workbook = buildXlsx([
+    {
+      name: 'Kliendid',
+      rows: new Map([
+        [1, row({ inline: 'Customers, March' })],
+        [3, row('Nimi', 'Telefon', 'Riik', 'Liitunud', 'Indeks', 'Saldo')],
+        [
+          4,
+          row(
+            'Jüri & Mari <OÜ>',
+            { n: 3.7251234567e10, style: 4 },
+            'EE',
+            { n: 45292, style: 1 },
+            { n: 501, style: 3 },
+            { n: 1234.5, style: 5 },
+          ),
+        ],
+        [
+          5,
+          row({ rich: ['Дмитрий ', 'Иванов'] }, 3.7251234568e10, 'Eesti', { n: 45293, style: 2 }, null, 0.1),
+        ],
+        [7, row('Aino, "Aini"', '040 123 4567', 'FI', null, null, 3)],
+      ]),
+    },
+    {
+      name: 'Muu',
+      rows: new Map([
+        [1, row('phone', 'name')],
+        [2, row('+37251000009', 'Other')],
+      ]),
+    },
+  ]);
+
+  it('imports the first sheet: numbers stored as floats come out as Excel shows them, row numbers as Excel', () => {
+    const outcome = importRecipients(workbook, { fileName: 'kliendid.xlsx', defaultCountry: 'EE' });
+    if (!outcome.ok) throw new Error(outcome.error);
+    const r = outcome.result;
+    expect([r.sheets, r.sheet, r.headerRow, r.phoneColumnName, r.countryColumnName]).toEqual([
+      ['Kliendid', 'Muu'],
+      'Kliendid',
+      3,
+      'Telefon',
+      'Riik',
+    ]);
+    expect(r.recipients.map((x) => [x.row + r.headerRow, x.to, x.fields])).toEqual([
+      [4, '+37251234567', ['Jüri & Mari <OÜ>', '37251234567', 'EE', '01.01.2024', '00501', '1,234.50']],
+      [5, '+37251234568', ['Дмитрий Иванов', '37251234568', 'Eesti', '2024-01-02', '', '0.1']],
+      [7, '+358401234567', ['Aino, "Aini"', '040 123 4567', 'FI', '', '', '3']],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('imports the sheet chosen by name, and names the sheets when it is not there', () => {
+    const other = importRecipients(workbook, { fileName: 'k.xlsx', defaultCountry: 'EE', sheet: 'muu' });
+    expect(other.ok && other.result.recipients.map((x) => x.to)).toEqual(['+37251000009']);
+    const missing = importRecipients(workbook, { fileName: 'k.xlsx', defaultCountry: 'EE', sheet: 'Sheet9' });
+    expect(missing).toEqual({
+      ok: false,
+      error: '"k.xlsx" has no sheet named "Sheet9": its sheets are "Kliendid", "Muu".',
+    });
+  });
+
+  it('refuses an OpenDocument spreadsheet and a ZIP that is no workbook, each with one sentence', () => {
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<x/>'),
+    });
+    expect(importRecipients(ods, { fileName: 'a.ods', defaultCountry: 'EE' })).toEqual({
+      ok: false,
+      error:
+        '"a.ods" is an OpenDocument spreadsheet (.ods): save it as an Excel workbook (.xlsx) or as "CSV UTF-8" and choose that file.',
+    });
+    const zip = zipSync({ 'readme.txt': strToU8('hello') });
+    expect(importRecipients(zip, { fileName: 'a.zip', defaultCountry: 'EE' })).toEqual({
+      ok: false,
+      error: '"a.zip" is a ZIP archive, not an Excel workbook or a CSV file.',
+    });
+  });
+});
