@@ -1,6 +1,6 @@
-// The streaming CSV importer (a workbook reaches it as its sheet's CSV text, see workbook.ts). A worker pushes the file chunk by chunk and gets finished rows back at
-// once, so it can post progress and show the first rows long before the end; importRecipients() is
-// the same thing fed with one file. Nothing here touches I/O or node:* modules.
+// The streaming CSV importer; a workbook reaches it as its sheet's CSV text (see workbook.ts). A
+// worker pushes the file chunk by chunk and gets finished rows back at once, so it can post progress
+// and show the first rows long before the end; importRecipients() is the same thing fed with one file. Nothing here touches I/O or node:* modules.
 //
 // Protocol: push(chunk) → { rows, restart, error }.
 //  - The first SAMPLE_BYTES are held back (rows: []) to detect encoding, delimiter, header row and
