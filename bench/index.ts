@@ -1,6 +1,7 @@
 // Entry of `npm run bench`: every benchmark prints its figures and its targets side by side.
 import { parseArgs } from 'node:util';
 import { runImportBench } from './import';
+import { runXlsxImportBench } from './import-xlsx';
 import { runReportBench } from './report';
 import { runSendBench } from './send';
 import { runSmsBench } from './sms';
@@ -18,6 +19,7 @@ const rows = quick ? 100_000 : 1_000_000;
 const benches: [string, () => Promise<void>][] = [
   ['sms', () => runSmsBench({ rows })],
   ['import', () => runImportBench({ rows, quick })],
+  ['xlsx', () => runXlsxImportBench()],
   ['send', () => runSendBench({ quick })],
   ['report', () => runReportBench({ rows })],
   ['status', () => runStatusBench({ rows, quick })],

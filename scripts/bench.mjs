@@ -1,7 +1,18 @@
-// `npm run bench [-- --only sms,import,ui,send,report,status] [-- --quick]`: bundles the benchmarks and runs
+// `npm run bench [-- --only sms,import,xlsx,ui,send,report,status] [-- --quick]`: bundles the benchmarks and runs
 // them in a fresh Node process with --expose-gc, so that memory figures mean something.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+// Packages stay external, except their JSON data (country names): an ES module cannot import a
+// package's .json file without an import attribute, so it is bundled.
+const bundleJson = {
+  name: 'bundle-json',
+  setup(b) {
+    b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({ path: require.resolve(args.path) }));
+  },
+};
 
 await build({
   entryPoints: { bench: 'bench/index.ts' },
@@ -12,6 +23,7 @@ await build({
   target: 'node20',
   format: 'esm',
   packages: 'external',
+  plugins: [bundleJson],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __omnicastRequire } from 'node:module'; const require = __omnicastRequire(import.meta.url);",

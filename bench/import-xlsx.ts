@@ -1,0 +1,59 @@
+// Workbook import benchmark: the same 100 000 rows as a CSV file and as an Excel workbook (.xlsx,
+// phone numbers in national form stored as numbers, as Excel keeps them), each imported in full.
+// Target: the workbook within 3× the CSV's time, peak memory under 1 GB.
+import { importRecipients, type ImportOutcome } from '../shared/import';
+import { buildXlsx, type TestCell } from '../shared/import/xlsx-test-support';
+import { generateCsv } from './import';
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function workbookOf(csv: string): Uint8Array {
+  const rows = new Map<number, TestCell[]>();
+  csv
+    .trimEnd()
+    .split('\n')
+    .forEach((line, i) => {
+      const cells: TestCell[] = line.split(',');
+      // A national number typed into Excel is stored as a number (5123 4567 → 51234567).
+      if (i > 0 && /^\d{7,}$/.test(String(cells[2]))) cells[2] = Number(cells[2]);
+      rows.set(i + 1, cells);
+    });
+  return buildXlsx([{ name: 'Customers', rows }]);
+}
+
+async function measure(run: () => ImportOutcome): Promise<{ ms: number; peakRss: number; rows: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  // Let the sampler start before the synchronous import holds the thread.
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  try {
+    const started = performance.now();
+    const outcome = run();
+    const ms = performance.now() - started;
+    if (!outcome.ok) throw new Error(outcome.error);
+    return { ms, peakRss: Math.max(peakRss, process.memoryUsage().rss), rows: outcome.result.counts.total };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+export async function runXlsxImportBench(rows = 100_000): Promise<void> {
+  const csv = generateCsv(rows);
+  const csvBytes = new TextEncoder().encode(csv);
+  const xlsx = workbookOf(csv);
+  console.log(
+    `files: ${rows.toLocaleString('en')} rows · CSV ${mb(csvBytes.length)} · .xlsx ${mb(xlsx.length)}`,
+  );
+  const options = { fileName: 'bench', defaultCountry: 'EE' };
+  const plain = await measure(() => importRecipients(csvBytes, options));
+  const book = await measure(() => importRecipients(xlsx, options));
+  const ratio = book.ms / plain.ms;
+  console.log(`CSV import: ${plain.ms.toFixed(0)} ms, ${plain.rows.toLocaleString('en')} rows`);
+  console.log(
+    `.xlsx import: ${book.ms.toFixed(0)} ms, ${book.rows.toLocaleString('en')} rows · ${ratio.toFixed(2)}× the CSV (target ≤ 3×) ${ratio <= 3 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `.xlsx peak RSS: ${mb(book.peakRss)} (target < 1 GB) ${book.peakRss < 1024 ** 3 ? 'OK' : 'OVER'}`,
+  );
+}
