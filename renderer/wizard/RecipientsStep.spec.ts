@@ -43,6 +43,28 @@ describe('RecipientsStep', () => {
     expect(onNext).toHaveBeenCalledOnce();
   });
 
+  it('holds the wizard on problems in the file until the operator accepts them', async () => {
+    setup();
+    await pick('name,phone\nAnn,+37251234567\nBob,"+37251234568\nCy,+37251234569"\n');
+    await screen.findByRole('region', { name: 'Import report' });
+    const next = screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Message' });
+    expect(next.disabled).toBe(true);
+    await fireEvent.click(screen.getByRole('checkbox', { name: /I have checked the problems in the file/ }));
+    expect(next.disabled).toBe(false);
+  });
+
+  it('reads national numbers for the country column chosen, and none when told so', async () => {
+    const { latest } = setup();
+    await pick('name,phone,where\nAino,040 123 4567,FI\n');
+    await screen.findByRole('region', { name: 'Import report' });
+    expect(latest()?.result.recipients[0]?.status).toBe('invalid');
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Country column' }), {
+      target: { value: '2' },
+    });
+    await waitFor(() => expect(latest()?.result.recipients[0]?.to).toBe('+358401234567'));
+    expect(latest()?.result.countryColumnName).toBe('where');
+  });
+
   it('re-imports with the chosen phone column', async () => {
     const { latest } = setup();
     await pick('name,home,mobile\nAnn,+37251234567,+37251111111\n');
