@@ -13,6 +13,7 @@ const settings = (testMode: boolean): Settings => ({
   defaultRate: 10,
   defaultAutoconvert: 'on',
   apiUrl: 'http://127.0.0.1:1/v1',
+  maxSegments: 10,
 });
 
 function api(testMode: boolean) {

@@ -135,6 +135,8 @@ export interface Settings {
   defaultRate: number;
   defaultAutoconvert: Autoconvert;
   apiUrl: string;
+  /** The most segments one rendered message may take; longer messages hold the campaign back. */
+  maxSegments: number;
 }
 
 export interface AppInfo {

@@ -48,7 +48,7 @@ export const IMPORT_HELP = [
   '  --autoconvert MODE       on, full or off (default: on)',
   '  --accept-problems        go on although the file has problems (an unclosed quote, rows run',
   '                           together, too many or too few values, bytes that are not UTF-8)',
-  `  --max-segments N         the most segments one message may take (default ${DEFAULT_MAX_SEGMENTS})`,
+  `  --max-segments N         the most segments one message may take (default: the setting, ${DEFAULT_MAX_SEGMENTS})`,
 ];
 
 const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -166,11 +166,12 @@ export function writeImportProblems(imported: ImportResult, write: (line: string
   for (const p of imported.problems) write(`  ${p.message}\n`);
 }
 
-export function segmentCapOption(values: InputValues): SegmentCapCheck {
+/** --max-segments, else `fallback` (the data folder's setting, where the command has one). */
+export function segmentCapOption(values: InputValues, fallback = DEFAULT_MAX_SEGMENTS): SegmentCapCheck {
   const max = numberOption('max-segments', values['max-segments'], 1, MAX_SEGMENTS_LIMIT);
   if (max !== undefined && !Number.isInteger(max))
     throw new UsageError(`--max-segments must be a whole number (got "${values['max-segments']}").`);
-  return new SegmentCapCheck(max ?? DEFAULT_MAX_SEGMENTS);
+  return new SegmentCapCheck(max ?? fallback);
 }
 
 /** Refuses when a rendered message is over the segment cap. */

@@ -31,6 +31,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
     defaultRate: 5,
     defaultAutoconvert: 'on',
     apiUrl: 'https://api.messente.com/v1',
+    maxSegments: 10,
   },
   'credentials.status': {},
   'credentials.save': { username: 'u', password: 'p' },

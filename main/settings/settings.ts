@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../../shared/types';
 import type { Db } from '../db/database';
 import { readSettingsMap, writeSettings } from '../db/queries/settings';
+import { DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS_LIMIT } from '../../shared/import/rules';
 
 /** A fresh install starts in test mode: nothing leaves the computer until the operator says so. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -11,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultRate: 10,
   defaultAutoconvert: 'on',
   apiUrl: 'https://api.messente.com/v1',
+  maxSegments: DEFAULT_MAX_SEGMENTS,
 };
 
 // Each stored value is checked on the way out too: a hand-edited or older database cannot hand the
@@ -22,6 +24,7 @@ const fieldSchemas: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
   defaultRate: z.number().positive().max(150),
   defaultAutoconvert: z.enum(['on', 'full', 'off']),
   apiUrl: z.string().url(),
+  maxSegments: z.number().int().min(1).max(MAX_SEGMENTS_LIMIT),
 };
 
 export function readSettings(db: Db): Settings {

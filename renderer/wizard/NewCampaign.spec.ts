@@ -12,6 +12,7 @@ const settings: Settings = {
   defaultRate: 10,
   defaultAutoconvert: 'on',
   apiUrl: 'http://127.0.0.1:1/v1',
+  maxSegments: 10,
 };
 
 describe('NewCampaign', () => {

@@ -57,6 +57,24 @@ describe('PreviewStep', () => {
     expect(onNext).toHaveBeenCalledOnce();
   });
 
+  it('holds the campaign back when a message is over the segment cap, naming the row', async () => {
+    render(PreviewStep, {
+      recipients: recipients(CSV),
+      message: { name: 'x', sender: '', template: `{{name}} ${'x'.repeat(300)}`, autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: {}, table: {} },
+      maxSegments: 2,
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      '"c.csv" row 3: The message is 5 segments long; the most allowed per message is 2. Shorten the message, or allow more segments in Settings.',
+    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Send' }).disabled).toBe(true);
+  });
+
   it('prices and converts rows with the account’s tables', async () => {
     const onReady = vi.fn();
     render(PreviewStep, {

@@ -39,6 +39,7 @@ export const callArgs = {
     defaultRate: z.number().positive().max(150).optional(),
     defaultAutoconvert: autoconvert.optional(),
     apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+    maxSegments: z.number().int().min(1).max(255).optional(),
   }),
   'credentials.status': z.strictObject({}),
   'credentials.save': z.strictObject({

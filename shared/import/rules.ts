@@ -24,9 +24,10 @@ export function fileTooLarge(fileName: string, bytes: number): string | null {
 }
 
 /**
- * Problems with the file's structure (an unclosed quote, rows merged across line ends, rows with too
- * many or too few values, bytes that are not valid UTF-8): any of them may have put one customer's
- * data into another's message, so nothing is sent until the operator has looked and accepted.
+ * The first problem with the file's structure and how many there are, without a full stop (callers
+ * say how to go on). Such a problem (an unclosed quote, rows merged across line ends, rows with too
+ * many or too few values, bytes that are not valid UTF-8) may have put one customer's data into
+ * another's message, so nothing is sent until the operator has looked and accepted.
  */
 export function importProblemsRefusal(result: ImportResult): string | null {
   const real = result.problems.filter((p) => p.row > 0);
@@ -37,13 +38,13 @@ export function importProblemsRefusal(result: ImportResult): string | null {
   const leftOut = more ? Number(/\d+/.exec(more.message)?.[0] ?? 0) : 0;
   const total = real.length + leftOut;
   const others = total > 1 ? ` (${total.toLocaleString('en')} problems in all)` : '';
-  return `"${result.fileName}": ${first.message}${others}`;
+  return `"${result.fileName}": ${first.message.replace(/\.$/, '')}${others}`;
 }
 
-/** Why one rendered message is refused, or null: over the segment cap. */
+/** Why one rendered message is refused (over the segment cap), without a full stop; or null. */
 export function segmentCapProblem(segments: number, maxSegments: number): string | null {
   if (segments <= maxSegments) return null;
-  return `The message is ${segments.toLocaleString('en')} segments long; the most allowed per message is ${maxSegments}.`;
+  return `The message is ${segments.toLocaleString('en')} segments long; the most allowed per message is ${maxSegments}`;
 }
 
 /** Counts rendered messages over the segment cap while rows are previewed, for one refusal at the end. */

@@ -74,7 +74,9 @@ describe('omnicast preview and send apply the import rules', () => {
     const long = 'y'.repeat(160 * 3);
     const refused = await send('ok.csv', '--template', long, '--max-segments', '2');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('"ok.csv" row 2: The message is 4 segments long');
+    expect(refused.stderr).toBe(
+      'omnicast send: "ok.csv" row 2: The message is 4 segments long; the most allowed per message is 2. Shorten the message, or allow more with --max-segments.\n',
+    );
     expect(sentTo()).toBe(0);
     const preview = await omnicast(['preview', 'ok.csv', '--template', 'z'.repeat(153 * 11)], dir);
     expect(preview.code).toBe(2);

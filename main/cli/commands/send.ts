@@ -4,6 +4,7 @@ import { senderProblem } from '../../../shared/sender-name';
 import { addRecipients } from '../../campaigns/recipients';
 import { insertCampaign } from '../../db/queries/campaigns';
 import { readOptOuts } from '../../db/queries/opt-outs';
+import { readSettings } from '../../settings/settings';
 import { UserError } from '../../handlers/dispatch';
 import { createMessenteClient } from '../../messente';
 import { runCampaignInCli } from '../../sender/cli-run';
@@ -78,7 +79,6 @@ export const sendCommand: Command = {
     if (problem) throw new UsageError(`--sender: ${problem}`);
     const template = readTemplate(values, io.cwd);
     const autoconvert = autoconvertOption(values.autoconvert);
-    const cap = segmentCapOption(values);
     const country = (values.country ?? 'EE').toUpperCase();
     let timeToSend: string | null = null;
     if (values.at !== undefined) {
@@ -97,6 +97,7 @@ export const sendCommand: Command = {
 
     const db = openDataDir(dataDirFrom(values['data-dir'], io));
     try {
+      const cap = segmentCapOption(values, readSettings(db).maxSegments);
       const imported = readRecipientsFile(positionals[0], values, io.cwd, readOptOuts(db));
       checkImportProblems(imported, values);
       const compiled = compileTemplate(template, imported.header);

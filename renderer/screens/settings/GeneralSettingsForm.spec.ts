@@ -11,6 +11,7 @@ const settings: Settings = {
   defaultRate: 20,
   defaultAutoconvert: 'on',
   apiUrl: 'https://api.messente.com/v1',
+  maxSegments: 10,
 };
 
 function setup() {
@@ -41,6 +42,7 @@ describe('GeneralSettingsForm', () => {
         defaultRate: 50,
         defaultAutoconvert: 'on',
         apiUrl: 'https://api.messente.com/v1',
+        maxSegments: 10,
         testMode: false,
       },
     ]);

@@ -11,6 +11,7 @@ const settings: Settings = {
   defaultRate: 20,
   defaultAutoconvert: 'on',
   apiUrl: 'https://api.messente.com/v1',
+  maxSegments: 10,
 };
 
 describe('SettingsScreen', () => {

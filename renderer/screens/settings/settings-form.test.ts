@@ -8,6 +8,7 @@ const settings = {
   defaultRate: 20,
   defaultAutoconvert: 'on' as const,
   apiUrl: 'https://api.messente.com/v1',
+  maxSegments: 10,
 };
 
 describe('settings form', () => {
@@ -19,6 +20,7 @@ describe('settings form', () => {
       defaultRate: 20,
       defaultAutoconvert: 'on',
       apiUrl: 'https://api.messente.com/v1',
+      maxSegments: 10,
     });
   });
 

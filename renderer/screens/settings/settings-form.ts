@@ -1,4 +1,5 @@
 // Validation of the settings form, in the operator's words, before anything reaches main.
+import { MAX_SEGMENTS_LIMIT } from '../../../shared/import/rules';
 import { senderProblem } from '../../../shared/sender-name';
 import type { Autoconvert, Settings } from '../../../shared/types';
 
@@ -9,6 +10,8 @@ export interface SettingsDraft {
   defaultRate: string;
   defaultAutoconvert: Autoconvert;
   apiUrl: string;
+  /** Kept as typed, like the rate. */
+  maxSegments: string;
 }
 
 export type DraftProblems = Partial<Record<keyof SettingsDraft, string>>;
@@ -22,7 +25,15 @@ export function draftOf(settings: Settings): SettingsDraft {
     defaultRate: String(settings.defaultRate),
     defaultAutoconvert: settings.defaultAutoconvert,
     apiUrl: settings.apiUrl,
+    maxSegments: String(settings.maxSegments),
   };
+}
+
+export function maxSegmentsProblem(text: string): string | null {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 1 || n > MAX_SEGMENTS_LIMIT)
+    return `Choose a whole number of segments from 1 to ${MAX_SEGMENTS_LIMIT}.`;
+  return null;
 }
 
 export function rateProblem(text: string): string | null {
@@ -50,6 +61,8 @@ export function draftProblems(draft: SettingsDraft): DraftProblems {
   if (rate) problems.defaultRate = rate;
   const url = apiUrlProblem(draft.apiUrl);
   if (url) problems.apiUrl = url;
+  const segments = maxSegmentsProblem(draft.maxSegments);
+  if (segments) problems.maxSegments = segments;
   if (!/^[A-Z]{2}$/.test(draft.defaultCountry)) problems.defaultCountry = 'Choose a country.';
   return problems;
 }
@@ -62,5 +75,6 @@ export function updateOf(draft: SettingsDraft) {
     defaultRate: Number(draft.defaultRate),
     defaultAutoconvert: draft.defaultAutoconvert,
     apiUrl: draft.apiUrl.trim(),
+    maxSegments: Number(draft.maxSegments),
   };
 }
