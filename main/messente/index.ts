@@ -133,8 +133,16 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
     },
     async getStatus(omnimessageId) {
       const res = await api('GET', `/omnimessage/${encodeURIComponent(omnimessageId)}/status`);
-      if (res.type === 'failure') return { kind: 'error', detail: res.detail };
+      if (res.type === 'failure') {
+        return res.reason === 'connect' || res.reason === 'dns'
+          ? { kind: 'retry', httpStatus: null, retryAfterMs: null, detail: res.detail }
+          : { kind: 'error', detail: res.detail };
+      }
       if (res.status === 404) return { kind: 'not-found' };
+      if (res.status === 429 || res.status === 503) {
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        return { kind: 'retry', httpStatus: res.status, retryAfterMs, detail: explain(res) };
+      }
       if (res.status === 401 || res.status === 403) {
         return { kind: 'auth', httpStatus: res.status, errors: parseErrors(res.status, res.body) };
       }

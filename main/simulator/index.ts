@@ -53,6 +53,8 @@ export interface RunningSimulator {
   cancelled(): string[];
   /** Accepted and not cancelled: what is (or will be, when scheduled) delivered and billed. */
   toDeliver(): h.AcceptedMessage[];
+  /** Changes the share of requests answered 503 from now on (tests: faults after set-up). */
+  setFailRate(rate: number): void;
   close(): Promise<void>;
 }
 
@@ -146,6 +148,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const window = options.rateLimit
     ? createRateWindow(Math.max(1, Math.floor(options.rateLimit)), 1_000)
     : null;
+  let failRate = options.failRate;
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
     if (ms <= 0) return fn();
@@ -204,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         }),
       );
     }
-    if (chance(faultRandom, options.failRate)) {
+    if (chance(faultRandom, failRate)) {
       return reply(
         apiError(503, '104', 'Internal Server Error', 'Service unavailable, request not processed'),
       );
@@ -255,6 +258,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     port,
     accepted: () => [...state.accepted],
     cancelled: () => [...state.cancelled],
+    setFailRate: (rate) => {
+      failRate = rate;
+    },
     toDeliver: () => {
       const gone = new Set(state.cancelled);
       return state.accepted.filter((a) => !gone.has(a.omnimessageId));
