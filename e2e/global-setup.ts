@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /**
  * Starts the real web host (`npm run web`'s entry, built) on a random loopback port with a fresh
- * data folder, and hands its one-time token URL to the tests through the environment.
+ * data folder, and hands its one-time token URL to the tests through the environment. The teardown
+ * stops the host and removes the folder.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-e2e-'));
@@ -30,7 +31,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.OMNICAST_E2E_URL = url;
   process.env.OMNICAST_E2E_DATA_DIR = dataDir;
   return async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   };
 }
