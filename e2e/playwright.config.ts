@@ -1,12 +1,8 @@
-import { chromium, defineConfig } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium';
+import { defineConfig } from '@playwright/test';
+import { e2eChromium } from './browser';
 
 // CHROMIUM_PATH, else Playwright's own Chromium, else a system one on PATH; else stop with how to get one.
-const browser = findChromium({
-  env: process.env,
-  platform: process.platform,
-  playwrightChromium: chromium.executablePath(),
-});
+const browser = e2eChromium();
 if (!browser.ok) {
   console.error(browser.message);
   process.exit(1);

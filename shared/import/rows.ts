@@ -15,6 +15,8 @@ export interface RowSetup {
   candidates: number[];
   country: string;
   optOuts: ReadonlySet<string>;
+  /** The file's delimiter: a value holding a line break and then a delimiter is rows run together. */
+  delimiter?: string;
 }
 
 export const REASON_OPTED_OUT = 'Opted out';
@@ -56,6 +58,7 @@ export class RowProcessor {
       const trimmed = value.trim();
       if (trimmed !== value) fields[i] = trimmed;
       if (trimmed !== '') blank = false;
+      if (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\r') >= 0) this.multiline(trimmed, i, sheetRow);
     }
     if (blank) {
       this.counts.blankLinesSkipped++;
@@ -116,6 +119,34 @@ export class RowProcessor {
         `Row ${sheetRow} has ${had} values but there are ${this.width} columns: the missing ones were left empty.`,
       );
     }
+  }
+
+  /**
+   * A value over several lines is fine (an address), but one whose later lines hold the delimiter is
+   * more likely the following rows swallowed by a stray quote: one customer's message would carry
+   * the others' data.
+   */
+  private multiline(value: string, column: number, sheetRow: number): void {
+    const delimiter = this.setup.delimiter;
+    if (delimiter === undefined) return;
+    const lines = value.split(/\r\n|\n|\r/);
+    if (!lines.slice(1).some((line) => line.includes(delimiter))) return;
+    const name = this.setup.header[column] ?? `column ${column + 1}`;
+    this.problem(
+      sheetRow,
+      `Row ${sheetRow}, column "${name}": the value runs over ${lines.length} lines that look like rows of their own, probably after a stray quote. Check the quotes in that row.`,
+      name,
+    );
+  }
+
+  /** The first bytes that were not UTF-8: the whole file was then read as Windows-1252. */
+  invalidUtf8(sheetRow: number, column: number): void {
+    const name = this.setup.header[column] ?? `column ${column + 1}`;
+    this.problem(
+      sheetRow,
+      `Row ${sheetRow}, column "${name}" has characters that are not valid UTF-8, so the file was read as Windows-1252 (Western European), which may show wrong letters. If they look wrong, save the file as "CSV UTF-8" and import it again.`,
+      name,
+    );
   }
 
   unclosedQuote(sheetRow: number): void {
