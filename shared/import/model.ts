@@ -58,6 +58,11 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; error: string };
+/**
+ * A refusal carries the file's column names when it was refused for want of a phone column, so that
+ * the operator can pick one and import again instead of editing the file.
+ */
+export type ImportOutcome =
+  { ok: true; result: ImportResult } | { ok: false; error: string; columns?: string[] };
 
 export const MAX_PROBLEMS = 1000;

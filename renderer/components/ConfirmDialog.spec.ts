@@ -23,4 +23,30 @@ describe('ConfirmDialog', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel campaign' }));
     expect(answers).toEqual(['keep', 'confirm']);
   });
+
+  it('gives focus back to the control that opened it, and keeps Tab inside while open', async () => {
+    const opener = document.createElement('button');
+    opener.textContent = 'Discard draft';
+    document.body.append(opener);
+    opener.focus();
+    const { unmount } = render(ConfirmDialog, {
+      title: 'Discard this draft?',
+      confirmLabel: 'Discard',
+      keepLabel: 'Keep editing',
+      children: body,
+      onConfirm: () => {},
+      onKeep: () => {},
+    });
+    const keep = screen.getByRole('button', { name: 'Keep editing' });
+    const discard = screen.getByRole('button', { name: 'Discard' });
+    expect(document.activeElement).toBe(keep);
+    discard.focus();
+    await fireEvent.keyDown(discard, { key: 'Tab' });
+    expect(document.activeElement).toBe(keep);
+    await fireEvent.keyDown(keep, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(discard);
+    unmount();
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
 });
