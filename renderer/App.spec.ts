@@ -50,8 +50,8 @@ describe('App', () => {
     let testMode = false;
     const live = fakeApi({
       'settings.get': () => settings(testMode),
-      'settings.update': (args: Partial<Settings>) => {
-        testMode = args.testMode ?? testMode;
+      'settings.update': (args) => {
+        testMode = (args as Partial<Settings>).testMode ?? testMode;
         return settings(testMode);
       },
       'campaigns.list': () => [],
