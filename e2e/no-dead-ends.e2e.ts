@@ -12,7 +12,7 @@ const fixture = new URL('./fixtures/thin-slice.csv', import.meta.url).pathname;
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
   }
   throw new Error(`Tab never reached ${target.toString()} in ${limit} presses`);
 }
