@@ -11,7 +11,7 @@
 //  - error: the file is refused (one sentence); stop pushing. finish() returns the same error.
 // finish() → the complete ImportResult (recipients included) or the refusal.
 import type { ImportedRecipient } from '../types';
-import { createStreamDecoder, type StreamDecoder } from './decode';
+import { createStreamDecoder, firstInvalidUtf8, type StreamDecoder } from './decode';
 import {
   detectDelimiter,
   detectHeaderIndex,
@@ -158,7 +158,9 @@ export function createImporter(options: ImportOptions): Importer {
       if (rows !== null) return rows.length === 0 ? NONE : { rows, restart: false, error: null };
       encodingOverride = 'windows-1252';
       reset();
-      const replayed = feed(concat(chunks), last) ?? [];
+      const all = concat(chunks);
+      const replayed = feed(all, last) ?? [];
+      reportInvalidUtf8(all);
       return { rows: replayed, restart: true, error: null };
     } catch (thrown) {
       if (!(thrown instanceof ImportRefused)) throw thrown;
@@ -167,6 +169,17 @@ export function createImporter(options: ImportOptions): Importer {
       chunks.length = 0;
       return { rows: [], restart: false, error };
     }
+  }
+
+  /** Says where the file stopped being UTF-8, so the operator can judge the Windows-1252 reading. */
+  function reportInvalidUtf8(bytes: Uint8Array): void {
+    const at = firstInvalidUtf8(bytes);
+    if (!layout || at < 0) return;
+    // Rows up to the bad byte, counted the way the import counts them (quoted line breaks included).
+    const prefix = new TextDecoder().decode(bytes.subarray(0, at));
+    const records = parseRecords(prefix, layout.delimiter, layout.newline, false).data;
+    const lastRecord = records.at(-1);
+    layout.processor.invalidUtf8(Math.max(records.length, 1), Math.max((lastRecord?.length ?? 1) - 1, 0));
   }
 
   let finished: ImportOutcome | null = null;
@@ -241,8 +254,7 @@ function enoughAfter(records: readonly string[][], headerIndex: number): boolean
 
 /**
  * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
- * ending, header row, column names and phone column. Throws ImportRefused. Shared with the parallel
- * import so that both read a file the same way.
+ * ending, header row, column names and phone column. Throws ImportRefused.
  */
 export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
   const newline = detectNewline(sample);
@@ -285,6 +297,7 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     candidates,
     country: options.defaultCountry,
     optOuts: options.optOuts ?? new Set(),
+    delimiter,
   };
   return { delimiter, newline, setup };
 }

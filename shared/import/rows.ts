@@ -4,7 +4,7 @@ import type { ImportedRecipient } from '../types';
 import type { CsvEncoding } from './decode';
 import { MAX_PROBLEMS, type ImportCounts, type ImportProblem, type ImportResult } from './model';
 import { phoneOrReason } from './phone';
-import { PhoneIndex, type PhoneLookup } from './phone-index';
+import { PhoneIndex } from './phone-index';
 
 export interface RowSetup {
   header: string[];
@@ -15,17 +15,8 @@ export interface RowSetup {
   candidates: number[];
   country: string;
   optOuts: ReadonlySet<string>;
-}
-
-/** One slice of a file's rows; `seen` (E.164 → first spreadsheet row) only when made in this thread. */
-export interface RowsPart {
-  recipients: ImportedRecipient[];
-  counts: ImportCounts;
-  problems: ImportProblem[];
-  problemsLeftOut: number;
-  seen?: PhoneLookup;
-  /** numericKey() of each recipient's `to` (-2 without one), when the slice came packed from a worker. */
-  keys?: Float64Array;
+  /** The file's delimiter: a value holding a line break and then a delimiter is rows run together. */
+  delimiter?: string;
 }
 
 export const REASON_OPTED_OUT = 'Opted out';
@@ -67,6 +58,7 @@ export class RowProcessor {
       const trimmed = value.trim();
       if (trimmed !== value) fields[i] = trimmed;
       if (trimmed !== '') blank = false;
+      if (trimmed.indexOf('\n') >= 0 || trimmed.indexOf('\r') >= 0) this.multiline(trimmed, i, sheetRow);
     }
     if (blank) {
       this.counts.blankLinesSkipped++;
@@ -129,6 +121,34 @@ export class RowProcessor {
     }
   }
 
+  /**
+   * A value over several lines is fine (an address), but one whose later lines hold the delimiter is
+   * more likely the following rows swallowed by a stray quote: one customer's message would carry
+   * the others' data.
+   */
+  private multiline(value: string, column: number, sheetRow: number): void {
+    const delimiter = this.setup.delimiter;
+    if (delimiter === undefined) return;
+    const lines = value.split(/\r\n|\n|\r/);
+    if (!lines.slice(1).some((line) => line.includes(delimiter))) return;
+    const name = this.setup.header[column] ?? `column ${column + 1}`;
+    this.problem(
+      sheetRow,
+      `Row ${sheetRow}, column "${name}": the value runs over ${lines.length} lines that look like rows of their own, probably after a stray quote. Check the quotes in that row.`,
+      name,
+    );
+  }
+
+  /** The first bytes that were not UTF-8: the whole file was then read as Windows-1252. */
+  invalidUtf8(sheetRow: number, column: number): void {
+    const name = this.setup.header[column] ?? `column ${column + 1}`;
+    this.problem(
+      sheetRow,
+      `Row ${sheetRow}, column "${name}" has characters that are not valid UTF-8, so the file was read as Windows-1252 (Western European), which may show wrong letters. If they look wrong, save the file as "CSV UTF-8" and import it again.`,
+      name,
+    );
+  }
+
   unclosedQuote(sheetRow: number): void {
     this.problem(
       sheetRow,
@@ -139,17 +159,6 @@ export class RowProcessor {
   private problem(row: number, message: string, column: string | null = null): void {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, column, message });
     else this.problemsLeftOut++;
-  }
-
-  /** What this processor holds, for the parallel import's merge (see parallel-merge.ts). */
-  partial(): RowsPart {
-    return {
-      recipients: this.recipients,
-      counts: { ...this.counts },
-      problems: this.problems,
-      problemsLeftOut: this.problemsLeftOut,
-      seen: this.seen,
-    };
   }
 
   result(fileName: string, encoding: CsvEncoding, delimiter: string): ImportResult {
