@@ -76,6 +76,8 @@ export interface CampaignDetail extends CampaignSummary {
   maxCostMicros: Micros | null;
   /** 1-based spreadsheet row of the header: a row's spreadsheet row is its data row + headerRow. */
   headerRow: number;
+  /** The imported file's delimiter (, ; or tab), the delivery report's by default. */
+  delimiter: ',' | ';' | '\t';
   /** Failed and unknown rows grouped by error code, most frequent first. */
   errors: ErrorGroup[];
 }

@@ -8,15 +8,16 @@ export function reportHandlers(
   ctx: HandlerContext,
 ): Pick<Handlers, 'reports.export' | 'reports.exportCampaigns' | 'reports.cancelExport'> {
   return {
-    'reports.export': ({ id, failedOnly, exportId }) => {
+    'reports.export': ({ id, failedOnly, exportId, delimiter }) => {
       // Progress goes out only for an export the renderer named: it filters events by that id.
       const options: ExportOptions =
         exportId === undefined
           ? {}
           : { exportId, onProgress: (p) => ctx.events.emit('export.progress', { exportId, ...p }) };
-      return ctx.platform.offerExport(deliveryReport(ctx.db, id, failedOnly), options);
+      return ctx.platform.offerExport(deliveryReport(ctx.db, id, failedOnly, delimiter), options);
     },
-    'reports.exportCampaigns': () => ctx.platform.offerExport(campaignListExport(ctx.db)),
+    'reports.exportCampaigns': ({ delimiter }) =>
+      ctx.platform.offerExport(campaignListExport(ctx.db, delimiter)),
     'reports.cancelExport': ({ exportId }) => ({
       cancelled: ctx.platform.cancelExport?.(exportId) ?? false,
     }),

@@ -1,4 +1,4 @@
-import { csvLine } from '../../shared/import';
+import { csvLine, type ExportDelimiter } from '../../shared/import';
 import type { Db } from '../db/database';
 import { listCampaigns } from '../db/queries/campaigns';
 import type { ExportSource } from '../platform';
@@ -26,38 +26,51 @@ export const CAMPAIGN_LIST_COLUMNS = [
   'billed_cost',
 ] as const;
 
-/** Every campaign in the data folder as one CSV (UTF-8 with BOM), for the operator's own records. */
-export function campaignListExport(db: Db): ExportSource {
+/**
+ * Every campaign in the data folder as one CSV (UTF-8 with BOM), for the operator's own records;
+ * by default with the delimiter of the latest campaign's file, the operator's spreadsheet's likely one.
+ */
+export function campaignListExport(db: Db, delimiter?: ExportDelimiter): ExportSource {
   return {
     suggestedName: 'Omnicast campaigns.csv',
     async write(sink) {
       const campaigns = listCampaigns(db);
-      let out = '\uFEFF' + csvLine([...CAMPAIGN_LIST_COLUMNS]);
+      const d = delimiter ?? latestDelimiter(db);
+      let out = '\uFEFF' + csvLine([...CAMPAIGN_LIST_COLUMNS], d);
       for (const c of campaigns) {
-        out += csvLine([
-          String(c.id),
-          c.name,
-          c.status,
-          c.testMode ? 'yes' : 'no',
-          c.createdAt,
-          c.startedAt ?? '',
-          c.finishedAt ?? '',
-          c.timeToSend ?? '',
-          String(c.total),
-          String(c.counts.skipped),
-          String(c.counts.queued + c.counts.sending),
-          String(c.counts.accepted),
-          String(c.counts.failed),
-          String(c.counts.unknown),
-          String(c.counts.cancelled),
-          String(c.segments),
-          microsToDecimal(c.predictedCostMicros),
-          String(c.unpricedRows),
-          microsToDecimal(c.billedCostMicros),
-        ]);
+        out += csvLine(
+          [
+            String(c.id),
+            c.name,
+            c.status,
+            c.testMode ? 'yes' : 'no',
+            c.createdAt,
+            c.startedAt ?? '',
+            c.finishedAt ?? '',
+            c.timeToSend ?? '',
+            String(c.total),
+            String(c.counts.skipped),
+            String(c.counts.queued + c.counts.sending),
+            String(c.counts.accepted),
+            String(c.counts.failed),
+            String(c.counts.unknown),
+            String(c.counts.cancelled),
+            String(c.segments),
+            microsToDecimal(c.predictedCostMicros),
+            String(c.unpricedRows),
+            microsToDecimal(c.billedCostMicros),
+          ],
+          d,
+        );
       }
       await sink(out);
       return campaigns.length;
     },
   };
+}
+
+function latestDelimiter(db: Db): ExportDelimiter {
+  const row = db.prepare('SELECT delimiter FROM campaigns ORDER BY id DESC LIMIT 1').get() as
+    { delimiter: ExportDelimiter } | undefined;
+  return row?.delimiter ?? ',';
 }

@@ -1,4 +1,4 @@
-import { csvField, csvLine } from '../../shared/import';
+import { csvField, csvLine, type ExportDelimiter } from '../../shared/import';
 import type { Db } from '../db/database';
 import { getCampaign } from '../db/queries/campaigns';
 import { iterateMessageValues, type MessageFilter } from '../db/queries/messages';
@@ -106,15 +106,16 @@ function reportLine(
   headerRow: number,
   predicted: (m: unknown) => string,
   billed: (m: unknown) => string,
+  d: ExportDelimiter,
 ) {
   const r = JSON.parse(json) as unknown[];
   let line = '';
-  for (const value of r[0] as string[]) line += csvField(value) + ',';
+  for (const value of r[0] as string[]) line += csvField(value) + d;
   return (
     line +
-    `${(r[1] as number) + headerRow},${field(r[2])},${r[3] as string},${field(r[4])},${field(r[5])},${field(r[6])},` +
-    `${field(r[7])},${field(r[8])},${field(r[9])},${field(r[10])},${r[11] as string},${r[12] as number},` +
-    `${predicted(r[13])},${billed(r[14])},${field(r[15])},${field(r[16])},${field(r[17])},${field(r[18])},` +
+    `${(r[1] as number) + headerRow}${d}${field(r[2])}${d}${r[3] as string}${d}${field(r[4])}${d}${field(r[5])}${d}${field(r[6])}${d}` +
+    `${field(r[7])}${d}${field(r[8])}${d}${field(r[9])}${d}${field(r[10])}${d}${r[11] as string}${d}${r[12] as number}${d}` +
+    `${predicted(r[13])}${d}${billed(r[14])}${d}${field(r[15])}${d}${field(r[16])}${d}${field(r[17])}${d}${field(r[18])}${d}` +
     `${r[19] as number}\r\n`
   );
 }
@@ -123,9 +124,16 @@ function reportLine(
  * The delivery report of one campaign as a stream of CSV lines: one row per recipient, UTF-8 with
  * a BOM so that Excel opens it, memory bounded whatever the campaign's size.
  */
-export function deliveryReport(db: Db, campaignId: number, failedOnly: boolean): ExportSource {
+export function deliveryReport(
+  db: Db,
+  campaignId: number,
+  failedOnly: boolean,
+  delimiter?: ExportDelimiter,
+): ExportSource {
   const campaign = getCampaign(db, campaignId);
   if (!campaign) throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
+  // The imported file's delimiter unless the operator chose another.
+  const d = delimiter ?? campaign.delimiter;
   const filter = failedOnly ? FAILED_ONLY : undefined;
   const safeName = campaign.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'campaign';
   return {
@@ -136,14 +144,14 @@ export function deliveryReport(db: Db, campaignId: number, failedOnly: boolean):
       return Number(first?.[0] ?? 0);
     },
     async write(sink) {
-      await sink('\uFEFF' + csvLine([...campaign.columns, ...REPORT_COLUMNS]), 0);
+      await sink('\uFEFF' + csvLine([...campaign.columns, ...REPORT_COLUMNS], d), 0);
       let rows = 0;
       let buffer = '';
       let pending: Promise<void> = Promise.resolve();
       const predicted = decimalFormatter();
       const billed = decimalFormatter();
       for (const [json] of iterateMessageValues(db, campaignId, [EXPORT_EXPRESSION], filter)) {
-        buffer += reportLine(json as string, campaign.headerRow, predicted, billed);
+        buffer += reportLine(json as string, campaign.headerRow, predicted, billed, d);
         rows += 1;
         // Hand over ~256 KB at a time: few awaits, bounded memory. The sink is called again only
         // once its previous chunk was taken, but the next chunk is built meanwhile, so that a file

@@ -8,6 +8,7 @@ const id = z.number().int().positive();
 const autoconvert = z.enum(['on', 'full', 'off']);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
 const shortText = z.string().max(1_000);
+const exportDelimiter = z.enum([',', ';', '\t']);
 /** Files read in the renderer and sent as text: 5 MB of characters at most. */
 export const MAX_FILE_CHARS = 5 * 1024 * 1024;
 const fileText = z.string().max(MAX_FILE_CHARS, 'the file is larger than 5 MB');
@@ -74,6 +75,8 @@ export const callArgs = {
     sourceFile: z.string().max(1_000),
     /** 1-based spreadsheet row of the header, so that reports show the spreadsheet's row numbers. */
     headerRow: z.number().int().positive().optional(),
+    /** The imported file's delimiter: the delivery report's default. */
+    delimiter: exportDelimiter.optional(),
   }),
   'campaigns.addRecipients': z.strictObject({
     id,
@@ -132,9 +135,15 @@ export const callArgs = {
     rows: z.array(z.number().int().positive()).min(1).max(1_000_000).nullable(),
     as: z.enum(['sent', 'again']),
   }),
-  'reports.export': z.strictObject({ id, failedOnly: z.boolean(), exportId: exportId.optional() }),
+  'reports.export': z.strictObject({
+    id,
+    failedOnly: z.boolean(),
+    exportId: exportId.optional(),
+    /** Absent: the campaign's own (its imported file's). */
+    delimiter: exportDelimiter.optional(),
+  }),
   'reports.cancelExport': z.strictObject({ exportId }),
-  'reports.exportCampaigns': z.strictObject({}),
+  'reports.exportCampaigns': z.strictObject({ delimiter: exportDelimiter.optional() }),
   'credentials.test': z.strictObject({}),
   'account.balance': z.strictObject({}),
   'prices.get': z.strictObject({}),

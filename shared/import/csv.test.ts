@@ -12,7 +12,7 @@ describe('csvField', () => {
     ['two\nlines', '"two\nlines"'],
     ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
     ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
+    ['\tx', '"\'\tx"'],
     ['\rx', '"\'\rx"'],
     ['+1+2', "'+1+2"],
     ['-2+3', "'-2+3"],

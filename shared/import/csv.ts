@@ -2,7 +2,16 @@
 // neutralising so a cell like "=HYPERLINK(…)" from an imported file cannot run when opened in Excel.
 import type { ImportResult } from './model';
 
-const NEEDS_QUOTES = /[",\r\n;]/;
+const NEEDS_QUOTES = /[",\r\n;\t]/;
+
+/** The delimiters an export can use: what Excel reads in comma and semicolon locales, and tab. */
+export type ExportDelimiter = ',' | ';' | '\t';
+export const EXPORT_DELIMITERS: readonly ExportDelimiter[] = [',', ';', '\t'];
+
+/** The export delimiter for a file read with `delimiter` (a pipe file gets commas). */
+export function exportDelimiterFor(delimiter: string): ExportDelimiter {
+  return delimiter === ';' || delimiter === '\t' ? delimiter : ',';
+}
 // Plain data that starts like a formula but is not one: phone numbers as people write them
 // (+372 5123-4567, +44 (0)20 7946 0958) and signed decimals. Without letters, quotes or another
 // operator there is nothing a spreadsheet could call or fetch; escaping them would corrupt the
@@ -28,20 +37,26 @@ export function csvField(value: string): string {
 }
 
 /** One CSV line, ending with CRLF. */
-export function csvLine(values: readonly string[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+export function csvLine(values: readonly string[], delimiter: ExportDelimiter = ','): string {
+  return values.map(csvField).join(delimiter) + '\r\n';
 }
 
 /**
  * The rows that will not be sent, with every original column plus `row` (as the spreadsheet shows
  * it, so the operator can find it in the original file) and `reason`.
  */
-export function rejectedRowsCsv(result: ImportResult): string {
-  const lines = [csvLine([...result.header, 'row', 'reason'])];
+export function rejectedRowsCsv(
+  result: ImportResult,
+  delimiter: ExportDelimiter = exportDelimiterFor(result.delimiter),
+): string {
+  const lines = [csvLine([...result.header, 'row', 'reason'], delimiter)];
   for (const recipient of result.recipients) {
     if (recipient.status === 'ok') continue;
     lines.push(
-      csvLine([...recipient.fields, String(recipient.row + result.headerRow), recipient.reason ?? '']),
+      csvLine(
+        [...recipient.fields, String(recipient.row + result.headerRow), recipient.reason ?? ''],
+        delimiter,
+      ),
     );
   }
   return lines.join('');

@@ -5,4 +5,11 @@ export { normalizePhone, countryName, type PhoneResult } from './phone';
 export { SAMPLE_BYTES, type Importer, type ImporterUpdate } from './importer';
 export { createImporter, importRecipients } from './workbook';
 export type { ImportOptions, ImportResult, ImportOutcome, ImportProblem, ImportCounts } from './model';
-export { csvField, csvLine, rejectedRowsCsv } from './csv';
+export {
+  csvField,
+  csvLine,
+  rejectedRowsCsv,
+  exportDelimiterFor,
+  EXPORT_DELIMITERS,
+  type ExportDelimiter,
+} from './csv';

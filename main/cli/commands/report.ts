@@ -6,6 +6,14 @@ import { writeExportToFile } from '../../reports/write-export';
 import { CliFailure, parseOptions, UsageError, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
 import { UserError } from '../../handlers/dispatch';
+import type { ExportDelimiter } from '../../../shared/import';
+
+function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
+  if (value === undefined) return undefined;
+  const chosen = ({ ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const)[value];
+  if (chosen === undefined) throw new UsageError('--delimiter must be , ; or tab');
+  return chosen;
+}
 
 /** The reason in words; a refused existing path is told apart from an existing folder. */
 function whyNotWritten(path: string, error: unknown): string {
@@ -18,11 +26,12 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'export a campaign’s delivery report as CSV (one row per recipient)',
   help: [
-    'Usage: omnicast report ID --out FILE [--force] [--failed-only] [--data-dir DIR]',
+    'Usage: omnicast report ID --out FILE [--force] [--failed-only] [--delimiter D] [--data-dir DIR]',
     '',
     '  --out FILE               where to write the CSV (UTF-8 with BOM, opens in Excel)',
     '  --force                  replace FILE if it exists (otherwise an existing file is refused)',
     '  --failed-only            only rows that failed, are unknown or were not delivered',
+    '  --delimiter D            , ; or tab (default: the delimiter of the file the campaign was sent from)',
     DATA_DIR_HELP,
   ].join('\n'),
   async run(argv, io) {
@@ -31,7 +40,9 @@ export const reportCommand: Command = {
       out: { type: 'string' },
       force: { type: 'boolean' },
       'failed-only': { type: 'boolean' },
+      delimiter: { type: 'string' },
     });
+    const delimiter = exportDelimiterOption(values.delimiter);
     const id = Number(positionals[0]);
     if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
       throw new UsageError('give one campaign id, e.g. omnicast report 3 --out report.csv');
@@ -40,7 +51,7 @@ export const reportCommand: Command = {
     try {
       let source;
       try {
-        source = deliveryReport(db, id, values['failed-only'] === true);
+        source = deliveryReport(db, id, values['failed-only'] === true, delimiter);
       } catch (error) {
         if (error instanceof UserError) throw new UsageError(error.message);
         throw error;

@@ -1,6 +1,6 @@
 // Omnicast's own delivery report, imported again as a recipients file, gives back every number that
 // was sent: the phone spellings people type come out as the same E.164 numbers, none lost or merged.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,22 @@ describe('send, export the report, import it again', () => {
     const id = send.stdout.trim().split('\n').at(-1)!;
     const report = await omnicast(['report', id, '--out', 'report.csv', '--data-dir', dataDir], dir);
     expect(report.code).toBe(0);
+    // The report is written with the imported file's delimiter, so a semicolon-locale Excel opens it.
+    const header = readFileSync(join(dir, 'report.csv'), 'utf8').split('\r\n')[0];
+    expect(header).toMatch(/^\uFEFFNimi;Telefon;Riik;omnicast_row;to;status;/);
+    const tabbed = await omnicast(
+      ['report', id, '--out', 'report.tsv', '--delimiter', 'tab', '--data-dir', dataDir],
+      dir,
+    );
+    expect(tabbed.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.tsv'), 'utf8')).toContain(
+      '\uFEFFNimi\tTelefon\tRiik\tomnicast_row\t',
+    );
+    const bad = await omnicast(
+      ['report', id, '--out', 'x.csv', '--delimiter', '|', '--data-dir', dataDir],
+      dir,
+    );
+    expect([bad.code, bad.stderr]).toEqual([2, 'omnicast report: --delimiter must be , ; or tab\n']);
     const again = await omnicast(
       ['preview', 'report.csv', '--template', 'Hi {{Nimi}}', '--format', 'jsonl'],
       dir,

@@ -10,7 +10,7 @@ import { createMessenteClient } from '../../messente';
 import { runCampaignInCli } from '../../sender/cli-run';
 import { parseSendTime } from '../../sender/schedule';
 import { sendTestMessage } from '../../sender/test-send';
-import { normalizePhone } from '../../../shared/import';
+import { exportDelimiterFor, normalizePhone } from '../../../shared/import';
 import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { credentialsFromEnvOrKeychain, API_OPTIONS, API_HELP, apiUrls } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
@@ -158,6 +158,7 @@ export const sendCommand: Command = {
         phoneColumn: imported.phoneColumn,
         sourceFile: imported.fileName,
         headerRow: imported.headerRow,
+        delimiter: exportDelimiterFor(imported.delimiter),
         rate,
       });
       try {

@@ -136,6 +136,18 @@ describe('each migration keeps what the previous version held', () => {
     });
   });
 
+  it('5 export-delimiter: older campaigns export with commas; only , ; and tab are stored', () => {
+    const db = databaseAt(4);
+    seedVersion1(db);
+    upgradeTo(db, 5);
+    expect(db.prepare('SELECT name, delimiter FROM campaigns').all()).toEqual([
+      { name: 'Spring sale', delimiter: ',' },
+    ]);
+    db.prepare('UPDATE campaigns SET delimiter = char(9)').run();
+    expect(() => db.prepare("UPDATE campaigns SET delimiter = '|'").run()).toThrow(/CHECK constraint/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 2 });
+  });
+
   it('has a test above for every migration', () => {
     // A new migration needs its own upgrade test here: this fails until one is added.
     expect(MIGRATIONS.map((m) => `${m.version} ${m.name}`)).toEqual([
@@ -143,6 +155,7 @@ describe('each migration keeps what the previous version held', () => {
       '2 delivery-statuses',
       '3 header-row',
       '4 time-to-send',
+      '5 export-delimiter',
     ]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   StateCounts,
 } from '../../../shared/types';
 import { MESSAGE_STATES } from '../../../shared/types';
+import type { ExportDelimiter } from '../../../shared/import/csv';
 import { explain } from '../../sender/explanations';
 import { nowIso, type Db } from '../database';
 
@@ -24,6 +25,8 @@ export interface NewCampaign {
   rate: number;
   /** 1-based spreadsheet row of the header; 1 when not given. */
   headerRow?: number;
+  /** What the delivery report is written with by default: the imported file's delimiter. */
+  delimiter?: ExportDelimiter;
 }
 
 interface CampaignRow {
@@ -46,6 +49,7 @@ interface CampaignRow {
   finished_at: string | null;
   header_row: number;
   time_to_send: string | null;
+  delimiter: ExportDelimiter;
 }
 
 interface StateAggregate {
@@ -62,8 +66,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
   const result = db
     .prepare(
       `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
-         phone_column, source_file, rate, created_at, header_row)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         phone_column, source_file, rate, created_at, header_row, delimiter)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       c.name,
@@ -78,6 +82,7 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
       c.rate,
       nowIso(),
       c.headerRow ?? 1,
+      c.delimiter ?? ',',
     );
   return Number(result.lastInsertRowid);
 }
@@ -168,6 +173,7 @@ export function getCampaign(db: Db, id: number): CampaignDetail | null {
     rate: row.rate,
     maxCostMicros: row.max_cost_micros,
     headerRow: row.header_row,
+    delimiter: row.delimiter,
     errors: campaignErrors(db, id),
   };
 }

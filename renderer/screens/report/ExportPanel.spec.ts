@@ -51,6 +51,16 @@ describe('ExportPanel', () => {
     ]);
   });
 
+  it('exports with the delimiter chosen', async () => {
+    const api = setup({ kind: 'saved', path: '/home/ann/report.csv', rows: 3 });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Delimiter' }), { target: { value: ';' } });
+    await fireEvent.click(exportButton());
+    await screen.findByText('Saved to /home/ann/report.csv (3 rows)');
+    expect(api.callsTo('reports.export')).toEqual([
+      { id: 9, failedOnly: false, exportId: expect.stringMatching(/^[0-9a-f]{24}$/), delimiter: ';' },
+    ]);
+  });
+
   it('gives every export its own id', async () => {
     const api = setup({ kind: 'cancelled' });
     await fireEvent.click(exportButton());

@@ -83,6 +83,7 @@ export function detail(partial: Partial<CampaignDetail> = {}): CampaignDetail {
     rate: 20,
     maxCostMicros: null,
     headerRow: 1,
+    delimiter: ',',
     errors: [],
     ...partial,
   };

@@ -1,0 +1,14 @@
+import type { Migration } from './types';
+
+// The delimiter of the file a campaign was imported from, so that its delivery report opens in the
+// operator's spreadsheet as that file did (a semicolon-locale Excel shows a comma file as one
+// column). Older campaigns get the comma their reports always had.
+export const migration005: Migration = {
+  version: 5,
+  name: 'export-delimiter',
+  up: (db) => {
+    db.exec(
+      `ALTER TABLE campaigns ADD COLUMN delimiter TEXT NOT NULL DEFAULT ',' CHECK (delimiter IN (',', ';', char(9)));`,
+    );
+  },
+};
