@@ -3,10 +3,10 @@
 // anyway. Each request waits for its share of the request budget shared with sending and status
 // checks; 429/503 are asked again after a back-off. Every row's answer is recorded.
 import type { Db } from '../db/database';
+import type { ScheduleCancelCounts } from '../../shared/types';
 import {
   recordScheduleCancels,
   scheduledRows,
-  type ScheduleCancelCounts,
   type ScheduleCancelOutcome,
   type ScheduledRow,
 } from '../db/queries/schedule-cancel';

@@ -96,7 +96,8 @@ export const callArgs = {
     /** Scheduled delivery, ISO-8601 with a UTC offset; checked (future, ≤ 30 days) by the handler. */
     timeToSend: z.string().max(40).optional(),
   }),
-  'campaigns.pause': z.strictObject({ id }),
+  /** cancelScheduled: also cancel the scheduled messages at Messente; they are queued again. */
+  'campaigns.pause': z.strictObject({ id, cancelScheduled: z.boolean().optional() }),
   /** timeToSend: a new schedule, null = deliver the rest now; absent = keep the stored one. */
   'campaigns.resume': z.strictObject({ id, timeToSend: z.string().max(40).nullable().optional() }),
   'campaigns.cancel': z.strictObject({ id }),

@@ -8,6 +8,7 @@ import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queri
 import { createMessenteClient } from '../../messente';
 import { formatEur } from '../../sender/cap';
 import { unknownRowsHint } from '../../sender/cli-run';
+import { scheduleCancelCounts } from '../../db/queries/schedule-cancel';
 import { createStatusPoller } from '../../status/poller';
 import { countRefreshable } from '../../status/refresh-jobs';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
@@ -107,6 +108,12 @@ export function statusText(db: Db, c: CampaignDetail): string {
     .map((s) => `${s} ${c.counts[s]}`);
   lines.push(`Rows: ${c.total}${states.length > 0 ? ` (${states.join(', ')})` : ''}`);
   if (c.counts.unknown > 0) lines.push(unknownRowsHint(c.id));
+  const cancels = scheduleCancelCounts(db, c.id);
+  if (cancels) {
+    lines.push(
+      `Scheduled messages cancelled at Messente: ${cancels.cancelled}; already sent: ${cancels.alreadySent}; unknown: ${cancels.unknown}`,
+    );
+  }
   const delivery = Object.entries(deliveryCounts(db, c.id));
   if (delivery.length > 0) {
     lines.push('Delivery status of accepted messages:');

@@ -1,4 +1,5 @@
 // Rows whose scheduled message may be cancelled at Messente, and what became of each request.
+import type { ScheduleCancelCounts } from '../../../shared/types';
 import type { Db } from '../database';
 
 export type ScheduleCancelOutcome = 'cancelled' | 'already-sent' | 'unknown';
@@ -41,19 +42,15 @@ export function recordScheduleCancels(
   })();
 }
 
-export interface ScheduleCancelCounts {
-  cancelled: number;
-  alreadySent: number;
-  unknown: number;
-}
-
-export function scheduleCancelCounts(db: Db, campaignId: number): ScheduleCancelCounts {
+/** Counts of the rows asked; null when none was. */
+export function scheduleCancelCounts(db: Db, campaignId: number): ScheduleCancelCounts | null {
   const rows = db
     .prepare(
       `SELECT schedule_cancel AS outcome, COUNT(*) AS n FROM messages
        WHERE campaign_id = ? AND schedule_cancel IS NOT NULL GROUP BY schedule_cancel`,
     )
     .all(campaignId) as { outcome: ScheduleCancelOutcome; n: number }[];
+  if (rows.length === 0) return null;
   const n = (o: ScheduleCancelOutcome) => rows.find((r) => r.outcome === o)?.n ?? 0;
   return { cancelled: n('cancelled'), alreadySent: n('already-sent'), unknown: n('unknown') };
 }
