@@ -69,6 +69,8 @@ export interface CampaignSummary {
   scheduleCancel?: ScheduleCancelCounts;
 }
 
+export type ScheduleCancelOutcome = 'cancelled' | 'already-sent' | 'unknown';
+
 /** Rows whose scheduled message Messente cancelled (202), had already sent (404), or unclear. */
 export interface ScheduleCancelCounts {
   cancelled: number;
@@ -116,6 +118,8 @@ export interface MessageRow {
   deliveryError: string | null;
   deliveredAt: string | null;
   billedCostMicros: Micros | null;
+  /** For a scheduled campaign cancelled or paused: what Messente said about this row's message. */
+  scheduleCancel?: ScheduleCancelOutcome | null;
 }
 
 export interface ErrorGroup {

@@ -1,8 +1,8 @@
 // Rows whose scheduled message may be cancelled at Messente, and what became of each request.
-import type { ScheduleCancelCounts } from '../../../shared/types';
+import type { ScheduleCancelCounts, ScheduleCancelOutcome } from '../../../shared/types';
 import type { Db } from '../database';
 
-export type ScheduleCancelOutcome = 'cancelled' | 'already-sent' | 'unknown';
+export type { ScheduleCancelOutcome };
 
 export interface ScheduledRow {
   id: number;
