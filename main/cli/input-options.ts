@@ -40,7 +40,7 @@ export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
-interface InputValues {
+export interface InputValues {
   country?: string;
   'phone-column'?: string;
   delimiter?: string;

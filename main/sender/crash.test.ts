@@ -66,6 +66,8 @@ describe('crash safety of the built CLI', () => {
     const inFlightAtKills = new Set<number>();
     let killsMidFlight = 0;
     const noteKill = () => {
+      // Killed before it opened the data folder (a busy machine starts Node slowly): nothing in flight.
+      if (!existsSync(join(dataDir, 'omnicast.sqlite'))) return;
       const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
       try {
         const rows = db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as {

@@ -3,16 +3,13 @@
 // about every accepted message whose status may still change, within the usual request budget.
 import type { CampaignDetail } from '../../../shared/types';
 import type { Db } from '../../db/database';
-import { getCampaign } from '../../db/queries/campaigns';
 import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queries/statuses';
-import { createMessenteClient } from '../../messente';
-import { formatEur } from '../../sender/cap';
-import { unknownRowsHint } from '../../sender/cli-run';
-import { createStatusPoller } from '../../status/poller';
+import { formatEur } from '../../../shared/sms';
+import { unknownRowsHint } from '../run-printer';
 import { countRefreshable } from '../../status/refresh-jobs';
+import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
 /** Rows listed under "billed differs from predicted"; the report has them all. */
 const DIFFERENCES_SHOWN = 10;
@@ -25,7 +22,7 @@ export const statusCommand: Command = {
     'Usage: omnicast status ID [--refresh] [options]',
     '',
     '  --refresh                ask Messente now about every accepted message still without a final status',
-    ...API_HELP,
+    ...TARGET_HELP,
     DATA_DIR_HELP,
     '',
     'Statuses are otherwise checked by the desktop app 1 min, 5 min, 30 min, 2 h, 6 h, 24 h and 48 h after sending.',
@@ -33,7 +30,7 @@ export const statusCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
       ...DATA_DIR_OPTION,
-      ...API_OPTIONS,
+      ...TARGET_OPTIONS,
       refresh: { type: 'boolean' },
     });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
@@ -43,36 +40,32 @@ export const statusCommand: Command = {
     }
     const id = Number(positionals[0]);
     const dir = dataDirFrom(values['data-dir'], io);
-    const db = openDataDir(dir);
+    const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {
-      const campaign = getCampaign(db, id);
+      const campaign = await cli.call('campaigns.get', { id }).catch(() => null);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
-      if (values.refresh) await refresh(db, campaign, values, io);
-      io.stdout.write(statusText(db, getCampaign(db, id) ?? campaign));
+      if (values.refresh) await refresh(cli, campaign, io);
+      io.stdout.write(statusText(cli.core.db, await cli.call('campaigns.get', { id })));
       return 0;
     } finally {
-      db.close();
+      await cli.close();
     }
   },
 };
 
-async function refresh(
-  db: Db,
-  campaign: CampaignDetail,
-  values: { 'api-url'?: string; 'legacy-url'?: string },
-  io: CliIO,
-): Promise<void> {
+/**
+ * Asks about every accepted row whose status may still change, through the core's own status
+ * poller: the campaign's own target and the shared request budget.
+ */
+export async function refresh(cli: CliCore, campaign: CampaignDetail, io: CliIO): Promise<void> {
   if (campaign.testMode) {
     throw new CliFailure(
-      `campaign ${campaign.id} was sent in test mode by the app: its statuses live in the app's simulator, refresh them in the app.`,
+      `campaign ${campaign.id} was sent in test mode: its statuses live in the simulator of the process that sent it (the app: refresh them there).`,
     );
   }
-  const urls = apiUrls(values);
-  const credentials = await credentialsFromEnvOrKeychain(io);
-  const poller = createStatusPoller({
-    db,
-    getClient: async () => createMessenteClient({ ...urls, ...credentials }),
-  });
+  await requireCredentials(cli, false);
+  const db = cli.core.db;
+  const poller = cli.core.statuses;
   const stop = () => void poller.stop();
   io.signal.addEventListener('abort', stop, { once: true });
   // The same progress the app shows, a line at most every 2 s: a big campaign takes hours.
@@ -94,7 +87,6 @@ async function refresh(
     if (s.lastError) io.stderr.write(`Last error: ${s.lastError}\n`);
   } finally {
     io.signal.removeEventListener('abort', stop);
-    await poller.stop();
   }
 }
 

@@ -35,13 +35,32 @@ describe('migrations', () => {
          phone_column, source_file, rate, created_at)
        VALUES ('Old', 'paused', 0, 'Hi', '', 'on', 'EE', '["phone"]', 0, 'old.csv', 10, '2026-01-01T00:00:00Z')`,
     ).run();
-    expect(migrate(db)).toBe(4);
+    expect(migrate(db)).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT name, time_to_send FROM campaigns').all()).toEqual([
       { name: 'Old', time_to_send: null },
     ]);
     db.prepare("UPDATE campaigns SET time_to_send = '2030-01-02T01:04:00.000Z'").run();
     expect(db.prepare('SELECT time_to_send FROM campaigns').get()).toEqual({
       time_to_send: '2030-01-02T01:04:00.000Z',
+    });
+    db.close();
+  });
+
+  it('gives existing campaigns no stored target: they use the current settings, as before', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 4),
+    );
+    db.prepare(
+      `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
+         phone_column, source_file, rate, created_at)
+       VALUES ('Old', 'completed', 0, 'Hi', '', 'on', 'EE', '["phone"]', 0, 'old.csv', 10, '2026-01-01T00:00:00Z')`,
+    ).run();
+    expect(migrate(db)).toBe(5);
+    expect(db.prepare('SELECT api_url, legacy_url FROM campaigns').get()).toEqual({
+      api_url: null,
+      legacy_url: null,
     });
     db.close();
   });

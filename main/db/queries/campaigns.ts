@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/types';
 import { MESSAGE_STATES } from '../../../shared/types';
 import { explain } from '../../sender/explanations';
+import type { LiveTarget } from '../../messente/targets';
 import { nowIso, type Db } from '../database';
 
 export interface NewCampaign {
@@ -24,6 +25,8 @@ export interface NewCampaign {
   rate: number;
   /** 1-based spreadsheet row of the header; 1 when not given. */
   headerRow?: number;
+  /** Where a live campaign is sent; null for test mode. */
+  target?: LiveTarget | null;
 }
 
 interface CampaignRow {
@@ -46,6 +49,8 @@ interface CampaignRow {
   finished_at: string | null;
   header_row: number;
   time_to_send: string | null;
+  api_url: string | null;
+  legacy_url: string | null;
 }
 
 interface StateAggregate {
@@ -62,8 +67,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
   const result = db
     .prepare(
       `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
-         phone_column, source_file, rate, created_at, header_row)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         phone_column, source_file, rate, created_at, header_row, api_url, legacy_url)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       c.name,
@@ -78,6 +83,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
       c.rate,
       nowIso(),
       c.headerRow ?? 1,
+      c.testMode ? null : (c.target?.apiUrl ?? null),
+      c.testMode ? null : (c.target?.legacyUrl ?? null),
     );
   return Number(result.lastInsertRowid);
 }
@@ -191,6 +198,19 @@ export function campaignErrors(db: Db, id: number): ErrorGroup[] {
 /** The campaign's phone column index, needed to rebuild rows for reports and retries. */
 export function getPhoneColumnIndex(db: Db, id: number): number | null {
   return getRow(db, id)?.phone_column ?? null;
+}
+
+/** Whether the campaign is a test-mode one; null when there is no such campaign. */
+export function campaignTestMode(db: Db, id: number): boolean | null {
+  const row = getRow(db, id);
+  return row ? row.test_mode === 1 : null;
+}
+
+/** Where a live campaign was sent; null for test mode and for campaigns stored before it was kept. */
+export function getCampaignTarget(db: Db, id: number): LiveTarget | null {
+  const row = getRow(db, id);
+  if (!row || row.test_mode === 1 || row.api_url === null) return null;
+  return { apiUrl: row.api_url, legacyUrl: row.legacy_url ?? row.api_url };
 }
 
 export function getStopReason(db: Db, id: number): string | null {
