@@ -1,7 +1,7 @@
 // What `omnicast send` says before it sends, and the question it asks: the same facts as the
 // app's confirmation (where the messages go, how many, skipped rows, segments, cost, balance).
 import { createInterface } from 'node:readline/promises';
-import { formatEur } from '../../shared/sms';
+import { formatMoney, formatMoneyRange } from '../../shared/money';
 import { targetWords } from '../messente/targets';
 import { UsageError, type CliIO } from './command';
 
@@ -26,14 +26,12 @@ export function planText(p: SendPlan): string {
   const cost =
     p.costMaxMicros === null
       ? 'cost unknown (no price for these countries)'
-      : p.costMinMicros === p.costMaxMicros
-        ? `cost ${formatEur(p.costMaxMicros)}`
-        : `cost ${formatEur(p.costMinMicros)} to ${formatEur(p.costMaxMicros)}`;
+      : `cost ${formatMoneyRange(p.costMinMicros, p.costMaxMicros)}`;
   const unpriced = p.unpriced > 0 ? ` (${p.unpriced} without a price)` : '';
   const balance =
     'error' in p.balance
       ? `balance unknown: ${p.balance.error}`
-      : `balance ${formatEur(p.balance.micros)} as of ${p.balance.at.toISOString().slice(11, 16)} UTC`;
+      : `balance ${formatMoney(p.balance.micros)} as of ${p.balance.at.toISOString().slice(11, 16)} UTC`;
   return [
     `To ${targetWords(p.testMode, p.apiUrl)}${p.when}: ${p.messages} messages, ${p.skipped} rows skipped, ${p.segments} segments, ${cost}${unpriced}; ${balance}.`,
   ].join('\n');
@@ -43,7 +41,7 @@ export function planText(p: SendPlan): string {
 export function balanceRefusal(p: SendPlan): string | null {
   if ('error' in p.balance || p.costMaxMicros === null) return null;
   if (p.costMaxMicros <= p.balance.micros) return null;
-  return `the predicted cost (up to ${formatEur(p.costMaxMicros)}) is more than the ${formatEur(p.balance.micros)} left on the account: top it up, send to fewer recipients, or add --ignore-balance.`;
+  return `the predicted cost (up to ${formatMoney(p.costMaxMicros)}) is more than the ${formatMoney(p.balance.micros)} left on the account: top it up, send to fewer recipients, or add --ignore-balance.`;
 }
 
 export async function confirm(io: CliIO, question: string, flag = 'send'): Promise<boolean> {

@@ -14,7 +14,8 @@ import {
 import { countMessages, pageMessages } from '../db/queries/messages';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
-import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
+import { formatMoney } from '../../shared/money';
+import { compileTemplate, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { parseSendTime } from '../sender/schedule';
@@ -187,7 +188,7 @@ async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail
   if (predicted <= balanceMicros) return;
   const where = campaign.testMode ? 'the test-mode account' : 'your Messente account';
   throw new UserError(
-    `Campaign "${campaign.name}" is predicted to cost ${formatEur(predicted)}, more than the ${formatEur(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
+    `Campaign "${campaign.name}" is predicted to cost ${formatMoney(predicted)}, more than the ${formatMoney(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
     'insufficient_balance',
   );
 }

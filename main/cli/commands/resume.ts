@@ -1,4 +1,4 @@
-import { formatEur } from '../../../shared/sms';
+import { formatMoney } from '../../../shared/money';
 import { getCampaign, getCampaignTarget } from '../../db/queries/campaigns';
 import { parseSendTime, resolveSchedule, type ScheduleChoice } from '../../sender/schedule';
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
@@ -78,7 +78,7 @@ export const resumeCommand: Command = {
         const cost =
           campaign.predictedCostMicros === null
             ? ''
-            : ` (whole campaign: ${formatEur(campaign.predictedCostMicros)})`;
+            : ` (whole campaign: ${formatMoney(campaign.predictedCostMicros)})`;
         if (
           !(await confirm(
             io,

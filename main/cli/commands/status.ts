@@ -4,7 +4,7 @@
 import type { CampaignDetail } from '../../../shared/types';
 import type { Db } from '../../db/database';
 import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queries/statuses';
-import { formatEur } from '../../../shared/sms';
+import { formatMoney, formatMoneyRange, formatPrice } from '../../../shared/money';
 import { unknownRowsHint } from '../run-printer';
 import { countRefreshable } from '../../status/refresh-jobs';
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
@@ -105,28 +105,33 @@ export function statusText(db: Db, c: CampaignDetail): string {
     const width = Math.max(...delivery.map(([s]) => s.length));
     for (const [status, n] of delivery) lines.push(`  ${status.padEnd(width)}  ${String(n).padStart(8)}`);
   }
-  const predicted = c.predictedCostMicros === null ? 'unknown' : formatEur(c.predictedCostMicros);
+  const predicted = formatMoneyRange(c.predictedCostMinMicros ?? null, c.predictedCostMicros);
   const billed = compareBilled(db, c.id);
   if (billed.billedRows === 0) {
     lines.push(`Cost: predicted ${predicted}; billed: no price reported yet`);
   } else {
     lines.push(
-      `Cost: predicted ${predicted}; billed ${formatEur(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatEur(billed.predictedMicros)})`,
+      `Cost: predicted ${predicted}; billed ${formatMoney(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatMoneyRange(billed.predictedMinMicros, billed.predictedMicros)})`,
     );
-    if (billed.differingRows > 0) {
+    if (billed.differingRows === 0) {
+      lines.push('Every billed message cost what was predicted (within its range).');
+    } else {
       lines.push(
-        `Billed differs from predicted on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`,
+        `Billed outside the predicted range on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`,
       );
       for (const d of billedDifferences(db, c.id, DIFFERENCES_SHOWN)) {
-        const was = d.predictedMicros === null ? 'no price' : formatEur(d.predictedMicros);
+        const was =
+          d.predictedMicros === null
+            ? 'no price'
+            : formatMoneyRange(d.predictedMinMicros, d.predictedMicros, formatPrice);
         // Numbered as the spreadsheet (and the app) shows the row: data row + header row.
         lines.push(
-          `  row ${d.row + c.headerRow}  ${d.to ?? ''}  predicted ${was}  billed ${formatEur(d.billedMicros)}`,
+          `  row ${d.row + c.headerRow}  ${d.to ?? ''}  predicted ${was}  billed ${formatPrice(d.billedMicros)}`,
         );
       }
       if (billed.differingRows > DIFFERENCES_SHOWN) {
         lines.push(
-          `  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row)`,
+          `  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row).`,
         );
       }
     }

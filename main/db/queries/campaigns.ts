@@ -59,6 +59,7 @@ interface StateAggregate {
   n: number;
   segments: number;
   cost: number | null;
+  cost_min: number | null;
   unpriced: number;
   billed: number | null;
 }
@@ -95,7 +96,8 @@ export function emptyCounts(): StateCounts {
 
 const AGGREGATE_SQL = `
   SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments,
-         SUM(cost_max_micros) AS cost, SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed
+         SUM(cost_max_micros) AS cost, SUM(COALESCE(cost_min_micros, cost_max_micros)) AS cost_min,
+         SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed
   FROM messages`;
 
 function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSummary {
@@ -103,6 +105,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
   let total = 0;
   let segments = 0;
   let cost: number | null = null;
+  let costMin: number | null = null;
   let unpricedRows = 0;
   let billed: number | null = null;
   for (const a of aggregates) {
@@ -114,6 +117,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
     segments += a.segments;
     unpricedRows += a.unpriced;
     if (a.cost !== null) cost = (cost ?? 0) + a.cost;
+    if (a.cost_min !== null) costMin = (costMin ?? 0) + a.cost_min;
   }
   return {
     id: row.id,
@@ -127,6 +131,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
     counts,
     segments,
     predictedCostMicros: cost,
+    predictedCostMinMicros: costMin,
     unpricedRows,
     billedCostMicros: billed,
     timeToSend: row.time_to_send,
