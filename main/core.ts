@@ -40,6 +40,8 @@ export interface CoreOptions {
    * may be sending right now, and each command recovers only the campaign it resumes.
    */
   background?: boolean;
+  /** One-line notes for the operator while opening (the data folder was made private). */
+  notice?: (line: string) => void;
 }
 
 export interface Core {
@@ -60,7 +62,7 @@ export interface Core {
 export { LEGACY_API_URL } from './messente/targets';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, { notice: options.notice });
   const credentials = options.credentials ?? (await openCredentialStore());
   const events = new EventBus();
   const simulator: TestModeSimulator = createTestModeSimulator();

@@ -3,6 +3,7 @@
 // line adds is only where the flags override the settings, and how it speaks (exit codes).
 import { parseCallArgs, type CallName, type CallResults, type Handlers } from '../../shared/contract';
 import type { CallArgs } from '../../shared/contract';
+import { apiUrlProblem } from '../../shared/api-url';
 import type { PriceTable } from '../../shared/sms';
 import { createCore, type Core } from '../core';
 import { openCredentialStore, type CredentialStore } from '../credentials/store';
@@ -49,8 +50,9 @@ export function targetFrom(values: TargetValues): Partial<LiveTarget> | 'test' |
     ['api-url', urls.apiUrl],
     ['legacy-url', urls.legacyUrl],
   ] as const) {
-    if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url))
-      throw new UsageError(`--${name} must be an http(s) URL, e.g. https://api.messente.com/v1`);
+    const problem = url === undefined ? null : apiUrlProblem(url);
+    // The address itself is not repeated: it may hold a password.
+    if (problem) throw new UsageError(`--${name}: ${problem}`);
   }
   if (!named) return values.live ? {} : undefined;
   return {

@@ -16,10 +16,14 @@ import { parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import {
   autoconvertOption,
+  checkImportProblems,
+  checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
   readRecipientsFile,
   readTemplate,
+  segmentCapOption,
+  writeImportProblems,
   type InputValues,
 } from '../input-options';
 import { pricesFile, PRICES_HELP } from '../pricing';
@@ -41,6 +45,7 @@ export const previewCommand: Command = {
     DATA_DIR_HELP,
     '',
     'Rows are numbered as the spreadsheet shows them (the header row counts), as in the app.',
+    'Problems in the file and messages over the segment cap are printed; then exits 2 unless accepted.',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
@@ -84,8 +89,10 @@ async function preview(
   const country = (values.country ?? settings.defaultCountry).toUpperCase();
   const autoconvert = autoconvertOption(values.autoconvert ?? settings.defaultAutoconvert);
   const pricing = cli.core.pricing();
+  const cap = segmentCapOption(values);
   const optOuts = new Set(await cli.call('optOuts.numbers', {}));
   const imported = readRecipientsFile(file, { ...values, country }, io.cwd, optOuts);
+  writeImportProblems(imported, (line) => io.stderr.write(line));
 
   const compiled = compileTemplate(templateSource, imported.header);
   if (!compiled.ok) {
@@ -136,8 +143,10 @@ async function preview(
       recipient.status === 'ok' ? recipient.to : null,
       options,
     );
-    if (recipient.status === 'ok') addToTotals(totals, preview);
     const line = rowObject(recipient, preview, imported.headerRow);
+    const overCap = recipient.status === 'ok' ? cap.add(line.row, preview.segments) : null;
+    if (overCap) Object.assign(line, { status: 'error', reason: overCap });
+    else if (recipient.status === 'ok') addToTotals(totals, preview);
     if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
     else if (format === 'csv') write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
     else if (format === 'table') write(tableLine(line));
@@ -145,6 +154,8 @@ async function preview(
   const summary = summaryObject(totals, imported.counts);
   if (format === 'jsonl') write(`${JSON.stringify({ summary })}\n`);
   else if (format !== 'csv') write(formatSummary(summary));
+  checkImportProblems(imported, values);
+  checkSegmentCap(cap, imported.fileName);
   return 0;
 }
 

@@ -1,9 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CampaignDetail } from '../../../shared/types';
+import { fileReason } from '../../data-folder';
 import type { Db } from '../../db/database';
 import type { ExportSource, Platform } from '../../platform';
+import { writeExportToFile } from '../../reports/write-export';
 import { countRefreshable } from '../../status/refresh-jobs';
 import { openCliCore, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
@@ -14,9 +15,10 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'export a campaign’s delivery report as CSV (one row per recipient)',
   help: [
-    'Usage: omnicast report ID --out FILE [--failed-only] [options]',
+    'Usage: omnicast report ID --out FILE [--force] [--failed-only] [options]',
     '',
     '  --out FILE               where to write the CSV (UTF-8 with BOM, opens in Excel)',
+    '  --force                  replace FILE if it exists (otherwise an existing file is refused)',
     '  --failed-only            only rows that failed, are unknown or were not delivered',
     '  --no-refresh             write the statuses as last checked, without asking Messente first',
     ...TARGET_HELP,
@@ -30,6 +32,7 @@ export const reportCommand: Command = {
       ...DATA_DIR_OPTION,
       ...TARGET_OPTIONS,
       out: { type: 'string' },
+      force: { type: 'boolean' },
       'failed-only': { type: 'boolean' },
       'no-refresh': { type: 'boolean' },
     });
@@ -40,7 +43,15 @@ export const reportCommand: Command = {
     const out = values.out;
     const path = resolve(io.cwd, out);
     const dir = dataDirFrom(values['data-dir'], io);
-    const cli = await openCliCore({ dataDir: dir, io, target: values, platform: filePlatform(path, out) });
+    // Refused before statuses are refreshed: nothing is asked of Messente for a report not written.
+    if (!values.force && existsSync(path))
+      throw new CliFailure(`cannot write ${out}: ${whyNotWritten(path, eexist())}.`);
+    const cli = await openCliCore({
+      dataDir: dir,
+      io,
+      target: values,
+      platform: filePlatform(path, out, values.force === true),
+    });
     try {
       const campaign = await cli.call('campaigns.get', { id }).catch(() => null);
       if (!campaign) throw new UsageError(`There is no campaign ${id}.`);
@@ -94,23 +105,27 @@ export function statusesAsOf(db: Db, campaignId: number): string {
     : `${last.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+function eexist(): NodeJS.ErrnoException {
+  return Object.assign(new Error('exists'), { code: 'EEXIST' });
+}
+
+/** The reason in words; a refused existing path is told apart from an existing folder. */
+function whyNotWritten(path: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return fileReason(error);
+  const folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  return folder ? 'it is a folder' : 'it already exists (add --force to replace it)';
+}
+
 /** The command line's "save dialog": the file named by --out, written chunk by chunk. */
-function filePlatform(path: string, shown: string): Platform {
+function filePlatform(path: string, shown: string, overwrite: boolean): Platform {
   return {
     async offerExport(source: ExportSource) {
-      // A buffer above the export's 256 KB chunks, so a chunk never waits for a drain it does not need.
-      const file = createWriteStream(path, { highWaterMark: 1 << 20 });
-      const failed = once(file, 'error').then(([error]) => {
-        throw new CliFailure(`cannot write ${shown}: ${(error as Error).message}`);
-      });
-      const rows = await Promise.race([
-        source.write(async (chunk) => {
-          if (!file.write(chunk)) await once(file, 'drain');
-        }),
-        failed,
-      ]);
-      file.end();
-      await Promise.race([once(file, 'finish'), failed]);
+      let rows: number;
+      try {
+        rows = await writeExportToFile(source, path, { overwrite });
+      } catch (error) {
+        throw new CliFailure(`cannot write ${shown}: ${whyNotWritten(path, error)}.`);
+      }
       return { kind: 'saved', path, rows };
     },
   };

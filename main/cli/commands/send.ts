@@ -8,10 +8,13 @@ import { balanceRefusal, confirm, planText, type SendPlan } from '../confirm';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import {
   autoconvertOption,
+  checkImportProblems,
+  checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
   readRecipientsFile,
   readTemplate,
+  segmentCapOption,
 } from '../input-options';
 import { pricesFile, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
@@ -73,6 +76,7 @@ export const sendCommand: Command = {
     }
     const template = readTemplate(values, io.cwd);
     if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
+    const cap = segmentCapOption(values);
     let timeToSend: string | undefined;
     if (values.at !== undefined) {
       const at = parseSendTime(values.at, Date.now());
@@ -102,6 +106,7 @@ export const sendCommand: Command = {
       }
       const optOuts = new Set(await cli.call('optOuts.numbers', {}));
       const imported = readRecipientsFile(positionals[0], { ...values, country }, io.cwd, optOuts);
+      checkImportProblems(imported, values);
       const compiled = compileTemplate(template, imported.header);
       if (!compiled.ok) {
         const first = compiled.errors[0]!;
@@ -112,8 +117,12 @@ export const sendCommand: Command = {
       const options = { autoconvert, prices: pricing.prices, table: pricing.replacements };
       const totals = createTotals();
       for (const r of imported.recipients) {
-        if (r.status === 'ok') addToTotals(totals, previewRow(compiled.template, r.fields, r.to, options));
+        if (r.status !== 'ok') continue;
+        const preview = previewRow(compiled.template, r.fields, r.to, options);
+        cap.add(r.row + imported.headerRow, preview.segments);
+        addToTotals(totals, preview);
       }
+      checkSegmentCap(cap, imported.fileName);
       const summary = summaryObject(totals, imported.counts);
       io.stderr.write(formatSummary(summary));
       if (imported.counts.ok === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
