@@ -4,6 +4,7 @@ import { addRecipients } from '../campaigns/recipients';
 import { createRetryCampaign } from '../campaigns/retry';
 import { decisionText, rowsToDecide } from '../campaigns/unknown';
 import {
+  campaignTestMode,
   getCampaign,
   getCampaignSummary,
   insertCampaign,
@@ -14,7 +15,8 @@ import { countMessages, pageMessages } from '../db/queries/messages';
 import { scheduleCancelCounts } from '../db/queries/schedule-cancel';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
-import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
+import { formatMoney } from '../../shared/money';
+import { compileTemplate, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { parseSendTime } from '../sender/schedule';
@@ -70,10 +72,18 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       if (c.phoneColumn >= c.columns.length)
         throw new UserError('The phone column is not one of the file’s columns.');
       const settings = readSettings(ctx.db);
-      const id = insertCampaign(ctx.db, { ...c, testMode: settings.testMode, rate: settings.defaultRate });
+      const target = ctx.target();
+      const id = insertCampaign(ctx.db, {
+        ...c,
+        testMode: target.testMode,
+        target: target.testMode ? null : target.live,
+        rate: settings.defaultRate,
+      });
       return { id };
     },
-    'campaigns.addRecipients': ({ id, recipients }) => addRecipients(ctx.db, id, recipients, ctx.pricing()),
+    // Priced from the campaign's own world: a live campaign never takes a test-mode price.
+    'campaigns.addRecipients': ({ id, recipients }) =>
+      addRecipients(ctx.db, id, recipients, ctx.pricing(campaignTestMode(ctx.db, id) ?? undefined)),
     'campaigns.rows': ({ id, offset, limit, ...filter }) => {
       mustGet(id);
       return {
@@ -81,16 +91,21 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
         rows: pageMessages(ctx.db, id, offset, limit, filter),
       };
     },
-    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend }) => {
+    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend, batchSize, ignoreBalance }) => {
       const campaign = mustGet(id);
       if (campaign.status !== 'draft')
         throw new UserError(`Campaign "${campaign.name}" has already been started.`);
       if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
       const schedule = timeToSend === undefined ? null : operatorTime(timeToSend);
-      await refuseBeyondBalance(ctx, campaign);
+      if (ignoreBalance !== true) await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
       setSendingOptions(ctx.db, id, rate, maxCostMicros);
-      await ctx.sender.start(id, { rate, maxCostMicros, timeToSend: schedule });
+      await ctx.sender.start(id, {
+        rate,
+        maxCostMicros,
+        timeToSend: schedule,
+        ...(batchSize === undefined ? {} : { batchSize }),
+      });
       return summary(id);
     },
     'campaigns.pause': async ({ id, cancelScheduled }) => {
@@ -98,7 +113,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       refuseStopped(await ctx.sender.pause(id, { cancelScheduled: cancelScheduled === true }));
       return summary(id);
     },
-    'campaigns.resume': async ({ id, timeToSend }) => {
+    'campaigns.resume': async ({ id, timeToSend, rate, maxCostEur, batchSize }) => {
       const campaign = mustGet(id);
       if (!['paused', 'interrupted'].includes(campaign.status)) {
         throw new UserError(
@@ -108,12 +123,14 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       // Without a choice the stored schedule stands; the sender refuses it once it has passed, and
       // the report screen then offers "Deliver the rest now" or a new time (the CLI's words differ).
       try {
-        await ctx.sender.resume(
-          id,
-          timeToSend === undefined
+        await ctx.sender.resume(id, {
+          ...(timeToSend === undefined
             ? {}
-            : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) },
-        );
+            : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) }),
+          ...(rate === undefined ? {} : { rate }),
+          ...(maxCostEur === undefined ? {} : { maxCostMicros: Math.round(maxCostEur * 1_000_000) }),
+          ...(batchSize === undefined ? {} : { batchSize }),
+        });
       } catch (error) {
         // Only the stored time can have passed here: a new one was checked by operatorTime above.
         const storedPassed = error instanceof UserError && error.code === 'schedule_passed';
@@ -186,7 +203,7 @@ async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail
   if (predicted <= balanceMicros) return;
   const where = campaign.testMode ? 'the test-mode account' : 'your Messente account';
   throw new UserError(
-    `Campaign "${campaign.name}" is predicted to cost ${formatEur(predicted)}, more than the ${formatEur(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
+    `Campaign "${campaign.name}" is predicted to cost ${formatMoney(predicted)}, more than the ${formatMoney(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
     'insufficient_balance',
   );
 }

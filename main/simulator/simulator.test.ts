@@ -1,10 +1,10 @@
 // The simulator over real HTTP (global fetch against loopback, nothing mocked): log, rate window,
 // auth, validation, routing errors, faults by seed and status sequences.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from './index';
+import { tempDir } from '../testing/temp-dir';
 
 const AUTH = {
   authorization: `Basic ${Buffer.from('u:p').toString('base64')}`,
@@ -44,7 +44,7 @@ const one = (to: string, extra: Record<string, unknown> = {}) => ({
 
 describe('simulator', () => {
   it('logs one JSON line per accepted omnimessage, single and bulk, and none for refused ones', async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'omnicast-sim-')), 'sim.jsonl');
+    const log = join(tempDir('omnicast-sim'), 'sim.jsonl');
     const s = await sim({ logFile: log });
     const single = await call(`${s.apiUrl}/omnimessage`, 'POST', one('+37251234567'));
     expect(single.status).toBe(201);

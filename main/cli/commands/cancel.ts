@@ -1,14 +1,12 @@
-// `omnicast cancel ID`: stops a campaign for good. Rows still queued are never sent; when the
-// campaign was sent for a later delivery time, its accepted messages are cancelled at Messente
-// too, and each row says what became of it (cancelled, already sent, or unknown).
-import { createInterface } from 'node:readline/promises';
+// `omnicast cancel ID`: stops a campaign for good, through the app's own campaigns.cancel. Rows
+// still queued are never sent; when the campaign was sent for a later delivery time, its accepted
+// messages are cancelled at Messente too, and each row says what became of it (cancelled, already
+// sent, or unknown). The campaign keeps where it was sent (test simulator or live API).
 import { getCampaign } from '../../db/queries/campaigns';
-import { EventBus } from '../../events';
-import { createMessenteClient } from '../../messente';
-import { createSender, type UnscheduleSummary } from '../../sender';
-import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
+import { CliFailure, parseOptions, UsageError, type Command } from '../command';
+import { confirm } from '../confirm';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
 export const cancelCommand: Command = {
   name: 'cancel',
@@ -16,19 +14,19 @@ export const cancelCommand: Command = {
   help: [
     'Usage: omnicast cancel ID [options]',
     '',
-    ...API_HELP,
+    ...TARGET_HELP,
     DATA_DIR_HELP,
     '  --yes                    cancel without asking for confirmation',
     '',
     'A campaign sent with a delivery time (--at) has its accepted messages cancelled at Messente',
     'before that time; after it they are reported as already sent.',
     'Exits 0 when the campaign is cancelled and every scheduled message was answered for;',
-    '1 when Messente refused the credentials part-way (run it again for the rest).',
+    '1 when it could not be (Messente refused the credentials part-way: run it again for the rest).',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
       ...DATA_DIR_OPTION,
-      ...API_OPTIONS,
+      ...TARGET_OPTIONS,
       yes: { type: 'boolean' },
     });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
@@ -37,11 +35,10 @@ export const cancelCommand: Command = {
       );
     }
     const id = Number(positionals[0]);
-    const urls = apiUrls(values);
     const dir = dataDirFrom(values['data-dir'], io);
-    const db = openDataDir(dir);
+    const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {
-      const campaign = getCampaign(db, id);
+      const campaign = getCampaign(cli.core.db, id);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
       if (campaign.status === 'sending') {
         throw new CliFailure(
@@ -49,12 +46,7 @@ export const cancelCommand: Command = {
         );
       }
       const scheduled = campaign.timeToSend !== null && campaign.counts.accepted > 0;
-      if (scheduled && campaign.testMode) {
-        throw new CliFailure(
-          `campaign ${id} was sent in test mode by the app: its scheduled messages live in the app's simulator, cancel it in the app.`,
-        );
-      }
-      const credentials = scheduled ? await credentialsFromEnvOrKeychain(io) : { username: '', password: '' };
+      if (scheduled) await requireCredentials(cli, campaign.testMode);
       const what = [
         `${campaign.counts.queued} queued rows will not be sent`,
         ...(scheduled
@@ -63,52 +55,30 @@ export const cancelCommand: Command = {
             ]
           : []),
       ].join('; ');
-      if (!values.yes && !(await confirm(io, `Cancel campaign ${id} "${campaign.name}": ${what}?`))) {
+      if (
+        !values.yes &&
+        !(await confirm(io, `Cancel campaign ${id} "${campaign.name}": ${what}?`, 'cancel'))
+      ) {
         io.stderr.write('Nothing was changed.\n');
         return 1;
       }
-      const sender = createSender({
-        db,
-        events: new EventBus(),
-        getClient: async () => createMessenteClient({ ...urls, ...credentials }),
-      });
-      let summary: UnscheduleSummary | null;
-      try {
-        summary = await sender.cancel(id);
-      } finally {
-        await sender.shutdown();
-      }
-      const after = getCampaign(db, id)!;
+      const after = await cli.call('campaigns.cancel', { id });
       io.stdout.write(
         `Campaign ${id} "${after.name}" is ${after.status}: ${after.counts.cancelled} rows cancelled.\n`,
       );
-      if (summary) {
+      const sc = after.scheduleCancel;
+      if (sc) {
         io.stdout.write(
-          `Scheduled messages at Messente: ${summary.cancelled} cancelled, ${summary.alreadySent} already sent, ${summary.unknown} unknown.\n`,
+          `Scheduled messages at Messente: ${sc.cancelled} cancelled, ${sc.alreadySent} already sent, ${sc.unknown} unknown.\n`,
         );
-        if (summary.unknown > 0)
+        if (sc.unknown > 0)
           io.stdout.write(
             'Unknown: Messente did not say whether those were cancelled; they may still be delivered.\n',
           );
-        if (summary.stopped) {
-          io.stderr.write(`${summary.stopped}\n`);
-          return 1;
-        }
       }
-      return 0;
+      return after.status === 'cancelled' ? 0 : 1;
     } finally {
-      db.close();
+      await cli.close();
     }
   },
 };
-
-async function confirm(io: CliIO, question: string): Promise<boolean> {
-  if (!process.stdin.isTTY)
-    throw new UsageError('no terminal to confirm on: add --yes to cancel without asking.');
-  const rl = createInterface({ input: process.stdin, output: io.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
-}
