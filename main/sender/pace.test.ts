@@ -63,6 +63,24 @@ describe('Pacer', () => {
     expect(pacer.delayFor(1, 1)).toBeGreaterThan(400);
   });
 
+  it('counts the last start from the end of a stall: the server may have read it only then', () => {
+    const stalled = new Pacer(2);
+    stalled.record(1, 0);
+    expect(stalled.delayFor(1, 1)).toBeCloseTo(WINDOW_MS / 2 - 1);
+    // Woken 90 ms after the planned time: the first start now counts from 600 - 15.
+    expect(stalled.delayFor(1, 600)).toBe(0);
+    stalled.record(1, 600);
+    expect(stalled.delayFor(1, 1_200)).toBeCloseTo(585 + WINDOW_MS - 1_200);
+
+    // A wake-up within the window's margin changes nothing.
+    const onTime = new Pacer(2);
+    onTime.record(1, 0);
+    onTime.delayFor(1, 1);
+    expect(onTime.delayFor(1, 510)).toBe(0);
+    onTime.record(1, 510);
+    expect(onTime.delayFor(1, 1_200)).toBe(0);
+  });
+
   it('limits requests separately from messages', () => {
     const starts = simulate(1000, 2000, 1, 1, 150);
     expect(starts.filter((s) => s.at < 1000)).toHaveLength(150);
