@@ -58,11 +58,13 @@ interface RunFigures extends ArrivalFigures {
   rssGrowthMb: number;
 }
 
+const logLength = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').length : 0);
+
 async function run(sim: Simulator, messages: number, opts: StartOptions): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-bench-send-'));
   // SEND_BENCH_DB=memory: the same run without disk writes, to see what durability costs.
   const db = process.env.SEND_BENCH_DB === 'memory' ? openMemoryDatabase() : openDatabase(dir);
-  const logStart = existsSync(sim.logFile) ? readFileSync(sim.logFile, 'utf8').length : 0;
+  const logStart = logLength(sim.logFile);
   try {
     const id = seedCampaign(db, messages);
     // Our own start times too: the simulator's arrival times add the loopback's scheduling jitter.
@@ -171,7 +173,10 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const even = Math.min(...runs.map((r) => r.evenShare));
   const achieved = Math.min(...runs.map((r) => r.achieved / rate));
   const cpu = runs.reduce((sum, r) => sum + r.cpuMicrosPerMessage, 0) / runs.length;
-  const floor = await measureFloor(sim.apiUrl, rate, count);
+  // The floor's own requests as the simulator received them: the machine's jitter without the engine.
+  let floorFrom = 0;
+  const floor = await measureFloor(sim.apiUrl, rate, count, () => (floorFrom = logLength(sim.logFile)));
+  const bare = arrivalFigures(arrivalTimes(readFileSync(sim.logFile, 'utf8').slice(floorFrom)), rate);
   const evenTarget = rate <= 50 ? ' (target ≥ 90%)' : '';
   const cpuTarget = rate >= 50 ? ' (target ≤ 2×)' : '';
   console.log(
@@ -179,7 +184,9 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
       `even gaps at least ${pct(even)}${evenTarget}, achieved at least ${pct(achieved)} (target ≥ 97%)\n` +
       `  CPU: engine ${f(cpu, 0)} µs/message, floor ${f(floor.cpuMicrosPerRequest, 0)} µs/request ` +
       `(bare Node sending the same single requests, no engine, no database, ${f(floor.wakeUpsPerRequest, 2)} ` +
-      `wake-ups/request): ${f(cpu / floor.cpuMicrosPerRequest, 2)}× the floor${cpuTarget}`,
+      `wake-ups/request): ${f(cpu / floor.cpuMicrosPerRequest, 2)}× the floor${cpuTarget}\n` +
+      `  the floor's requests at the server: most in any 1 s ${bare.mostInOneSecond}, even gaps ` +
+      `${pct(bare.evenShare)}, achieved ${pct(bare.achieved / rate)}`,
   );
 }
 

@@ -56,6 +56,15 @@ describe('Pacer', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(WINDOW_MS / 20) - 1);
   });
 
+  it('regains the plan after a late start over the next requests, not with one right behind it', () => {
+    const pacer = new Pacer(50);
+    const interval = WINDOW_MS / 50;
+    pacer.record(1, 0);
+    // Started 10 ms late: the plan says the next is due 10 ms later, the spacing says 80% of 20.3.
+    pacer.record(1, interval + 10);
+    expect(pacer.delayFor(1, interval + 10)).toBeCloseTo(interval * 0.8);
+  });
+
   it('slows down at once when the rate is lowered', () => {
     const pacer = new Pacer(100);
     pacer.record(1, 0);

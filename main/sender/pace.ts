@@ -10,6 +10,13 @@ export const WINDOW_MS = 1_015;
 
 /** How far behind plan (late timers) the pacer may catch up at once; the window still caps it. */
 const CATCH_UP_MS = 20;
+/**
+ * Catching up shortens a gap by at most this share of the planned spacing (or CATCH_UP_STEP_MS, at
+ * high rates where timers' millisecond steps are a large share): after a late start the plan is
+ * regained over the next few requests, not with one right behind it.
+ */
+const CATCH_UP_SHARE = 0.2;
+const CATCH_UP_STEP_MS = 3;
 
 /** Messente's documented per-IP limit: 150 requests per second. */
 export const MESSENTE_REQUESTS_PER_SECOND = 150;
@@ -69,7 +76,9 @@ export class Pacer {
   /** Milliseconds to wait before a request of `messages` may start at `now` (0 = now). */
   delayFor(messages: number, now: number): number {
     this.prune(now);
-    let at = Math.max(now, this.nextPlanned);
+    const spacing = (WINDOW_MS / this.rate) * this.lastCount;
+    const minGap = spacing - Math.max(spacing * CATCH_UP_SHARE, CATCH_UP_STEP_MS);
+    let at = Math.max(now, this.nextPlanned, this.lastStart + minGap);
     const requests = this.times.length - this.head;
     const cap = this.messageCap();
     // A request claimed before the pace was lowered may carry more than a window now holds: it
