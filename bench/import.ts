@@ -1,9 +1,8 @@
 // Import benchmark: a deterministic ~50 MB CSV (1 000 000 rows × 5 columns), parsed bare by
 // papaparse (header: true, in memory) and imported in full (decode, parse, normalise, dedupe, then the
-// encode/segment/cost preview of every sendable row), once single-threaded (one Web Worker in the app)
-// and once on two cores (main/import/parallel.ts: this thread + one worker thread).
+// encode/segment/cost preview of every sendable row) on one core, as the app (one Web Worker) and the
+// CLI do.
 import Papa from 'papaparse';
-import { importRecipientsParallel } from '../main/import/parallel';
 import { importRecipients, type ImportOutcome, type ImportResult } from '../shared/import';
 import {
   addToTotals,
@@ -117,38 +116,22 @@ export async function runImportBench(opts: { rows: number; quick?: boolean }): P
   const { bytes, parseMs } = bareParse(rows);
 
   const options = { fileName: 'bench.csv', defaultCountry: 'EE' };
-  // Peak RSS of each path (import and preview), sampled from just before its run starts; the figure
-  // includes what the process already holds then (the file's bytes, and heap pages V8 keeps committed
-  // after the bare parse and the previous run: compare with the figure at start).
+  // Peak RSS of the import and preview, sampled from just before the run starts; the figure includes
+  // what the process already holds then (the file's bytes, and heap pages V8 keeps committed after the
+  // bare parse: compare with the figure at start).
   const single = await withPeakRss(() => timeFull(() => importRecipients(bytes, options)));
-  single.value.result.recipients.length = 0;
-
-  // The bench bundle is dist/bench/bench.mjs; `npm run build` puts the worker in dist/main.
-  const workerFile = new URL('../main/import-worker.cjs', import.meta.url).pathname;
-  const two = await withPeakRss(() =>
-    timeFull(() => importRecipientsParallel(bytes, options, { parts: 2, workerFile, minBytes: 0 })),
-  );
-
-  const { counts } = two.value.result;
-  const line = (label: string, t: Timed): void => {
-    const full = t.importMs + t.previewMs;
-    console.log(
-      `${label}: import ${t.importMs.toFixed(0)} ms + preview ${t.previewMs.toFixed(0)} ms = ${full.toFixed(0)} ms · ` +
-        `ratio ${(t.importMs / parseMs).toFixed(2)}× without preview, ${(full / parseMs).toFixed(2)}× full ` +
-        `(target ≤ 1.2×) ${full / parseMs <= 1.2 ? 'OK' : 'OVER'} · ${Math.round(rows / (full / 1000)).toLocaleString('en')} rows/s`,
-    );
-  };
-  line('full import, 1 core ', single.value);
-  line('full import, 2 cores', two.value);
+  const t = single.value;
+  const { counts } = t.result;
+  const full = t.importMs + t.previewMs;
   console.log(
-    `ok ${counts.ok}, invalid ${counts.invalid}, duplicate ${counts.duplicate} · preview: ${two.value.totals.messages} messages, ${two.value.totals.segments} segments`,
+    `full import: import ${t.importMs.toFixed(0)} ms + preview ${t.previewMs.toFixed(0)} ms = ${full.toFixed(0)} ms · ` +
+      `ratio ${(t.importMs / parseMs).toFixed(2)}× without preview, ${(full / parseMs).toFixed(2)}× full ` +
+      `(target ≤ 1.2×) ${full / parseMs <= 1.2 ? 'OK' : 'OVER'} · ${Math.round(rows / (full / 1000)).toLocaleString('en')} rows/s`,
   );
-  for (const [label, t] of [
-    ['1 core ', single],
-    ['2 cores', two],
-  ] as const) {
-    console.log(
-      `peak RSS (${label}): ${mb(t.peakRss)} (${mb(t.startRss)} at start) (target < 1 GB) ${t.peakRss < 1024 ** 3 ? 'OK' : 'OVER'}`,
-    );
-  }
+  console.log(
+    `ok ${counts.ok}, invalid ${counts.invalid}, duplicate ${counts.duplicate} · preview: ${t.totals.messages} messages, ${t.totals.segments} segments`,
+  );
+  console.log(
+    `peak RSS: ${mb(single.peakRss)} (${mb(single.startRss)} at start) (target < 1 GB) ${single.peakRss < 1024 ** 3 ? 'OK' : 'OVER'}`,
+  );
 }

@@ -7,18 +7,20 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { findChromium } from '../scripts/find-chromium';
 import { generateCsv } from './import';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIRST_ROWS_TARGET_MS = 2_000;
 const LONG_TASK_MS = 100;
 
 interface WebHostProcess {
-  url: string;
+  origin: string;
+  /** name=value of a session cookie: the printed link works once, and every run uses a fresh context. */
+  cookie: string;
   stop: () => Promise<void>;
 }
 
-/** The built `npm run web` entry on a free loopback port, with its one-time token URL. */
+/** The built `npm run web` entry on a free loopback port, its one-time link spent for a session. */
 async function startWebHost(dataDir: string): Promise<WebHostProcess> {
   // The bench bundle is dist/bench/bench.mjs; `npm run build` puts the host in dist/main.
   const entry = new URL('../main/web-host.cjs', import.meta.url).pathname;
@@ -35,8 +37,16 @@ async function startWebHost(dataDir: string): Promise<WebHostProcess> {
     clearTimeout(timer);
   };
   try {
-    const url = await waitForUrl(child);
-    return { url, stop };
+    const link = new URL(await waitForUrl(child));
+    const entry = await fetch(`${link.origin}${link.pathname}`, {
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${link.username}:${link.password}`).toString('base64')}`,
+      },
+      redirect: 'manual',
+    });
+    const cookie = entry.headers.get('set-cookie')?.split(';')[0];
+    if (entry.status !== 303 || !cookie) throw new Error(`the web host's link answered ${entry.status}`);
+    return { origin: link.origin, cookie, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -54,7 +64,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
       reject(new Error(`the web host exited with code ${code} before printing its URL`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(line);
+      const match = /(http:\/\/omnicast:[\w-]+@127\.0\.0\.1:\d+\/open)/.exec(line);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -118,7 +128,7 @@ async function readTimes(page: Page): Promise<PageTimes> {
 /** One import in a fresh browser context: open the app, New campaign, choose the file, wait, measure. */
 async function measureOnce(
   browser: Browser,
-  url: string,
+  host: WebHostProcess,
   file: string,
   rows: number,
   timeoutMs: number,
@@ -128,7 +138,11 @@ async function measureOnce(
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.addInitScript({ content: INSTRUMENT });
-    await page.goto(url);
+    const eq = host.cookie.indexOf('=');
+    await context.addCookies([
+      { name: host.cookie.slice(0, eq), value: host.cookie.slice(eq + 1), url: host.origin, httpOnly: true },
+    ]);
+    await page.goto(`${host.origin}/`);
     await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -205,10 +219,15 @@ export async function runUiImportBench(opts: { quick: boolean }): Promise<UiImpo
   let browser: Browser | null = null;
   const figures: UiImportFigures[] = [];
   try {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    const found = findChromium({
+      env: process.env,
+      platform: process.platform,
+      playwrightChromium: chromium.executablePath(),
+    });
+    if (!found.ok) throw new Error(found.message);
     host = await startWebHost(dataDir);
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: found.executablePath,
       timeout: 30_000,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
     });
@@ -220,7 +239,7 @@ export async function runUiImportBench(opts: { quick: boolean }): Promise<UiImpo
     for (const rows of sizes) {
       const file = join(work, `recipients-${rows}.csv`);
       writeFileSync(file, generateCsv(rows));
-      const f = await measureOnce(browser, host.url, file, rows, rows >= 1_000_000 ? 180_000 : 60_000);
+      const f = await measureOnce(browser, host, file, rows, rows >= 1_000_000 ? 180_000 : 60_000);
       printFigures(f, rows === 100_000);
       figures.push(f);
       rmSync(file, { force: true });

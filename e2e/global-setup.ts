@@ -1,36 +1,31 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startHostProcess } from './web-host-process';
 
 /**
- * Starts the real web host (`npm run web`'s entry, built) on a random loopback port with a fresh
- * data folder, and hands its one-time token URL to the tests through the environment.
+ * Starts the real web host on a random loopback port with a fresh data folder. Its link works once,
+ * so setup spends it here, the way a browser does, and hands the tests the session cookie and the
+ * origin through the environment. The teardown stops the host and removes the folder.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-e2e-'));
-  const child = spawn(process.execPath, ['dist/main/web-host.cjs', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const host = await startHostProcess(dataDir);
+  const entry = await fetch(`${host.origin}/open`, {
+    headers: { Authorization: `Basic ${Buffer.from(`omnicast:${host.token}`).toString('base64')}` },
+    redirect: 'manual',
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('the web host did not print its URL within 20 s')),
-      20_000,
-    );
-    child.once('exit', (code) => reject(new Error(`the web host exited with code ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  process.env.OMNICAST_E2E_URL = url;
+  const cookie = entry.headers.get('set-cookie')?.split(';')[0];
+  if (entry.status !== 303 || !cookie) {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`the web host's link answered ${entry.status}`);
+  }
+  process.env.OMNICAST_E2E_ORIGIN = host.origin;
+  process.env.OMNICAST_E2E_COOKIE = cookie;
   process.env.OMNICAST_E2E_DATA_DIR = dataDir;
   return async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   };
 }

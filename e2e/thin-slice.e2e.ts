@@ -1,18 +1,12 @@
 // The thin slice as an operator clicks it, in test mode: pick a CSV, check the phone column, write a
 // template, preview, send, watch it finish, export the delivery report, and read that file back.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { openApp as open } from './open-app';
 import { saveScreenshot } from './screenshots';
 
 const fixture = new URL('./fixtures/thin-slice.csv', import.meta.url).pathname;
-
-async function open(page: Page): Promise<void> {
-  const url = process.env.OMNICAST_E2E_URL;
-  if (!url) throw new Error('global-setup did not start the web host');
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: 'Campaigns', exact: true })).toBeVisible();
-}
 
 test('import, preview, send in test mode and export the delivery report', async ({ page }) => {
   await open(page);

@@ -24,6 +24,8 @@ export interface CoreOptions {
   legacyUrl?: string;
   /** Clock for the price cache; tests hand in their own. */
   now?: () => number;
+  /** One-line notes for the operator while opening (the data folder was made private). */
+  notice?: (line: string) => void;
 }
 
 export interface Core {
@@ -40,7 +42,7 @@ export interface Core {
 export const LEGACY_API_URL = 'https://api2.messente.com';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, { notice: options.notice });
   const credentials = options.credentials ?? (await openCredentialStore());
   const events = new EventBus();
   const simulator: TestModeSimulator = createTestModeSimulator();

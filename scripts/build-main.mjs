@@ -24,14 +24,6 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     packages: 'external',
   }),
-  // The parallel import's worker thread, loaded by path from next to the CLI (main/import/parallel.ts).
-  build({
-    ...common,
-    entryPoints: { 'import-worker': 'main/import/worker.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.cjs' },
-    packages: 'external',
-  }),
   build({
     ...common,
     entryPoints: { 'web-host': 'main/web/entry.ts' },

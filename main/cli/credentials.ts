@@ -1,3 +1,4 @@
+import { apiUrlProblem } from '../../shared/api-url';
 import { openCredentialStore, type Credentials } from '../credentials/store';
 import { LEGACY_API_URL } from '../core';
 import { UsageError, type CliIO } from './command';
@@ -23,8 +24,9 @@ export function apiUrls(values: { 'api-url'?: string; 'legacy-url'?: string }): 
     ['api-url', apiUrl],
     ['legacy-url', legacyUrl],
   ] as const) {
-    if (!/^https?:\/\/[^\s/]+/.test(url))
-      throw new UsageError(`--${name} must be an http(s) URL, e.g. https://api.messente.com/v1`);
+    const problem = apiUrlProblem(url);
+    // The address itself is not repeated: it may hold a password.
+    if (problem) throw new UsageError(`--${name}: ${problem}`);
   }
   return { apiUrl: apiUrl.replace(/\/+$/, ''), legacyUrl: legacyUrl.replace(/\/+$/, '') };
 }

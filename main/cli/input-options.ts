@@ -7,20 +7,30 @@ import {
   type ImportOptions,
   type ImportResult,
 } from '../../shared/import';
-import { importRecipientsParallel } from '../import/parallel';
 import { parseTemplateFile } from '../../shared/sms';
 import type { Autoconvert } from '../../shared/types';
-import { UsageError } from './command';
+import {
+  DEFAULT_MAX_SEGMENTS,
+  fileTooLarge,
+  importProblemsRefusal,
+  MAX_SEGMENTS_LIMIT,
+  SegmentCapCheck,
+  templateTooLong,
+} from '../../shared/import/rules';
+import { numberOption, UsageError } from './command';
 
 export const IMPORT_OPTIONS = {
   country: { type: 'string' },
   'phone-column': { type: 'string' },
+  'country-column': { type: 'string' },
   delimiter: { type: 'string' },
   encoding: { type: 'string' },
   'header-row': { type: 'string' },
   template: { type: 'string' },
   'template-file': { type: 'string' },
   autoconvert: { type: 'string' },
+  'accept-problems': { type: 'boolean' },
+  'max-segments': { type: 'string' },
 } as const;
 
 export const IMPORT_HELP = [
@@ -28,14 +38,16 @@ export const IMPORT_HELP = [
   '  --template-file PATH     read the template from a UTF-8 .txt file instead',
   '  --phone-column NAME      the column holding phone numbers (default: detected)',
   '  --country CC             country for national numbers, e.g. EE (default: EE)',
+  '  --country-column NAME    the column giving each row its country (FI, FIN, Finland, +358…) for',
+  '                           national numbers; --country where empty (default: detected; "" for none)',
   '  --delimiter C            , ; tab or | (default: detected)',
   '  --encoding E             utf-8, utf-16le, utf-16be or windows-1252 (default: detected)',
   '  --header-row N           the row holding the column names (default: detected)',
   '  --autoconvert MODE       on, full or off (default: on)',
+  '  --accept-problems        go on although the file has problems (an unclosed quote, rows run',
+  '                           together, too many or too few values, bytes that are not UTF-8)',
+  `  --max-segments N         the most segments one message may take (default ${DEFAULT_MAX_SEGMENTS})`,
 ];
-
-/** The most a recipients file may weigh: far above real exports, well below what memory allows. */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
@@ -43,12 +55,15 @@ const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t'
 interface InputValues {
   country?: string;
   'phone-column'?: string;
+  'country-column'?: string;
   delimiter?: string;
   encoding?: string;
   'header-row'?: string;
   template?: string;
   'template-file'?: string;
   autoconvert?: string;
+  'accept-problems'?: boolean;
+  'max-segments'?: string;
 }
 
 export function readRecipientsFile(
@@ -63,22 +78,6 @@ export function readRecipientsFile(
   return outcome.result;
 }
 
-/**
- * Same result as readRecipientsFile, but a file over PARALLEL_MIN_BYTES is imported on two cores
- * (worker thread bundled as dist/main/import-worker.cjs next to the CLI).
- */
-export async function readRecipientsFileAsync(
-  file: string | undefined,
-  values: InputValues,
-  cwd: string,
-  optOuts: ReadonlySet<string> = new Set(),
-): Promise<ImportResult> {
-  const { bytes, options } = loadRecipientsFile(file, values, cwd, optOuts);
-  const outcome = await importRecipientsParallel(bytes, options);
-  if (!outcome.ok) throw new UsageError(outcome.error);
-  return outcome.result;
-}
-
 function loadRecipientsFile(
   file: string | undefined,
   values: InputValues,
@@ -89,8 +88,8 @@ function loadRecipientsFile(
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {
-    if (statSync(path).size > MAX_FILE_BYTES)
-      throw new UsageError(`${file} is larger than 1 GB; split it first.`);
+    const tooLarge = fileTooLarge(file, statSync(path).size);
+    if (tooLarge) throw new UsageError(tooLarge);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -114,6 +113,7 @@ function loadRecipientsFile(
     fileName: file,
     defaultCountry: countryOption(values.country),
     phoneColumn: values['phone-column'],
+    countryColumn: values['country-column'] === '' ? null : values['country-column'],
     delimiter,
     encoding: encoding as CsvEncoding | undefined,
     headerRow,
@@ -133,17 +133,46 @@ export function readTemplate(values: InputValues, cwd: string): string {
   if (values.template !== undefined && values['template-file'] !== undefined) {
     throw new UsageError('give either --template or --template-file, not both.');
   }
+  let template: string;
   if (values['template-file'] !== undefined) {
     try {
-      return parseTemplateFile(readFileSync(resolve(cwd, values['template-file']), 'utf8'));
+      template = parseTemplateFile(readFileSync(resolve(cwd, values['template-file']), 'utf8'));
     } catch {
       throw new UsageError(`cannot read the template file ${values['template-file']}.`);
     }
-  }
-  if (values.template === undefined || values.template.trim() === '') {
+  } else if (values.template === undefined || values.template.trim() === '') {
     throw new UsageError('give the message with --template TEXT or --template-file PATH.');
-  }
-  return values.template;
+  } else template = values.template;
+  const tooLong = templateTooLong(template);
+  if (tooLong) throw new UsageError(tooLong);
+  return template;
+}
+
+/** Refuses a file with problems in its structure unless --accept-problems was given. */
+export function checkImportProblems(imported: ImportResult, values: InputValues): void {
+  if (values['accept-problems']) return;
+  const refusal = importProblemsRefusal(imported);
+  if (refusal) throw new UsageError(`${refusal}. Fix the file, or add --accept-problems to go on.`);
+}
+
+/** Problems in the file's structure, one line each, for the operator to read before going on. */
+export function writeImportProblems(imported: ImportResult, write: (line: string) => void): void {
+  if (imported.problems.length === 0) return;
+  write(`Problems in "${imported.fileName}":\n`);
+  for (const p of imported.problems) write(`  ${p.message}\n`);
+}
+
+export function segmentCapOption(values: InputValues): SegmentCapCheck {
+  const max = numberOption('max-segments', values['max-segments'], 1, MAX_SEGMENTS_LIMIT);
+  if (max !== undefined && !Number.isInteger(max))
+    throw new UsageError(`--max-segments must be a whole number (got "${values['max-segments']}").`);
+  return new SegmentCapCheck(max ?? DEFAULT_MAX_SEGMENTS);
+}
+
+/** Refuses when a rendered message is over the segment cap. */
+export function checkSegmentCap(cap: SegmentCapCheck, fileName: string): void {
+  const refusal = cap.refusal(fileName);
+  if (refusal) throw new UsageError(`${refusal}. Shorten the message, or allow more with --max-segments.`);
 }
 
 export function autoconvertOption(value: string | undefined): Autoconvert {

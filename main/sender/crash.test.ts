@@ -3,13 +3,13 @@
 // simulator's log and the database: no recipient received twice, every accepted row holds the
 // simulator's omnimessage id, every row is final, and `unknown` rows were all in flight at a kill.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../simulator/prng';
 import { startSimulator, type RunningSimulator } from '../simulator';
+import { tempDir } from '../testing/temp-dir';
 
 const CLI = resolve(__dirname, '../../dist/main/cli.cjs');
 const ROWS = 400;
@@ -75,7 +75,7 @@ function readDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T
 describe('crash safety of the built CLI', () => {
   it('never sends a row twice across SIGKILLs and resumes', { timeout: 180_000 }, async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-    const dir = mkdtempSync(join(tmpdir(), 'omnicast-crash-'));
+    const dir = tempDir('omnicast-crash');
     const dataDir = join(dir, 'data');
     const logFile = join(dir, 'simulator.jsonl');
     sim = await startSimulator({

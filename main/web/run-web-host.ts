@@ -1,7 +1,9 @@
 // `npm run web` / `node dist/main/web-host.cjs`: the core with the download platform, the web host
 // in front of it, one line with the link, and a clean stop on Ctrl-C (sending campaigns pause).
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createCore, type Core } from '../core';
+import { DataFolderError } from '../data-folder';
 import { DatabaseTooNewError } from '../db/migrations';
 import { VERSION } from '../version';
 import { DEFAULT_PORT, parseWebHostArgs, USAGE, type WebHostArgs } from './args';
@@ -46,9 +48,14 @@ export async function runWebHost(argv: string[]): Promise<number> {
   const downloads = createDownloadPlatform();
   let core: Core;
   try {
-    core = await createCore({ dataDir: args.dataDir, platform: downloads, version: VERSION });
+    core = await createCore({
+      dataDir: args.dataDir,
+      platform: downloads,
+      version: VERSION,
+      notice: (line) => process.stderr.write(`${line}\n`),
+    });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) {
+    if (error instanceof DatabaseTooNewError || error instanceof DataFolderError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
@@ -69,8 +76,14 @@ export async function runWebHost(argv: string[]): Promise<number> {
   }
 
   process.stdout.write(
-    `Omnicast is running at ${host.url}\nOpen it in your browser; press Ctrl-C to stop.\n`,
+    `Omnicast is running. Open this link in your browser (it works once):\n  ${host.url}\n` +
+      'Press Enter here for a new link (for another browser, or after a long break); Ctrl-C stops.\n',
   );
+  // Each link is spent by its first visit, so getting back in must not need a restart (which would
+  // pause a campaign that is sending).
+  createInterface({ input: process.stdin, terminal: false }).on('line', () => {
+    process.stdout.write(`New link (it works once):\n  ${host.newEntryUrl()}\n`);
+  });
 
   let stopping = false;
   const stop = (): void => {

@@ -1,8 +1,7 @@
 // The web host's gate: it listens on loopback, but other local users, other local programs and web
 // pages open in the same browser can all reach loopback. Every request must prove it comes from the
-// person who started Omnicast (the per-run token), be addressed to us by name (DNS rebinding) and,
+// person who started Omnicast (a live session, see ./sessions), be addressed to us by name (DNS rebinding) and,
 // when it changes state, come from our own pages (cross-site requests).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -20,26 +19,14 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** 32 random bytes: guessing it is out of the question, and base64url keeps it URL- and cookie-safe. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
 /** Cookies are shared by every port of a host, so two running hosts need two cookie names. */
 export function cookieName(port: number): string {
   return `omnicast_session_${port}`;
 }
 
-export function sessionCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-}
-
-export function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  // Constant-time so the token cannot be found byte by byte from response times.
-  return a.length === b.length && timingSafeEqual(a, b);
+/** No Max-Age: the browser forgets it when it closes; the host forgets it when idle or stopped. */
+export function sessionCookie(port: number, sessionId: string): string {
+  return `${cookieName(port)}=${sessionId}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
@@ -52,9 +39,13 @@ export function readCookie(request: IncomingMessage, name: string): string | und
   return undefined;
 }
 
-export function readBearer(request: IncomingMessage): string | undefined {
-  const match = /^Bearer ([\w-]+)$/.exec(request.headers.authorization ?? '');
-  return match?.[1];
+/** The password of `Authorization: Basic …`: where a browser puts the secret of a user:secret@ link. */
+export function readBasicPassword(request: IncomingMessage): string | undefined {
+  const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(request.headers.authorization ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
 }
 
 /** A page on another name that resolves to 127.0.0.1 (DNS rebinding) sends its own name as Host. */

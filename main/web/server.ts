@@ -1,5 +1,5 @@
 // The web host: the built renderer and the same handlers as the desktop app, on loopback only.
-// Everything passes the gate in ./security first; see issue 7 for the threat model.
+// Everything passes the gate in ./security and a live session (./sessions) first.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '../../shared/contract';
@@ -7,21 +7,24 @@ import type { EventBus } from '../events';
 import { handleCall, MAX_BODY_BYTES } from './api-call';
 import { DOWNLOAD_PREFIX, serveDownload, type DownloadPlatform } from './downloads';
 import { openEventStream, type OpenStream } from './event-stream';
+import { sendNoSession } from './no-session';
 import {
   isOwnHost,
   isOwnOrigin,
-  newToken,
-  readBearer,
+  readBasicPassword,
   readCookie,
   cookieName,
   refuse,
-  sameSecret,
   sessionCookie,
   setCommonHeaders,
 } from './security';
+import { createSessions } from './sessions';
 import { hasIndex, resolveStaticPath, sendFile, sendNotBuilt } from './static-files';
 
 export const LOOPBACK = '127.0.0.1';
+/** The path of the printed link; its user name is only there because browsers need one. */
+export const ENTRY_PATH = '/open';
+const ENTRY_USER = 'omnicast';
 
 export interface WebHostOptions {
   core: { handlers: Handlers; events: EventBus };
@@ -30,8 +33,11 @@ export interface WebHostOptions {
   /** Only loopback is accepted: anything else would open the account to the network. */
   host?: typeof LOOPBACK;
   staticDir: string;
-  /** Fixed in tests; a fresh random one per run otherwise. */
+  /** The first entry token: fixed in tests, a fresh random one per run otherwise. */
   token?: string;
+  /** Inactivity after which a session ends (12 h unless a test says otherwise). */
+  sessionIdleMs?: number;
+  now?: () => number;
   /** Where one-time export downloads are looked up (the platform the core was created with). */
   downloads?: DownloadPlatform;
   maxBodyBytes?: number;
@@ -40,8 +46,14 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** http://127.0.0.1:PORT/?token=TOKEN, the one link to open. */
+  /**
+   * http://omnicast:TOKEN@127.0.0.1:PORT/open, the link to open; it works once. The token rides in the
+   * user-info part because browsers keep that out of their history, where a query or a fragment (even
+   * one replaced by the page at once) is stored for good.
+   */
   url: string;
+  /** A fresh link (the previous one stops working), for a browser that lost its session. */
+  newEntryUrl(): string;
   origin: string;
   port: number;
   close(): Promise<void>;
@@ -50,9 +62,35 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host: string = options.host ?? LOOPBACK;
   if (host !== LOOPBACK) throw new Error(`The web host only listens on ${LOOPBACK}, not on ${host}.`);
-  const token = options.token ?? newToken();
+  const sessions = createSessions({ token: options.token, idleMs: options.sessionIdleMs, now: options.now });
   const streams = new Set<OpenStream>();
   let port = 0;
+
+  function enter(request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET') return refuse(response);
+    // Opening the link again in the browser that already used it just shows the app.
+    if (sessions.check(readCookie(request, cookieName(port)))) return redirectHome(request, response);
+    const given = readBasicPassword(request);
+    // Browsers may wait to be asked before sending a link's user:secret part; a wrong or spent secret
+    // gets no second challenge, so no browser ever shows its own password dialog for it.
+    if (given === undefined) {
+      response.setHeader('WWW-Authenticate', 'Basic realm="Omnicast", charset="UTF-8"');
+      return sendNoSession(response, ENTRY_PATH, 401);
+    }
+    const id = sessions.enter(given);
+    if (id === null) return sendNoSession(response, ENTRY_PATH);
+    redirectHome(request, response, sessionCookie(port, id));
+  }
+
+  function redirectHome(request: IncomingMessage, response: ServerResponse, setCookie?: string): void {
+    // An absolute target without the user-info part, so the address bar drops the secret as well.
+    response.writeHead(303, {
+      Location: `http://${request.headers.host}/`,
+      ...(setCookie ? { 'Set-Cookie': setCookie } : {}),
+      'Cache-Control': 'no-store',
+    });
+    response.end();
+  }
 
   function route(request: IncomingMessage, response: ServerResponse): void {
     setCommonHeaders(response);
@@ -61,29 +99,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const raw = request.url ?? '/';
     const queryAt = raw.indexOf('?');
     const pathname = queryAt < 0 ? raw : raw.slice(0, queryAt);
-    const queryToken = queryAt < 0 ? null : new URLSearchParams(raw.slice(queryAt + 1)).get('token');
-
-    // The printed link: trade the token for a cookie and take it out of the address bar (and so
-    // out of history, bookmarks and screenshots).
-    if (queryToken !== null) {
-      if (request.method !== 'GET' || !sameSecret(queryToken, token)) return refuse(response);
-      response.writeHead(302, {
-        Location: '/',
-        'Set-Cookie': sessionCookie(port, token),
-        'Cache-Control': 'no-store',
-      });
-      response.end();
-      return;
-    }
-
-    const byBearer = sameSecret(readBearer(request), token);
-    if (!byBearer && !sameSecret(readCookie(request, cookieName(port)), token)) return refuse(response);
+    if (pathname === ENTRY_PATH) return enter(request, response);
+    if (!sessions.check(readCookie(request, cookieName(port)))) return sendNoSession(response, pathname);
 
     if (request.method === 'POST') {
       // A cookie alone is not enough to change state: the request must come from our own page.
-      // Scripts holding the bearer token may omit Origin (they are not browsers).
       const origin = request.headers.origin;
-      if (origin === undefined ? !byBearer : !isOwnOrigin(origin, request, port)) return refuse(response);
+      if (origin === undefined || !isOwnOrigin(origin, request, port)) return refuse(response);
       if (pathname.startsWith('/api/call/')) {
         void handleCall(request, response, options.core.handlers, pathname.slice('/api/call/'.length), {
           limit: options.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -146,11 +168,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   port = (server.address() as AddressInfo).port;
   const origin = `http://${LOOPBACK}:${port}`;
 
+  const entryUrl = (token: string): string =>
+    `http://${ENTRY_USER}:${token}@${LOOPBACK}:${port}${ENTRY_PATH}`;
+
   return {
-    url: `${origin}/?token=${token}`,
+    url: entryUrl(sessions.entryToken ?? sessions.renewEntry()),
+    newEntryUrl: () => entryUrl(sessions.renewEntry()),
     origin,
     port,
     async close() {
+      sessions.clear();
       for (const stream of streams) stream.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

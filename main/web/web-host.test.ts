@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecipients } from '../../shared/import';
@@ -8,9 +7,11 @@ import type { CampaignProgress } from '../../shared/types';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import { createDownloadPlatform } from './downloads';
+import { NO_SESSION_TITLE } from './no-session';
 import { CONTENT_SECURITY_POLICY } from './security';
-import { startWebHost, type WebHost } from './server';
+import { ENTRY_PATH, startWebHost, type WebHost } from './server';
 import { NOT_BUILT_MESSAGE } from './static-files';
+import { tempDir } from '../testing/temp-dir';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 
@@ -32,16 +33,19 @@ function send(
     headers?: Record<string, string>;
     body?: string | Buffer;
     hostHeader?: string;
+    port?: number;
   } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
-        port: host.port,
+        port: options.port ?? host.port,
+        // A fresh socket each time: a host stopped and restarted on the same port leaves pooled ones dead.
+        agent: false,
         path,
         method: options.method ?? 'GET',
-        headers: { Host: options.hostHeader ?? `127.0.0.1:${host.port}`, ...options.headers },
+        headers: { Host: options.hostHeader ?? `127.0.0.1:${options.port ?? host.port}`, ...options.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -61,6 +65,14 @@ function send(
   });
 }
 
+/** What a browser sends for the printed link http://omnicast:TOKEN@host/open. */
+const basic = (token: string): Record<string, string> => ({
+  Authorization: `Basic ${Buffer.from(`omnicast:${token}`).toString('base64')}`,
+});
+const enter = (token: string, port?: number): Promise<Reply> =>
+  send(ENTRY_PATH, { headers: basic(token), port });
+const cookieOf = (reply: Reply): string => (reply.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+
 const origin = (): string => `http://127.0.0.1:${host.port}`;
 const withCookie = (extra: Record<string, string> = {}): Record<string, string> => ({
   Cookie: cookie,
@@ -79,7 +91,7 @@ const post = (
 
 let staticDir: string;
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'omnicast-web-'));
+  const root = tempDir('omnicast-web');
   staticDir = join(root, 'renderer');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Omnicast</title>');
@@ -100,8 +112,7 @@ beforeAll(async () => {
     maxBodyBytes: 1024 * 1024,
     heartbeatMs: 50,
   });
-  const entry = await send(`/?token=${TOKEN}`);
-  cookie = (entry.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  cookie = cookieOf(await enter(TOKEN));
 });
 
 afterAll(async () => {
@@ -110,31 +121,113 @@ afterAll(async () => {
 });
 
 describe('web host gate', () => {
-  it('prints a loopback URL carrying the token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
+  it('prints a loopback link carrying the entry token in its user-info part', () => {
+    expect(host.url).toBe(`http://omnicast:${TOKEN}@127.0.0.1:${host.port}/open`);
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
   });
 
-  it('trades the token URL for an HttpOnly SameSite=Strict cookie and a redirect to /', async () => {
-    const reply = await send(`/?token=${TOKEN}`);
-    expect(reply.status).toBe(302);
-    expect(reply.headers.location).toBe('/');
-    const setCookie = reply.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toContain(`=${TOKEN}`);
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
+  it('trades the entry token once for a different, random HttpOnly SameSite=Strict session cookie', async () => {
+    const value = cookie.split('=')[1]!;
+    expect(value).toMatch(/^[\w-]{40,}$/);
+    expect(value).not.toBe(TOKEN);
+    expect((await send('/', { headers: withCookie() })).status).toBe(200);
+
+    // The link is spent: a second visit gets the way-in page, not a session.
+    const again = await enter(TOKEN);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain(NO_SESSION_TITLE);
+
+    // The browser that spent it, opening it again, is simply shown the app.
+    const back = await send(ENTRY_PATH, { headers: { ...basic(TOKEN), ...withCookie() } });
+    expect(back.status).toBe(303);
+    expect(back.headers.location).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(back.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses a request without a token, and a wrong token in the URL, cookie or header', async () => {
+  it('sends the first visit on to / without the secret, with the cookie flags', async () => {
+    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN });
+    try {
+      const reply = await enter(TOKEN, fresh.port);
+      expect(reply.status).toBe(303);
+      expect(reply.headers.location).toBe(`http://127.0.0.1:${fresh.port}/`);
+      const setCookie = reply.headers['set-cookie']?.[0] ?? '';
+      expect(setCookie).toMatch(
+        new RegExp(`^omnicast_session_${fresh.port}=[\\w-]+; Path=/; HttpOnly; SameSite=Strict$`),
+      );
+      expect(setCookie).not.toContain(TOKEN);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('asks for the secret when the browser has not sent it yet, without a password prompt for wrong ones', async () => {
+    const ask = await send(ENTRY_PATH);
+    expect(ask.status).toBe(401);
+    expect(ask.headers['www-authenticate']).toMatch(/^Basic realm="Omnicast"/);
+    const wrong = await enter('wrong');
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers['www-authenticate']).toBeUndefined();
+  });
+
+  it('hands out a new link on request, and the old one stops working', async () => {
+    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN });
+    try {
+      const next = fresh.newEntryUrl();
+      const token = /omnicast:([\w-]+)@/.exec(next)![1]!;
+      expect(token).not.toBe(TOKEN);
+      expect((await enter(TOKEN, fresh.port)).status).toBe(403);
+      expect((await enter(token, fresh.port)).status).toBe(303);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('answers a request without a live session with the way-in page, an envelope or plain words', async () => {
     for (const reply of [
       await send('/'),
-      await send('/?token=wrong'),
+      await send(`/?token=${TOKEN}`),
       await send('/', { headers: { Cookie: `omnicast_session_${host.port}=wrong` } }),
-      await send('/', { headers: { Authorization: 'Bearer wrong' } }),
-      await send('/api/events'),
+      // The entry token is not a session id.
+      await send('/', { headers: { Cookie: `omnicast_session_${host.port}=${TOKEN}` } }),
+      await send('/', { headers: basic(TOKEN) }),
     ]) {
       expect(reply.status).toBe(403);
-      expect(reply.body).toBe('Forbidden\n');
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.body).toContain(`<h1>${NO_SESSION_TITLE}</h1>`);
+      expect(reply.body).toContain('press Enter there for a new link');
+      expect(reply.body).toContain('<code>npm run web</code>');
+    }
+    const call = await post('app.info', '{}', { Origin: origin() });
+    expect(call.status).toBe(403);
+    expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'no_session' } });
+    const events = await send('/api/events');
+    expect(events.status).toBe(403);
+    expect(events.body).toContain('npm run web');
+  });
+
+  it('ends a session after 12 idle hours, and every session when the host stops', async () => {
+    let now = 0;
+    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN, now: () => now });
+    const session = cookieOf(await enter(TOKEN, fresh.port));
+    const hour = 60 * 60 * 1000;
+    now = 11 * hour;
+    expect((await send('/', { headers: { Cookie: session }, port: fresh.port })).status).toBe(200);
+    // Activity counts: eleven more hours from the last request is still inside the window.
+    now = 22 * hour;
+    expect((await send('/', { headers: { Cookie: session }, port: fresh.port })).status).toBe(200);
+    now = 34 * hour;
+    expect((await send('/', { headers: { Cookie: session }, port: fresh.port })).status).toBe(403);
+
+    const port = fresh.port;
+    const second = fresh.newEntryUrl();
+    const live = cookieOf(await enter(/omnicast:([\w-]+)@/.exec(second)![1]!, port));
+    await fresh.close();
+    const restarted = await startWebHost({ core, port, staticDir, token: TOKEN });
+    try {
+      expect((await send('/', { headers: { Cookie: live }, port })).status).toBe(403);
+    } finally {
+      await restarted.close();
     }
   });
 
@@ -142,20 +235,19 @@ describe('web host gate', () => {
     expect((await send('/', { headers: withCookie(), hostHeader: `evil.example:${host.port}` })).status).toBe(
       403,
     );
-    expect((await send(`/?token=${TOKEN}`, { hostHeader: 'evil.example' })).status).toBe(403);
+    expect((await send(ENTRY_PATH, { headers: basic(TOKEN), hostHeader: 'evil.example' })).status).toBe(403);
     expect((await send('/', { headers: withCookie(), hostHeader: `localhost:${host.port}` })).status).toBe(
       200,
     );
   });
 
-  it('refuses a POST from a foreign Origin, and one without Origin unless it carries the bearer token', async () => {
+  it('refuses a POST from a foreign Origin or without one, session or not', async () => {
     expect((await post('app.info', '{}', withCookie({ Origin: 'http://evil.example' }))).status).toBe(403);
     expect(
       (await post('app.info', '{}', withCookie({ Origin: `http://localhost:${host.port}` }))).status,
     ).toBe(403);
     expect((await post('app.info', '{}', withCookie())).status).toBe(403);
-    const scripted = await post('app.info', '{}', { Authorization: `Bearer ${TOKEN}` });
-    expect(scripted.status).toBe(200);
+    expect((await post('app.info', '{}', withCookie({ Origin: origin() }))).status).toBe(200);
   });
 
   it('refuses to bind anything but loopback', async () => {
@@ -260,13 +352,14 @@ describe('web host files', () => {
     const bare = await startWebHost({
       core,
       port: 0,
-      staticDir: mkdtempSync(join(tmpdir(), 'omnicast-empty-')),
+      staticDir: tempDir('omnicast-empty'),
       token: TOKEN,
     });
     try {
+      const bareCookie = cookieOf(await enter(TOKEN, bare.port));
       const reply = await new Promise<Reply>((resolve, reject) => {
         httpRequest(
-          { host: '127.0.0.1', port: bare.port, path: '/', headers: { Authorization: `Bearer ${TOKEN}` } },
+          { host: '127.0.0.1', port: bare.port, path: '/', headers: { Cookie: bareCookie } },
           (res) => {
             let body = '';
             res.on('data', (c: Buffer) => (body += c.toString()));

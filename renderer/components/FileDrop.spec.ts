@@ -21,4 +21,11 @@ describe('FileDrop', () => {
     });
     expect(onFile).toHaveBeenCalledWith(file);
   });
+
+  it('names the file in use, however it came', async () => {
+    const view = render(FileDrop, { label: 'Recipients file (CSV)', accept: '.csv', onFile: () => {} });
+    expect(screen.queryByRole('status')).toBeNull();
+    await view.rerender({ current: 'clients.csv' });
+    expect(screen.getByRole('status').textContent).toBe('In use: clients.csv');
+  });
 });

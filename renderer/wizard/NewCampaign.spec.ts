@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../shared/types';
 import { runImportInline } from '../import/import-inline';
@@ -87,5 +87,72 @@ describe('NewCampaign', () => {
     await fireEvent.input(screen.getByRole('textbox', { name: 'Template' }), { target: { value: 'Hi' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Preview' }));
     expect(await screen.findByText(/No prices yet: add them in Settings/)).toBeTruthy();
+  });
+
+  const quietApi = () =>
+    fakeApi({
+      'settings.get': () => settings,
+      'templates.list': () => [],
+      'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
+      'replacements.get': () => ({ text: '', problems: [], saved: true }),
+      'optOuts.numbers': () => [],
+    });
+
+  it('discards an empty draft at once but asks before throwing an imported file away', async () => {
+    const onCancel = vi.fn();
+    render(NewCampaign, { api: quietApi(), onStarted: () => {}, onCancel, runImport: runImportInline });
+    const input = await screen.findByLabelText('Recipients file (CSV)');
+    const discard = screen.getByRole('button', { name: 'Discard draft' });
+    // Not the first control a Tab reaches: the file input comes before it in the page.
+    expect(input.compareDocumentPosition(discard) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await fireEvent.change(input, {
+      target: { files: [new File(['name;phone\nAnn;5123 4567\n'], 'clients.csv')] },
+    });
+    await screen.findByRole('region', { name: 'Import report' });
+    discard.focus();
+    await fireEvent.click(discard);
+    const dialog = screen.getByRole('dialog', { name: 'Discard this draft?' });
+    expect(dialog.textContent).toContain('"clients.csv"');
+    expect(onCancel).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(discard);
+    expect(screen.getByRole('region', { name: 'Import report' })).toBeTruthy();
+
+    await fireEvent.click(discard);
+    await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard draft' }));
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
+
+  it('discards a draft with nothing in it without asking', async () => {
+    const onCancel = vi.fn();
+    render(NewCampaign, { api: quietApi(), onStarted: () => {}, onCancel, runImport: runImportInline });
+    await screen.findByLabelText('Recipients file (CSV)');
+    await fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
+
+  it("moves focus to each new step's heading, forward and back", async () => {
+    render(NewCampaign, {
+      api: quietApi(),
+      onStarted: () => {},
+      onCancel: () => {},
+      runImport: runImportInline,
+    });
+    const input = await screen.findByLabelText('Recipients file (CSV)');
+    await fireEvent.change(input, {
+      target: { files: [new File(['name;phone\nAnn;5123 4567\n'], 'clients.csv')] },
+    });
+    await screen.findByRole('region', { name: 'Import report' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Message', level: 2 })),
+    );
+    await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Recipients', level: 2 })),
+    );
   });
 });

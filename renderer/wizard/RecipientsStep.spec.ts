@@ -96,6 +96,21 @@ describe('RecipientsStep', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('offers the columns of a file with no recognisable phone column, and imports with the one chosen', async () => {
+    const { latest } = setup();
+    await pick('name,contact\nAnn,call me\nBob,5123 4567x\n', 'odd.csv');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('"odd.csv" has no column that looks like phone numbers');
+    expect(alert.textContent).toContain('Choose the one that holds them under "Phone column"');
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Phone column' });
+    expect(select.disabled).toBe(false);
+    expect([...select.options].map((o) => o.text)).toEqual(['Choose the phone column…', 'name', 'contact']);
+    await fireEvent.change(select, { target: { value: '1' } });
+    await screen.findByRole('region', { name: 'Import report' });
+    expect(latest()?.result.phoneColumnName).toBe('contact');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('refuses a file that is not a CSV with one sentence', async () => {
     setup();
     await pick('{"not": "a csv"}', 'data.json');

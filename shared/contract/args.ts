@@ -1,6 +1,7 @@
 // Validation schemas for every call's arguments. Whatever arrives over IPC or HTTP is `unknown`
 // until it has passed the schema of its call name.
 import { z } from 'zod';
+import { apiUrlProblem } from '../api-url';
 import type { CallName } from './names';
 
 const id = z.number().int().positive();
@@ -38,7 +39,13 @@ export const callArgs = {
     defaultCountry: countryCode.optional(),
     defaultRate: z.number().positive().max(150).optional(),
     defaultAutoconvert: autoconvert.optional(),
-    apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+    apiUrl: z
+      .string()
+      .superRefine((text, ctx) => {
+        const problem = apiUrlProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
   }),
   'credentials.status': z.strictObject({}),
   'credentials.save': z.strictObject({

@@ -24,6 +24,10 @@ describe('csvField', () => {
     ['-12.5', '-12.5'],
     ['-12', '-12'],
     ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ['\uff1dSUM(A1)', "'\uff1dSUM(A1)"],
+    ['\uff0b1\uff0b2', "'\uff0b1\uff0b2"],
+    ['\uff0d2\uff0b3', "'\uff0d2\uff0b3"],
+    ['\uff20cmd', "'\uff20cmd"],
     ['', ''],
   ])('%j → %j', (value, expected) => {
     expect(csvField(value)).toBe(expected);

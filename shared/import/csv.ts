@@ -9,6 +9,7 @@ const NEEDS_QUOTES = /[",\r\n;]/;
 // numbers the operator exported.
 const PLAIN_PLUS = /^\+[\d ().-]*\d[\d ().-]*$/;
 const PLAIN_NUMBER = /^-\d+(?:[.,]\d+)?$/;
+const FULL_WIDTH = new Set([0xff1d, 0xff0b, 0xff0d, 0xff20]);
 
 /**
  * One field. A value starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP "CSV
@@ -18,7 +19,9 @@ const PLAIN_NUMBER = /^-\d+(?:[.,]\d+)?$/;
 export function csvField(value: string): string {
   let safe = value;
   const first = value.charCodeAt(0);
-  if (first === 0x3d || first === 0x40 || first === 0x09 || first === 0x0d) safe = `'${value}`;
+  // Full-width ＝ ＋ － ＠ too: some spreadsheets fold them to their ASCII forms before reading a formula.
+  if (first === 0x3d || first === 0x40 || first === 0x09 || first === 0x0d || FULL_WIDTH.has(first))
+    safe = `'${value}`;
   else if (first === 0x2b && !PLAIN_PLUS.test(value)) safe = `'${value}`;
   else if (first === 0x2d && !PLAIN_NUMBER.test(value)) safe = `'${value}`;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -19,6 +19,28 @@ function refusal(name: string, options: Partial<ImportOptions> = {}): string {
 }
 const summary = (r: ImportResult) => r.recipients.map((x) => [x.row, x.to, x.status, x.reason]);
 
+describe('importRecipients: a refusal the operator can answer with a column', () => {
+  it('names the columns when no phone column was found or the named one does not exist', () => {
+    const noPhone = importRecipients(bytesOf('no-phone-column.csv'), {
+      fileName: 'x.csv',
+      defaultCountry: 'EE',
+    });
+    expect(noPhone).toMatchObject({ ok: false, columns: ['name', 'city', 'age'] });
+    const unknown = importRecipients(bytesOf('ragged.csv'), {
+      fileName: 'ragged.csv',
+      defaultCountry: 'EE',
+      phoneColumn: 'mobile',
+    });
+    expect(unknown).toMatchObject({ ok: false, columns: ['name', 'phone', 'city'] });
+  });
+
+  it('names no columns when the file itself was refused', () => {
+    const outcome = importRecipients(bytesOf('header-only.csv'), { fileName: 'h.csv', defaultCountry: 'EE' });
+    expect(outcome.ok).toBe(false);
+    expect('columns' in outcome).toBe(false);
+  });
+});
+
 describe('importRecipients: encodings and delimiters', () => {
   it('reads UTF-8 with BOM and semicolons, Estonian column names', () => {
     const r = load('utf8-bom-semicolon.csv');
@@ -58,6 +80,41 @@ describe('importRecipients: encodings and delimiters', () => {
     expect(load('utf8-bom-semicolon.csv', { encoding: 'windows-1252' }).header[0]).toBe('ï»¿Nimi');
   });
 
+  it('says in which row and column the file stopped being UTF-8; a chosen Windows-1252 says nothing', () => {
+    expect(load('windows-1252.csv').problems).toEqual([
+      {
+        row: 2,
+        column: 'name',
+        message:
+          'Row 2, column "name" has characters that are not valid UTF-8, so the file was read as Windows-1252 (Western European), which may show wrong letters. If they look wrong, save the file as "CSV UTF-8" and import it again.',
+      },
+    ]);
+    expect(load('windows-1252.csv', { encoding: 'windows-1252' }).problems).toEqual([]);
+  });
+
+  it.each([
+    ['utf-16le', true],
+    ['utf-16be', true],
+    ['utf-16le', false],
+  ] as const)('reads %s (BOM: %s) in Cyrillic, Greek and Estonian š/ž', (encoding, bom) => {
+    const text =
+      'имя;телефон;город\nДмитрий;+372 5123 4567;Таллин\nΕλένη;+372 5123 4568;Αθήνα\nŠarlotte Žukov;+372 5123 4569;Pärnu\n';
+    const units = [...(bom ? '\ufeff' : ''), ...text].map((c) => c.charCodeAt(0));
+    const bytes = new Uint8Array(units.length * 2);
+    units.forEach((u, i) => {
+      bytes[i * 2 + (encoding === 'utf-16le' ? 0 : 1)] = u & 0xff;
+      bytes[i * 2 + (encoding === 'utf-16le' ? 1 : 0)] = u >> 8;
+    });
+    const outcome = importRecipients(bytes, { fileName: 'ru.csv', defaultCountry: 'EE', encoding });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.result.header).toEqual(['имя', 'телефон', 'город']);
+    expect(outcome.result.recipients.map((r) => [r.fields[0], r.to])).toEqual([
+      ['Дмитрий', '+37251234567'],
+      ['Ελένη', '+37251234568'],
+      ['Šarlotte Žukov', '+37251234569'],
+    ]);
+  });
+
   it('restarts as Windows-1252 when invalid UTF-8 appears after rows were already handed on', () => {
     const head =
       'name,phone\n' + Array.from({ length: 5000 }, (_, i) => `Name ${i},+3725${1000000 + i}\n`).join('');
@@ -77,6 +134,7 @@ describe('importRecipients: encodings and delimiters', () => {
     expect(done.result.encoding).toBe('windows-1252');
     expect(done.result.recipients.at(-1)?.fields).toEqual(['José', '+37259999999']);
     expect(done.result.counts.total).toBe(5001);
+    expect(done.result.problems.map((p) => [p.row, p.column])).toEqual([[5002, 'name']]);
   });
 
   it.each([
@@ -177,6 +235,26 @@ describe('importRecipients: broken quotes', () => {
       message:
         'A quoted value in row 3 is never closed: everything after it was read as one value. Check the quotes in that row.',
     });
+  });
+
+  it('reports rows run together by a quote closed rows later, naming the row and column', () => {
+    const csv =
+      'phone,name\n+37251000001,"Bob\n+37251000002,Carl\n+37251000003,Dana"\n+37251000004,"Eve\nFlat 2"\n';
+    const outcome = importRecipients(new TextEncoder().encode(csv), {
+      fileName: 'q.csv',
+      defaultCountry: 'EE',
+    });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(outcome.result.counts.total).toBe(2);
+    // A value over two lines without the delimiter (an address) is no problem.
+    expect(outcome.result.problems).toEqual([
+      {
+        row: 2,
+        column: 'name',
+        message:
+          'Row 2, column "name": the value runs over 3 lines that look like rows of their own, probably after a stray quote. Check the quotes in that row.',
+      },
+    ]);
   });
 
   it('stays fast when a stray quote swallows the rest of a streamed file', () => {

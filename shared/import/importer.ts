@@ -11,7 +11,7 @@
 //  - error: the file is refused (one sentence); stop pushing. finish() returns the same error.
 // finish() → the complete ImportResult (recipients included) or the refusal.
 import type { ImportedRecipient } from '../types';
-import { createStreamDecoder, type StreamDecoder } from './decode';
+import { createStreamDecoder, firstInvalidUtf8, type StreamDecoder } from './decode';
 import {
   detectDelimiter,
   detectHeaderIndex,
@@ -25,6 +25,7 @@ import {
 import type { ImportOptions, ImportOutcome, ImportResult } from './model';
 import { refusal, headerOnly, unknownColumn, noPhoneColumn } from './refusals';
 import { RowProcessor, type RowSetup } from './rows';
+import { detectCountryColumn } from './country';
 
 export interface ImporterUpdate {
   rows: ImportedRecipient[];
@@ -66,6 +67,7 @@ export function createImporter(options: ImportOptions): Importer {
   let retryAt = 0;
   let recordIndex = 0;
   let error: string | null = null;
+  let refusedColumns: string[] | undefined;
 
   function concat(parts: readonly Uint8Array[]): Uint8Array {
     if (parts.length === 1 && parts[0]) return parts[0];
@@ -157,14 +159,28 @@ export function createImporter(options: ImportOptions): Importer {
       if (rows !== null) return rows.length === 0 ? NONE : { rows, restart: false, error: null };
       encodingOverride = 'windows-1252';
       reset();
-      const replayed = feed(concat(chunks), last) ?? [];
+      const all = concat(chunks);
+      const replayed = feed(all, last) ?? [];
+      reportInvalidUtf8(all);
       return { rows: replayed, restart: true, error: null };
     } catch (thrown) {
       if (!(thrown instanceof ImportRefused)) throw thrown;
       error = thrown.message;
+      refusedColumns = thrown.columns;
       chunks.length = 0;
       return { rows: [], restart: false, error };
     }
+  }
+
+  /** Says where the file stopped being UTF-8, so the operator can judge the Windows-1252 reading. */
+  function reportInvalidUtf8(bytes: Uint8Array): void {
+    const at = firstInvalidUtf8(bytes);
+    if (!layout || at < 0) return;
+    // Rows up to the bad byte, counted the way the import counts them (quoted line breaks included).
+    const prefix = new TextDecoder().decode(bytes.subarray(0, at));
+    const records = parseRecords(prefix, layout.delimiter, layout.newline, false).data;
+    const lastRecord = records.at(-1);
+    layout.processor.invalidUtf8(Math.max(records.length, 1), Math.max((lastRecord?.length ?? 1) - 1, 0));
   }
 
   let finished: ImportOutcome | null = null;
@@ -184,7 +200,11 @@ export function createImporter(options: ImportOptions): Importer {
       const bytes = decoder ? new Uint8Array(0) : concat(chunks);
       const update = guarded(() => feed(bytes, true), true);
       chunks.length = 0;
-      if (update.error) return (finished = { ok: false, error: update.error });
+      if (update.error) {
+        finished = { ok: false, error: update.error };
+        if (refusedColumns) finished.columns = refusedColumns;
+        return finished;
+      }
       if (!layout) return (finished = { ok: false, error: headerOnly(options.fileName) });
       const result: ImportResult = layout.processor.result(
         options.fileName,
@@ -198,8 +218,18 @@ export function createImporter(options: ImportOptions): Importer {
   };
 }
 
-/** A refusal (one sentence for the operator), thrown while the file's layout is worked out. */
-export class ImportRefused extends Error {}
+/**
+ * A refusal (one sentence for the operator), thrown while the file's layout is worked out; `columns`
+ * when the file was readable but no phone column was found.
+ */
+export class ImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly columns?: string[],
+  ) {
+    super(message);
+  }
+}
 
 /** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
 export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
@@ -225,8 +255,7 @@ function enoughAfter(records: readonly string[][], headerIndex: number): boolean
 
 /**
  * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
- * ending, header row, column names and phone column. Throws ImportRefused. Shared with the parallel
- * import so that both read a file the same way.
+ * ending, header row, column names and phone column. Throws ImportRefused.
  */
 export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
   const newline = detectNewline(sample);
@@ -249,16 +278,25 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
   }
   const { header, issues } = uniqueHeader(headerRecord, headerRecord.length);
   const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
-  const candidates = phoneCandidates(header, dataSample, options.defaultCountry);
+  let countryColumn: number | null = null;
+  if (typeof options.countryColumn === 'string') {
+    const wanted = options.countryColumn.trim().toLowerCase();
+    countryColumn = header.findIndex((name) => name.toLowerCase() === wanted);
+    if (countryColumn < 0)
+      throw new ImportRefused(unknownColumn(options.fileName, options.countryColumn, header));
+  } else if (options.countryColumn === undefined) {
+    countryColumn = detectCountryColumn(header, dataSample.slice(0, PHONE_SAMPLE_ROWS), null);
+  }
+  const candidates = phoneCandidates(header, dataSample, options.defaultCountry, countryColumn);
   let phoneColumn: number;
   if (options.phoneColumn !== undefined) {
     const wanted = options.phoneColumn.trim().toLowerCase();
     phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
     if (phoneColumn < 0)
-      throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header));
+      throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header), header);
   } else {
     const best = candidates[0];
-    if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header));
+    if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header), header);
     phoneColumn = best;
   }
   const setup: RowSetup = {
@@ -269,6 +307,8 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     candidates,
     country: options.defaultCountry,
     optOuts: options.optOuts ?? new Set(),
+    delimiter,
+    countryColumn: countryColumn === phoneColumn ? null : countryColumn,
   };
   return { delimiter, newline, setup };
 }

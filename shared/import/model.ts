@@ -9,6 +9,11 @@ export interface ImportOptions {
   defaultCountry: string;
   /** Header name (case-insensitive) of the phone column; detected when absent. */
   phoneColumn?: string;
+  /**
+   * Header name of a column giving each row's country for national numbers (defaultCountry where it
+   * is empty or unknown); detected when absent, none when null.
+   */
+  countryColumn?: string | null;
   /** One of , ; tab | — detected when absent. */
   delimiter?: string;
   encoding?: CsvEncoding;
@@ -49,6 +54,9 @@ export interface ImportResult {
   phoneColumnName: string;
   /** Columns that could hold phone numbers, best first (for a "phone column" picker). */
   phoneCandidates: number[];
+  /** Index into `header` of the column giving each row's country, or null. */
+  countryColumn: number | null;
+  countryColumnName: string | null;
   recipients: ImportedRecipient[];
   counts: ImportCounts;
   /**
@@ -58,6 +66,11 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; error: string };
+/**
+ * A refusal carries the file's column names when it was refused for want of a phone column, so that
+ * the operator can pick one and import again instead of editing the file.
+ */
+export type ImportOutcome =
+  { ok: true; result: ImportResult } | { ok: false; error: string; columns?: string[] };
 
 export const MAX_PROBLEMS = 1000;

@@ -5,11 +5,6 @@
 // open-addressing table of typed arrays instead (no per-entry objects, nothing for the GC to walk).
 // Anything else (longer numbers, non-digits) goes to an ordinary Map, so every key is exact.
 
-/** What the parallel merge reads from a slice's index. */
-export interface PhoneLookup {
-  get(e164: string): number | undefined;
-}
-
 const MAX_DIGITS = 15;
 const INITIAL_CAPACITY = 1 << 12;
 const TWO_32 = 4294967296;
@@ -30,7 +25,7 @@ export function numericKey(e164: string): number {
   return key;
 }
 
-export class PhoneIndex implements PhoneLookup {
+export class PhoneIndex {
   /** Slot i holds its key at 2i and its row at 2i + 1: one cache line per probe, not two. */
   private table = new Float64Array(INITIAL_CAPACITY * 2);
   private mask = INITIAL_CAPACITY - 1;

@@ -14,6 +14,15 @@ describe('normalizePhone', () => {
     ['07400 123456', 'GB', '+447400123456'],
     ['+44 7400 123456', 'EE', '+447400123456'],
     ['  +37251234567  ', 'EE', '+37251234567'],
+    ["'+37251234567", 'EE', '+37251234567'],
+    ['\u2019+372 5123 4567', 'EE', '+37251234567'],
+    ['tel: +372 5123 4567', 'EE', '+37251234567'],
+    ['TEL:+37251234567', 'EE', '+37251234567'],
+    ['sms:+358401234567', 'EE', '+358401234567'],
+    ['00358 40 123 4567', 'EE', '+358401234567'],
+    ['\uff0b372 5123 4567', 'EE', '+37251234567'],
+    ['+1 (201) 555-0123', 'EE', '+12015550123'],
+    ["'040 123 4567", 'FI', '+358401234567'],
   ])('%s (%s) → %s', (raw, country, e164) => {
     expect(normalizePhone(raw, country)).toEqual({ ok: true, e164 });
   });
@@ -24,7 +33,27 @@ describe('normalizePhone', () => {
     ['+372 1234 567', 'EE', 'Not a valid number for Estonia'],
     ['1234567', 'EE', 'Not a valid number for Estonia'],
     ['call me', 'EE', 'Not a phone number'],
-    ['5123 4567 ext 3', 'EE', 'Not a phone number'],
+    [
+      '5123 4567 ext 3',
+      'EE',
+      'Has an extension (ext. 3): a text message cannot reach an extension; write the mobile number alone to send',
+    ],
+    [
+      '+1 (201) 555-0123 x 45',
+      'EE',
+      'Has an extension (ext. 45): a text message cannot reach an extension; write the mobile number alone to send',
+    ],
+    [
+      'tel:+37251234567;ext=9',
+      'EE',
+      'Has an extension (ext. 9): a text message cannot reach an extension; write the mobile number alone to send',
+    ],
+    [
+      '+372 1234 567 extension 12',
+      'EE',
+      'Has an extension (ext. 12): a text message cannot reach an extension; not a valid number for Estonia',
+    ],
+    ["'call me", 'EE', 'Not a phone number'],
     ['', 'EE', 'No phone number'],
     ['3.72512E+10', 'EE', REASON_SCIENTIFIC],
     ['3,72512e+10', 'EE', REASON_SCIENTIFIC],

@@ -12,6 +12,7 @@ export const REASON_EMPTY = 'No phone number';
 export const REASON_NOT_A_NUMBER = 'Not a phone number';
 export const REASON_TOO_SHORT = 'Too short';
 export const REASON_TOO_LONG = 'Too long';
+export const REASON_EXTENSION_PREFIX = 'Has an extension';
 export const REASON_SCIENTIFIC =
   'Looks like a number Excel turned into scientific notation (e.g. 3.72512E+10): fix the column format and export again';
 
@@ -19,6 +20,12 @@ const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const CLEAN = /^\+?\d+$/;
 // What people put between digits: spaces (also no-break and thin ones), dashes, dots, brackets, slashes.
 const SEPARATORS = /[\s\u00a0\u2009\u202f\-\u2010-\u2015.()[\]/]/g;
+// Wrappers other tools and habits put around a number: Excel's leading apostrophe (typed to keep the
+// "+"), a tel:/sms: link, a full-width "＋" from an East Asian keyboard.
+const APOSTROPHE = /^['\u2018\u2019`]+/;
+const URI_SCHEME = /^(?:tel|sms|smsto|callto)\s*:\s*/i;
+// An extension reaches a desk phone behind a switchboard, never a text message: flagged, not sent.
+const EXTENSION = /^(.*?\d[^a-z#]*?)\s*(?:;\s*ext=|,?\s*(?:ext(?:ension)?\.?|x|#)\s*)(\d{1,7})$/i;
 
 const fast = createFastPhone(metadata);
 // Only the library's answers are cached: the fast path is cheaper than a map lookup. Bounded so a
@@ -49,6 +56,9 @@ export function phoneOrReason(raw: string, country: string): string | { ok: fals
   if (!CLEAN.test(cleaned)) {
     // Excel's "3.72512E+10" lost digits for good: flag it, never guess the rest.
     if (SCIENTIFIC.test(cleaned)) return SCIENTIFIC_NOTATION as { ok: false; reason: string };
+    cleaned = unwrap(cleaned);
+    const extension = EXTENSION.exec(cleaned);
+    if (extension) return extensionReason(extension[1] ?? '', extension[2] ?? '', country);
     cleaned = cleaned.replace(SEPARATORS, '');
     if (!CLEAN.test(cleaned)) return NOT_A_NUMBER as { ok: false; reason: string };
   }
@@ -65,6 +75,28 @@ export function phoneOrReason(raw: string, country: string): string | { ok: fals
     cache.set(key, result);
   }
   return result.ok ? result.e164 : result;
+}
+
+/** The number inside the wrappers people and tools put around it (see APOSTROPHE, URI_SCHEME). */
+function unwrap(value: string): string {
+  return value
+    .replace(APOSTROPHE, '')
+    .replace(URI_SCHEME, '')
+    .replace(/\uff0b/g, '+')
+    .trim();
+}
+
+/** A number with an extension is never sent; the reason says whether the number itself is right. */
+function extensionReason(number: string, extension: string, country: string): { ok: false; reason: string } {
+  const base = phoneOrReason(number, country);
+  const what = `${REASON_EXTENSION_PREFIX} (ext. ${extension}): a text message cannot reach an extension`;
+  return {
+    ok: false,
+    reason:
+      typeof base === 'string'
+        ? `${what}; write the mobile number alone to send`
+        : `${what}; ${base.reason.charAt(0).toLowerCase()}${base.reason.slice(1)}`,
+  };
 }
 
 function slowNormalize(cleaned: string, country: string): PhoneResult {

@@ -25,27 +25,36 @@ export function refusal(head: Uint8Array, fileName: string, forced?: CsvEncoding
       return `${name} is ${what}, not a CSV file: save it as "CSV UTF-8" from your spreadsheet and choose that file.`;
     }
   }
-  // Skip whitespace (and UTF-16's zero bytes) to see the first real character.
+  // Skip whitespace to see the first real character. UTF-16 is read by code unit: a byte on its own
+  // is half a character there (Cyrillic "д" is 0x34 0x04), never a control character.
   let first = -1;
   let controls = 0;
   const end = Math.min(head.length, 64 * 1024);
-  for (let i = start; i < end; i++) {
-    const byte = head[i] ?? 0;
-    if (byte === 0 && !utf16) {
+  const step = utf16 ? 2 : 1;
+  const bigEndian = forced === 'utf-16be' || (forced === undefined && isBigEndian(head, bom?.encoding));
+  for (let i = start; i + step <= end; i += step) {
+    const low = head[i] ?? 0;
+    const code = !utf16 ? low : bigEndian ? (low << 8) | (head[i + 1] ?? 0) : low | ((head[i + 1] ?? 0) << 8);
+    if (code === 0 && !utf16) {
       return `${name} is not a CSV file: it contains binary data (NUL bytes). Export the list as CSV and try again.`;
     }
-    if (byte < 0x20 && byte !== 0 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) controls++;
-    if (first < 0 && byte !== 0 && byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
-      first = byte;
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) controls++;
+    if (first < 0 && code !== 0 && code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d)
+      first = code;
   }
   if (first < 0) return `${name} is empty: it has no rows at all.`;
-  if (controls > end / 100) {
+  if (controls > end / step / 100) {
     return `${name} is not a CSV file: it contains binary data. Export the list as CSV and try again.`;
   }
   if (first === 0x7b || first === 0x5b) {
     return `${name} does not look like a CSV file: it starts with "${String.fromCharCode(first)}", like JSON. Export the list as CSV and try again.`;
   }
   return null;
+}
+
+function isBigEndian(head: Uint8Array, bom: CsvEncoding | undefined): boolean {
+  if (bom) return bom === 'utf-16be';
+  return sniffUtf16WithoutBom(head) === 'utf-16be';
 }
 
 export function headerOnly(fileName: string): string {

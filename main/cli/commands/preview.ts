@@ -14,10 +14,14 @@ import type { ImportedRecipient } from '../../../shared/types';
 import { parseOptions, UsageError, type Command } from '../command';
 import {
   autoconvertOption,
+  checkImportProblems,
+  checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
   readRecipientsFile,
   readTemplate,
+  segmentCapOption,
+  writeImportProblems,
 } from '../input-options';
 import { pricingFor, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
@@ -36,6 +40,7 @@ export const previewCommand: Command = {
     '  --format F               table (default), jsonl, csv or summary',
     '',
     'Rows are numbered as the spreadsheet shows them (the header row counts), as in the app.',
+    'Problems in the file and messages over the segment cap are printed; then exits 2 unless accepted.',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
@@ -49,7 +54,9 @@ export const previewCommand: Command = {
     const templateSource = readTemplate(values, io.cwd);
     const autoconvert = autoconvertOption(values.autoconvert);
     const pricing = pricingFor(null, values.prices, io.cwd);
+    const cap = segmentCapOption(values);
     const imported = readRecipientsFile(positionals[0], values, io.cwd);
+    writeImportProblems(imported, (line) => io.stderr.write(line));
 
     const compiled = compileTemplate(templateSource, imported.header);
     if (!compiled.ok) {
@@ -100,8 +107,10 @@ export const previewCommand: Command = {
         recipient.status === 'ok' ? recipient.to : null,
         options,
       );
-      if (recipient.status === 'ok') addToTotals(totals, preview);
       const line = rowObject(recipient, preview, imported.headerRow);
+      const overCap = recipient.status === 'ok' ? cap.add(line.row, preview.segments) : null;
+      if (overCap) Object.assign(line, { status: 'error', reason: overCap });
+      else if (recipient.status === 'ok') addToTotals(totals, preview);
       if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
       else if (format === 'csv')
         write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
@@ -110,6 +119,8 @@ export const previewCommand: Command = {
     const summary = summaryObject(totals, imported.counts);
     if (format === 'jsonl') write(`${JSON.stringify({ summary })}\n`);
     else if (format !== 'csv') write(formatSummary(summary));
+    checkImportProblems(imported, values);
+    checkSegmentCap(cap, imported.fileName);
     return 0;
   },
 };

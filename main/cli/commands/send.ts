@@ -15,10 +15,13 @@ import { credentialsFromEnvOrKeychain, API_OPTIONS, API_HELP, apiUrls } from '..
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
 import {
   autoconvertOption,
+  checkImportProblems,
+  checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
   readRecipientsFile,
   readTemplate,
+  segmentCapOption,
 } from '../input-options';
 import { pricingFor, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
@@ -75,6 +78,7 @@ export const sendCommand: Command = {
     if (problem) throw new UsageError(`--sender: ${problem}`);
     const template = readTemplate(values, io.cwd);
     const autoconvert = autoconvertOption(values.autoconvert);
+    const cap = segmentCapOption(values);
     const country = (values.country ?? 'EE').toUpperCase();
     let timeToSend: string | null = null;
     if (values.at !== undefined) {
@@ -94,6 +98,7 @@ export const sendCommand: Command = {
     const db = openDataDir(dataDirFrom(values['data-dir'], io));
     try {
       const imported = readRecipientsFile(positionals[0], values, io.cwd, readOptOuts(db));
+      checkImportProblems(imported, values);
       const compiled = compileTemplate(template, imported.header);
       if (!compiled.ok) {
         const first = compiled.errors[0]!;
@@ -102,16 +107,16 @@ export const sendCommand: Command = {
       const pricing = pricingFor(db, values.prices, io.cwd);
       const totals = createTotals();
       for (const r of imported.recipients) {
-        if (r.status === 'ok')
-          addToTotals(
-            totals,
-            previewRow(compiled.template, r.fields, r.to, {
-              autoconvert,
-              ...pricing,
-              table: pricing.replacements,
-            }),
-          );
+        if (r.status !== 'ok') continue;
+        const preview = previewRow(compiled.template, r.fields, r.to, {
+          autoconvert,
+          ...pricing,
+          table: pricing.replacements,
+        });
+        cap.add(r.row + imported.headerRow, preview.segments);
+        addToTotals(totals, preview);
       }
+      checkSegmentCap(cap, imported.fileName);
       io.stderr.write(formatSummary(summaryObject(totals, imported.counts)));
       if (imported.counts.ok === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
       const when = timeToSend ? ` for delivery at ${timeToSend}` : ' now';

@@ -1,14 +1,25 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../database';
-import { DatabaseTooNewError, LATEST_VERSION, MIGRATIONS, migrate } from './index';
+import { DatabaseTooNewError, LATEST_VERSION, migrate } from './index';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'omnicast-db-'));
+  dirs.push(dir);
+  return dir;
+};
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('migrations', () => {
   it('brings a new database to the latest version in WAL mode with strict tables', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'omnicast-db-'));
+    const dir = tempDir();
     const db = openDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -23,31 +34,8 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('gives an existing version-3 database the time_to_send column, NULL for its campaigns', () => {
-    const db = new Database(':memory:');
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 3),
-    );
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
-    db.prepare(
-      `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
-         phone_column, source_file, rate, created_at)
-       VALUES ('Old', 'paused', 0, 'Hi', '', 'on', 'EE', '["phone"]', 0, 'old.csv', 10, '2026-01-01T00:00:00Z')`,
-    ).run();
-    expect(migrate(db)).toBe(4);
-    expect(db.prepare('SELECT name, time_to_send FROM campaigns').all()).toEqual([
-      { name: 'Old', time_to_send: null },
-    ]);
-    db.prepare("UPDATE campaigns SET time_to_send = '2030-01-02T01:04:00.000Z'").run();
-    expect(db.prepare('SELECT time_to_send FROM campaigns').get()).toEqual({
-      time_to_send: '2030-01-02T01:04:00.000Z',
-    });
-    db.close();
-  });
-
   it('is idempotent: reopening applies nothing twice', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'omnicast-db-'));
+    const dir = tempDir();
     openDatabase(dir).close();
     const db = openDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);

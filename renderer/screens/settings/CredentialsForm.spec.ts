@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { CredentialsStatus } from '../../../shared/types';
 import { fakeApi } from '../report/test-api';
@@ -53,6 +53,11 @@ describe('CredentialsForm', () => {
       screen.getByText(/No system keychain was found: the password is kept only until Omnicast closes/),
     ).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Delete credentials' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
+    expect(api.callsTo('credentials.delete')).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete credentials' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete the Messente credentials?' });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Delete credentials' }));
     await screen.findByText('Credentials deleted.');
     expect(api.callsTo('credentials.delete')).toEqual([{}]);
     expect(changes).toEqual([none]);

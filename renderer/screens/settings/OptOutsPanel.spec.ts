@@ -51,8 +51,16 @@ describe('OptOutsPanel', () => {
       'optOuts.sync': () => ({ pulled: 3, pushed: 1, skipped: 0, total: 4 }),
     });
     render(OptOutsPanel, { api, defaultCountry: 'LV' });
-    await fireEvent.click(await screen.findByRole('button', { name: 'Remove +37251234567' }));
+    const removeButton = await screen.findByRole('button', { name: 'Remove +37251234567' });
+    // Asked first; keeping it removes nothing.
+    await fireEvent.click(removeButton);
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep it opted out' }));
+    expect(api.callsTo('optOuts.remove')).toEqual([]);
+    await fireEvent.click(removeButton);
+    expect(screen.getByRole('dialog', { name: 'Remove +37251234567 from the opt-out list?' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
     expect(await screen.findByText(/Removed \+37251234567/)).toBeTruthy();
+    expect(api.callsTo('optOuts.remove')).toEqual([{ phone: '+37251234567' }]);
     expect(screen.queryByText('+37251234567')).toBeNull();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Export opt-outs' }));

@@ -83,6 +83,12 @@ describe('PricesPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Set price' }));
     expect(await screen.findByText('Saved the price for FI.')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Remove price for FI' }));
+    // Asked first: keeping it changes nothing.
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(api.callsTo('prices.set')).toHaveLength(2);
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove price for FI' }));
+    expect(screen.getByRole('dialog', { name: 'Remove the price for FI?' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove price' }));
     expect(await screen.findByText('Removed the price for FI.')).toBeTruthy();
     expect(api.callsTo('prices.set')).toEqual([
       { country: 'EE', price: '0.08' },
