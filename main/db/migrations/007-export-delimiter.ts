@@ -3,8 +3,8 @@ import type { Migration } from './types';
 // The delimiter of the file a campaign was imported from, so that its delivery report opens in the
 // operator's spreadsheet as that file did (a semicolon-locale Excel shows a comma file as one
 // column). Older campaigns get the comma their reports always had.
-export const migration005: Migration = {
-  version: 5,
+export const migration007: Migration = {
+  version: 7,
   name: 'export-delimiter',
   up: (db) => {
     db.exec(
