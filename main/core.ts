@@ -4,7 +4,7 @@ import { openDatabase, type Db } from './db/database';
 import { getCampaign } from './db/queries/campaigns';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
-import { UserError } from './handlers/dispatch';
+import { UserError } from './errors';
 import { createMessenteClient } from './messente';
 import type { Platform } from './platform';
 import { createSender, type Sender } from './sender';

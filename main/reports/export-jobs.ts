@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExportResult } from '../../shared/types';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import type { ExportOptions, ExportSource } from '../platform';
 import { ExportAborted, writeExportToFile } from './write-export';
 

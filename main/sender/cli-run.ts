@@ -4,7 +4,7 @@ import type { CampaignProgress } from '../../shared/types';
 import { CliFailure, type CliIO } from '../cli/command';
 import type { Db } from '../db/database';
 import { EventBus } from '../events';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import { createSender } from './index';
 import type { SendClient, StartOptions } from './types';
 

@@ -17,10 +17,10 @@ import {
   tallyCampaign,
 } from '../db/queries/sending';
 import type { EventBus } from '../events';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
 import { CampaignRun, type RunConfig } from './run';
-import { resolveSchedule } from './schedule';
+import { resolveSchedule, scheduleRefusalMessage } from './schedule';
 import { Tally } from './tally';
 import type { SendClient, StartOptions } from './types';
 
@@ -42,7 +42,8 @@ export interface Sender {
   /**
    * draft/paused → sending. Resolves once sending has begun; the sending itself runs in the background.
    * `opts.timeToSend`: a time replaces the campaign's stored schedule, null clears it, undefined
-   * keeps it (refused with a UserError, code `schedule_passed`, once it has passed).
+   * keeps it (refused with a UserError, code `schedule_passed`, once it has passed: callers that
+   * can offer a way on check resolveSchedule first and say it in their own terms).
    */
   start(campaignId: number, opts: StartOptions): Promise<void>;
   /** In-flight requests finish, nothing new starts; resolves when idle. */
@@ -98,8 +99,8 @@ export function createSender(deps: SenderDeps): Sender {
     if (!allowed.includes(campaign.status)) {
       throw new UserError(`Campaign "${campaign.name}" is ${campaign.status}: it cannot be sent now.`);
     }
-    const schedule = resolveSchedule(campaign.name, opts.timeToSend, campaign.timeToSend, wallClock());
-    if (!schedule.ok) throw new UserError(schedule.message, 'schedule_passed');
+    const schedule = resolveSchedule(opts.timeToSend, campaign.timeToSend, wallClock());
+    if (!schedule.ok) throw new UserError(scheduleRefusalMessage(campaign.name, schedule), schedule.code);
     const config = runConfig(id, campaign.sender, campaign.autoconvert, {
       ...opts,
       timeToSend: schedule.timeToSend,

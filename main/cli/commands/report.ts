@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { deliveryReport } from '../../reports/delivery-report';
 import { CliFailure, parseOptions, UsageError, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
-import { UserError } from '../../handlers/dispatch';
+import { UserError } from '../../errors';
 
 export const reportCommand: Command = {
   name: 'report',

@@ -3,7 +3,12 @@ import { getCampaign } from '../../db/queries/campaigns';
 import { createMessenteClient } from '../../messente';
 import { formatEur } from '../../sender/cap';
 import { runCampaignInCli } from '../../sender/cli-run';
-import { parseSendTime, resolveSchedule, type ScheduleChoice } from '../../sender/schedule';
+import {
+  parseSendTime,
+  resolveSchedule,
+  scheduleRefusalMessage,
+  type ScheduleChoice,
+} from '../../sender/schedule';
 import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
@@ -68,8 +73,14 @@ export const resumeCommand: Command = {
         );
       }
       // Checked before asking anything: a schedule that has passed is the operator's choice to make.
-      const schedule = resolveSchedule(campaign.name, timeToSend, campaign.timeToSend, Date.now());
-      if (!schedule.ok) throw new UsageError(schedule.message);
+      const schedule = resolveSchedule(timeToSend, campaign.timeToSend, Date.now());
+      if (!schedule.ok) {
+        throw new UsageError(
+          schedule.code === 'schedule_passed'
+            ? `Campaign "${campaign.name}" was scheduled for delivery at ${schedule.time}, which has passed: resume it with --at NEW to choose a new time, or with --now to deliver the rest now.`
+            : scheduleRefusalMessage(campaign.name, schedule),
+        );
+      }
       const when = schedule.timeToSend ? ` for delivery at ${schedule.timeToSend}` : '';
       const left = campaign.counts.queued;
       const credentials = await credentialsFromEnvOrKeychain(io);

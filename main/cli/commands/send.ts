@@ -4,7 +4,7 @@ import { senderProblem } from '../../../shared/sender-name';
 import { addRecipients } from '../../campaigns/recipients';
 import { insertCampaign } from '../../db/queries/campaigns';
 import { readOptOuts } from '../../db/queries/opt-outs';
-import { UserError } from '../../handlers/dispatch';
+import { UserError } from '../../errors';
 import { createMessenteClient } from '../../messente';
 import { runCampaignInCli } from '../../sender/cli-run';
 import { parseSendTime } from '../../sender/schedule';
