@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../db/database';
 import { DatabaseTooNewError } from '../db/migrations';
 import { defaultDataDir } from '../paths';
 import { CliFailure, type CliIO } from './command';
+import { errorMessage } from '../../shared/errors';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
 export const DATA_DIR_HELP =
@@ -19,8 +20,6 @@ export function openDataDir(dir: string): Db {
     return openDatabase(dir);
   } catch (error) {
     if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
-    throw new CliFailure(
-      `cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new CliFailure(`cannot open the data folder ${dir}: ${errorMessage(error)}`);
   }
 }

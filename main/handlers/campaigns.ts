@@ -23,6 +23,7 @@ import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
 import { UserError } from '../errors';
+import { errorMessage } from '../../shared/errors';
 
 type CampaignHandlers = Pick<
   Handlers,
@@ -191,7 +192,7 @@ async function testSend(ctx: HandlerContext, args: CallArgs<'campaigns.testSend'
   try {
     client = await ctx.messente();
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
   try {
     return await sendTestMessage(client, {

@@ -21,6 +21,7 @@ import {
   isFinalStatus,
   nextCheckAt,
 } from './schedule';
+import { errorMessage } from '../../shared/errors';
 
 /** The part of the Messente client the poller uses (main/messente's client satisfies it). */
 export interface StatusClient {
@@ -149,7 +150,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
         if (!client) clients.set(row.campaignId, (client = deps.getClient(row.campaignId)));
         result = await (await client).getStatus(row.omnimessageId);
       } catch (error) {
-        result = { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
+        result = { kind: 'error', detail: errorMessage(error) };
       }
       const at = now();
       const observation = observe(result);
@@ -266,9 +267,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
       const next = nextStatusCheckAt(db);
       schedule(next === null ? idleMs : Date.parse(next) - now());
     } catch (error) {
-      deps.onError?.(
-        `Delivery statuses could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      deps.onError?.(`Delivery statuses could not be checked: ${errorMessage(error)}`);
       schedule(idleMs);
     } finally {
       pass = null;
