@@ -1,8 +1,8 @@
 // Domain types shared by main, the renderer, its worker and the CLI. Pure declarations only.
 
-/** Messente's autoconvert modes, sent as these exact strings (the spec's enum is wrong). */
-export type Autoconvert = 'on' | 'full' | 'off';
-export const AUTOCONVERT_MODES: readonly Autoconvert[] = ['on', 'full', 'off'];
+// Messente's autoconvert modes (sent as these exact strings; the spec's enum is wrong).
+import type { Autoconvert } from './limits';
+export { AUTOCONVERT_MODES, type Autoconvert } from './limits';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
 

@@ -23,6 +23,7 @@ import { CampaignRun, type RunConfig } from './run';
 import { resolveSchedule, scheduleRefusalMessage } from './schedule';
 import { Tally } from './tally';
 import type { SendClient, StartOptions } from './types';
+import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE, RATE_RANGE } from '../../shared/limits';
 
 export type { SendClient, StartOptions } from './types';
 
@@ -206,13 +207,13 @@ function runConfig(
   opts: StartOptions,
 ): RunConfig {
   const unsafe = opts.allowUnsafeRate === true;
-  if (!(opts.rate > 0) || (!unsafe && opts.rate > MESSENTE_REQUESTS_PER_SECOND)) {
+  if (!(opts.rate >= MIN_RATE) || (!unsafe && opts.rate > MAX_RATE)) {
     throw new UserError(
-      `The sending speed must be above 0 and at most ${MESSENTE_REQUESTS_PER_SECOND} messages per second (Messente’s limit); got ${opts.rate}.`,
+      `The sending speed must be ${RATE_RANGE} (Messente’s limit is ${MESSENTE_REQUESTS_PER_SECOND}); got ${opts.rate}.`,
     );
   }
   const batchSize = opts.batchSize ?? 1;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+  if (!Number.isInteger(batchSize) || batchSize < MIN_BATCH_SIZE || batchSize > MAX_BATCH_SIZE) {
     throw new UserError(`The batch size must be a whole number from 1 to 1000; got ${batchSize}.`);
   }
   const maxCost = opts.maxCostMicros ?? null;

@@ -1,3 +1,4 @@
+import { AUTOCONVERT_MODES } from '../../shared/limits';
 // Request validation as Messente answers it: 106 for missing data, 105 for invalid data, each with
 // the `source` field naming the payload path, so the app's error explanations can be exercised.
 export interface ApiError {
@@ -21,7 +22,7 @@ export interface ValidOmnimessage {
 }
 
 const CHANNELS = new Set(['sms', 'viber', 'whatsapp', 'rcs']);
-const AUTOCONVERT = new Set(['on', 'full', 'off']);
+const AUTOCONVERT = new Set<string>(AUTOCONVERT_MODES);
 const PRIORITIES = new Set(['low', 'regular', 'high']);
 const E164 = /^\+?[1-9]\d{6,14}$/;
 

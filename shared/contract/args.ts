@@ -2,9 +2,11 @@
 // until it has passed the schema of its call name.
 import { z } from 'zod';
 import type { CallName } from './names';
+import { AUTOCONVERT_MODES, MAX_RATE, MIN_RATE } from '../limits';
 
 const id = z.number().int().positive();
-const autoconvert = z.enum(['on', 'full', 'off']);
+const autoconvert = z.enum(AUTOCONVERT_MODES);
+const rate = z.number().min(MIN_RATE).max(MAX_RATE);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
 const shortText = z.string().max(1_000);
 /** Files read in the renderer and sent as text: 5 MB of characters at most. */
@@ -36,7 +38,7 @@ export const callArgs = {
     testMode: z.boolean().optional(),
     defaultSender: z.string().max(15).optional(),
     defaultCountry: countryCode.optional(),
-    defaultRate: z.number().positive().max(150).optional(),
+    defaultRate: rate.optional(),
     defaultAutoconvert: autoconvert.optional(),
     apiUrl: z.url({ protocol: /^https?$/ }).optional(),
   }),
@@ -91,7 +93,7 @@ export const callArgs = {
   }),
   'campaigns.start': z.strictObject({
     id,
-    rate: z.number().positive().max(150),
+    rate,
     maxCostEur: z.number().positive().optional(),
     /** Scheduled delivery, ISO-8601 with a UTC offset; checked (future, ≤ 30 days) by the handler. */
     timeToSend: z.string().max(40).optional(),

@@ -12,6 +12,7 @@ import {
 import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../../../shared/limits';
 
 export const resumeCommand: Command = {
   name: 'resume',
@@ -19,8 +20,8 @@ export const resumeCommand: Command = {
   help: [
     'Usage: omnicast resume ID [options]',
     '',
-    '  --rate N                 messages per second, 1 to 150 (default: the campaign’s)',
-    '  --batch-size N           omnimessages per request, 1 to 1000 (default 1)',
+    `  --rate N                 messages per second, ${MIN_RATE} to ${MAX_RATE} (default: the campaign’s)`,
+    `  --batch-size N           omnimessages per request, ${MIN_BATCH_SIZE} to ${MAX_BATCH_SIZE} (default 1)`,
     '  --max-cost EUR           spending cap for the whole campaign (default: the campaign’s)',
     '  --at TIME                deliver the rest at this time (time_to_send), e.g. 2026-05-04T18:00+03:00;',
     '                           replaces the campaign’s schedule (without --at a scheduled campaign keeps it)',
@@ -50,8 +51,8 @@ export const resumeCommand: Command = {
       );
     }
     const id = Number(positionals[0]);
-    const rate = numberOption('rate', values.rate, 1, 150);
-    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
+    const rate = numberOption('rate', values.rate, MIN_RATE, MAX_RATE);
+    const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
     if (values.at !== undefined && values.now) throw new UsageError('give --at TIME or --now, not both.');
     let timeToSend: ScheduleChoice = values.now ? null : undefined;

@@ -25,6 +25,7 @@ import {
 } from '../input-options';
 import { pricingFor, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
+import { DEFAULT_RATE, MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../../../shared/limits';
 
 const BATCH_ROWS = 5_000;
 
@@ -36,8 +37,8 @@ export const sendCommand: Command = {
     '',
     ...IMPORT_HELP,
     '  --sender NAME            sender name (≤ 11 letters/digits) or number; default: the account’s',
-    '  --rate N                 messages per second, 1 to 150 (default 10)',
-    '  --batch-size N           omnimessages per request, 1 to 1000 (default 1: one request each)',
+    `  --rate N                 messages per second, ${MIN_RATE} to ${MAX_RATE} (default ${DEFAULT_RATE})`,
+    `  --batch-size N           omnimessages per request, ${MIN_BATCH_SIZE} to ${MAX_BATCH_SIZE} (default 1: one request each)`,
     '  --max-cost EUR           stop before the predicted cost would pass this amount',
     '  --name TEXT              campaign name (default: the file name and time)',
     '  --at TIME                deliver at this time (Messente time_to_send), with its UTC offset,',
@@ -70,8 +71,8 @@ export const sendCommand: Command = {
       yes: { type: 'boolean' },
     });
     if (positionals.length > 1) throw new UsageError('give one recipients file.');
-    const rate = numberOption('rate', values.rate, 1, 150) ?? 10;
-    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000) ?? 1;
+    const rate = numberOption('rate', values.rate, MIN_RATE, MAX_RATE) ?? DEFAULT_RATE;
+    const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE) ?? 1;
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
     const sender = values.sender ?? '';
     const problem = senderProblem(sender);
