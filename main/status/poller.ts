@@ -37,7 +37,7 @@ export interface Timers {
 export interface PollerDeps {
   db: Db;
   getClient: (campaignId: number) => Promise<StatusClient>;
-  /** Shared with the sending engine; a private one (Messente's 150/s) when absent. */
+  /** Shared with the sending engine; a private one (Messente's per-second limit) when absent. */
   limiter?: RequestLimiter;
   /** Wall clock (ms since epoch): the schedule is in sent_at's terms. */
   now?: () => number;
