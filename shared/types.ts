@@ -55,6 +55,8 @@ export interface CampaignSummary {
   counts: StateCounts;
   segments: number;
   /** Predicted cost of the rows that will be (or were) sent; null when no price is known for any. */
+  /** The bottom of the predicted range (every row at its cheapest network); the top is predictedCostMicros. */
+  predictedCostMinMicros?: Micros | null;
   predictedCostMicros: Micros | null;
   /** Rows whose country has no price: their cost is unknown, never zero. */
   unpricedRows: number;

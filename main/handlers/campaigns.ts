@@ -4,6 +4,7 @@ import { addRecipients } from '../campaigns/recipients';
 import { createRetryCampaign } from '../campaigns/retry';
 import { decisionText, rowsToDecide } from '../campaigns/unknown';
 import {
+  campaignTestMode,
   getCampaign,
   getCampaignSummary,
   insertCampaign,
@@ -13,7 +14,8 @@ import {
 import { countMessages, pageMessages } from '../db/queries/messages';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
-import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
+import { formatMoney } from '../../shared/money';
+import { compileTemplate, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { parseSendTime, resolveSchedule, scheduleRefusalMessage } from '../sender/schedule';
@@ -68,10 +70,18 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       if (c.phoneColumn >= c.columns.length)
         throw new UserError('The phone column is not one of the file’s columns.');
       const settings = readSettings(ctx.db);
-      const id = insertCampaign(ctx.db, { ...c, testMode: settings.testMode, rate: settings.defaultRate });
+      const target = ctx.target();
+      const id = insertCampaign(ctx.db, {
+        ...c,
+        testMode: target.testMode,
+        target: target.testMode ? null : target.live,
+        rate: settings.defaultRate,
+      });
       return { id };
     },
-    'campaigns.addRecipients': ({ id, recipients }) => addRecipients(ctx.db, id, recipients, ctx.pricing()),
+    // Priced from the campaign's own world: a live campaign never takes a test-mode price.
+    'campaigns.addRecipients': ({ id, recipients }) =>
+      addRecipients(ctx.db, id, recipients, ctx.pricing(campaignTestMode(ctx.db, id) ?? undefined)),
     'campaigns.rows': ({ id, offset, limit, ...filter }) => {
       mustGet(id);
       return {
@@ -79,16 +89,21 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
         rows: pageMessages(ctx.db, id, offset, limit, filter),
       };
     },
-    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend }) => {
+    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend, batchSize, ignoreBalance }) => {
       const campaign = mustGet(id);
       if (campaign.status !== 'draft')
         throw new UserError(`Campaign "${campaign.name}" has already been started.`);
       if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
       const schedule = timeToSend === undefined ? null : operatorTime(timeToSend);
-      await refuseBeyondBalance(ctx, campaign);
+      if (ignoreBalance !== true) await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
       setSendingOptions(ctx.db, id, rate, maxCostMicros);
-      await ctx.sender.start(id, { rate, maxCostMicros, timeToSend: schedule });
+      await ctx.sender.start(id, {
+        rate,
+        maxCostMicros,
+        timeToSend: schedule,
+        ...(batchSize === undefined ? {} : { batchSize }),
+      });
       return summary(id);
     },
     'campaigns.pause': async ({ id }) => {
@@ -96,7 +111,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       await ctx.sender.pause(id);
       return summary(id);
     },
-    'campaigns.resume': async ({ id, timeToSend }) => {
+    'campaigns.resume': async ({ id, timeToSend, rate, maxCostEur, batchSize }) => {
       const campaign = mustGet(id);
       if (!['paused', 'interrupted'].includes(campaign.status)) {
         throw new UserError(
@@ -116,7 +131,12 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
           schedule.code,
         );
       }
-      await ctx.sender.resume(id, choice === undefined ? {} : { timeToSend: choice });
+      await ctx.sender.resume(id, {
+        ...(choice === undefined ? {} : { timeToSend: choice }),
+        ...(rate === undefined ? {} : { rate }),
+        ...(maxCostEur === undefined ? {} : { maxCostMicros: Math.round(maxCostEur * 1_000_000) }),
+        ...(batchSize === undefined ? {} : { batchSize }),
+      });
       return summary(id);
     },
     'campaigns.cancel': async ({ id }) => {
@@ -168,7 +188,7 @@ async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail
   if (predicted <= balanceMicros) return;
   const where = campaign.testMode ? 'the test-mode account' : 'your Messente account';
   throw new UserError(
-    `Campaign "${campaign.name}" is predicted to cost ${formatEur(predicted)}, more than the ${formatEur(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
+    `Campaign "${campaign.name}" is predicted to cost ${formatMoney(predicted)}, more than the ${formatMoney(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
     'insufficient_balance',
   );
 }

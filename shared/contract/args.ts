@@ -1,12 +1,14 @@
 // Validation schemas for every call's arguments. Whatever arrives over IPC or HTTP is `unknown`
 // until it has passed the schema of its call name.
 import { z } from 'zod';
+import { apiUrlProblem } from '../api-url';
 import type { CallName } from './names';
-import { AUTOCONVERT_MODES, MAX_RATE, MIN_RATE } from '../limits';
+import { AUTOCONVERT_MODES, MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../limits';
 
 const id = z.number().int().positive();
 const autoconvert = z.enum(AUTOCONVERT_MODES);
 const rate = z.number().min(MIN_RATE).max(MAX_RATE);
+const batchSize = z.number().int().min(MIN_BATCH_SIZE).max(MAX_BATCH_SIZE);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
 const shortText = z.string().max(1_000);
 /** Files read in the renderer and sent as text: 5 MB of characters at most. */
@@ -40,7 +42,13 @@ export const callArgs = {
     defaultCountry: countryCode.optional(),
     defaultRate: rate.optional(),
     defaultAutoconvert: autoconvert.optional(),
-    apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+    apiUrl: z
+      .string()
+      .superRefine((text, ctx) => {
+        const problem = apiUrlProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
   }),
   'credentials.status': z.strictObject({}),
   'credentials.save': z.strictObject({
@@ -97,10 +105,21 @@ export const callArgs = {
     maxCostEur: z.number().positive().optional(),
     /** Scheduled delivery, ISO-8601 with a UTC offset; checked (future, ≤ 30 days) by the handler. */
     timeToSend: z.string().max(40).optional(),
+    /** Omnimessages per request (1 = single sends, the default). */
+    batchSize: batchSize.optional(),
+    /** The operator saw that the balance may not cover the predicted top cost and sends anyway. */
+    ignoreBalance: z.boolean().optional(),
   }),
   'campaigns.pause': z.strictObject({ id }),
   /** timeToSend: a new schedule, null = deliver the rest now; absent = keep the stored one. */
-  'campaigns.resume': z.strictObject({ id, timeToSend: z.string().max(40).nullable().optional() }),
+  'campaigns.resume': z.strictObject({
+    id,
+    timeToSend: z.string().max(40).nullable().optional(),
+    /** Overrides of the campaign's saved rate and spending cap, and the request size. */
+    rate: rate.optional(),
+    maxCostEur: z.number().positive().optional(),
+    batchSize: batchSize.optional(),
+  }),
   'campaigns.cancel': z.strictObject({ id }),
   'campaigns.refreshStatuses': z.strictObject({ id }),
   'campaigns.cancelRefresh': z.strictObject({ id }),

@@ -1,5 +1,8 @@
 // Validation of the settings form, in the operator's words, before anything reaches main.
+import { apiUrlProblem } from '../../../shared/api-url';
 import { senderProblem } from '../../../shared/sender-name';
+
+export { apiUrlProblem };
 import type { Autoconvert, Settings } from '../../../shared/types';
 import { isAllowedRate, RATE_RANGE } from '../../../shared/limits';
 
@@ -29,16 +32,6 @@ export function rateProblem(text: string): string | null {
   if (text.trim() === '' || !Number.isFinite(rate)) return 'Enter a number of messages per second.';
   if (!isAllowedRate(rate)) return `Choose ${RATE_RANGE}.`;
   return null;
-}
-
-export function apiUrlProblem(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    if (url.protocol === 'https:' || url.protocol === 'http:') return null;
-  } catch {
-    // falls through to the message below
-  }
-  return 'Enter a web address starting with https://, such as https://api.messente.com/v1.';
 }
 
 export function draftProblems(draft: SettingsDraft): DraftProblems {
