@@ -11,7 +11,7 @@ export type Micros = number;
 
 export type CampaignStatus = 'draft' | 'sending' | 'paused' | 'completed' | 'cancelled' | 'interrupted';
 
-/** A recipient row's sending state (product.md "States"). */
+/** A recipient row's sending state. */
 export type MessageState = 'skipped' | 'queued' | 'sending' | 'accepted' | 'failed' | 'unknown' | 'cancelled';
 export const MESSAGE_STATES: readonly MessageState[] = [
   'skipped',
