@@ -3,6 +3,7 @@
 import { VERSION } from '../version';
 import { CliFailure, UsageError, type CliIO, type Command } from './command';
 import { campaignsCommand } from './commands/campaigns';
+import { cancelCommand } from './commands/cancel';
 import { previewCommand } from './commands/preview';
 import { reportCommand } from './commands/report';
 import { resumeCommand } from './commands/resume';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   previewCommand,
   sendCommand,
   resumeCommand,
+  cancelCommand,
   unknownCommand,
   reportCommand,
   statusCommand,
