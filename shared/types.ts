@@ -64,6 +64,20 @@ export interface CampaignSummary {
   billedCostMicros: Micros | null;
   /** Scheduled delivery (Messente's time_to_send), UTC ISO-8601; null = delivered on sending. */
   timeToSend: string | null;
+  /**
+   * What became of cancelling the scheduled messages at Messente (campaigns.cancel, or
+   * campaigns.pause with cancelScheduled); absent when none was asked.
+   */
+  scheduleCancel?: ScheduleCancelCounts;
+}
+
+export type ScheduleCancelOutcome = 'cancelled' | 'already-sent' | 'unknown';
+
+/** Rows whose scheduled message Messente cancelled (202), had already sent (404), or unclear. */
+export interface ScheduleCancelCounts {
+  cancelled: number;
+  alreadySent: number;
+  unknown: number;
 }
 
 export interface CampaignDetail extends CampaignSummary {
@@ -106,6 +120,8 @@ export interface MessageRow {
   deliveryError: string | null;
   deliveredAt: string | null;
   billedCostMicros: Micros | null;
+  /** For a scheduled campaign cancelled or paused: what Messente said about this row's message. */
+  scheduleCancel?: ScheduleCancelOutcome | null;
 }
 
 export interface ErrorGroup {

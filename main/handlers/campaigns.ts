@@ -12,6 +12,7 @@ import {
   setSendingOptions,
 } from '../db/queries/campaigns';
 import { countMessages, pageMessages } from '../db/queries/messages';
+import { scheduleCancelCounts } from '../db/queries/schedule-cancel';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
 import { formatMoney } from '../../shared/money';
@@ -25,6 +26,7 @@ import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
 import { UserError } from './dispatch';
+import type { UnscheduleSummary } from '../sender';
 
 type CampaignHandlers = Pick<
   Handlers,
@@ -54,7 +56,8 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
   const summary = (id: number) => {
     const s = getCampaignSummary(ctx.db, id);
     if (!s) throw new UserError(`There is no campaign ${id}.`, 'not_found');
-    return s;
+    const cancels = scheduleCancelCounts(ctx.db, id);
+    return cancels ? { ...s, scheduleCancel: cancels } : s;
   };
   // One set of refresh jobs per core (createHandlers runs once); they end with the poller.
   const refreshes = createRefreshJobs({
@@ -105,9 +108,9 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       });
       return summary(id);
     },
-    'campaigns.pause': async ({ id }) => {
+    'campaigns.pause': async ({ id, cancelScheduled }) => {
       mustGet(id);
-      await ctx.sender.pause(id);
+      refuseStopped(await ctx.sender.pause(id, { cancelScheduled: cancelScheduled === true }));
       return summary(id);
     },
     'campaigns.resume': async ({ id, timeToSend, rate, maxCostEur, batchSize }) => {
@@ -141,7 +144,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     },
     'campaigns.cancel': async ({ id }) => {
       mustGet(id);
-      await ctx.sender.cancel(id);
+      refuseStopped(await ctx.sender.cancel(id));
       return summary(id);
     },
     'campaigns.refreshStatuses': ({ id }) => {
@@ -169,6 +172,18 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
 }
 
 /** An operator's delivery time, by the same rules as the CLI's --at; UTC ISO-8601. */
+/**
+ * Messente refused the credentials part-way through cancelling the scheduled messages: what is left
+ * may still be delivered, and the operator must know. (The campaign itself is stopped.)
+ */
+function refuseStopped(result: UnscheduleSummary | null): void {
+  if (result?.stopped) {
+    throw new UserError(
+      `Not every scheduled message could be cancelled at Messente (${result.cancelled} cancelled): ${result.stopped} Then try again for the rest.`,
+    );
+  }
+}
+
 function operatorTime(text: string): string {
   const at = parseSendTime(text, Date.now());
   if (!at.ok) throw new UserError(`Delivery time: ${at.message}`, 'invalid_time');

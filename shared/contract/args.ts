@@ -107,7 +107,8 @@ export const callArgs = {
     /** The operator saw that the balance may not cover the predicted top cost and sends anyway. */
     ignoreBalance: z.boolean().optional(),
   }),
-  'campaigns.pause': z.strictObject({ id }),
+  /** cancelScheduled: also cancel the scheduled messages at Messente; they are queued again. */
+  'campaigns.pause': z.strictObject({ id, cancelScheduled: z.boolean().optional() }),
   /** timeToSend: a new schedule, null = deliver the rest now; absent = keep the stored one. */
   'campaigns.resume': z.strictObject({
     id,

@@ -4,6 +4,7 @@
 import type { CampaignDetail } from '../../../shared/types';
 import type { Db } from '../../db/database';
 import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queries/statuses';
+import { scheduleCancelCounts } from '../../db/queries/schedule-cancel';
 import { formatMoney, formatMoneyRange, formatPrice } from '../../../shared/money';
 import { unknownRowsHint } from '../run-printer';
 import { countRefreshable } from '../../status/refresh-jobs';
@@ -99,6 +100,12 @@ export function statusText(db: Db, c: CampaignDetail): string {
     .map((s) => `${s} ${c.counts[s]}`);
   lines.push(`Rows: ${c.total}${states.length > 0 ? ` (${states.join(', ')})` : ''}`);
   if (c.counts.unknown > 0) lines.push(unknownRowsHint(c.id));
+  const cancels = scheduleCancelCounts(db, c.id);
+  if (cancels) {
+    lines.push(
+      `Scheduled messages cancelled at Messente: ${cancels.cancelled}; already sent: ${cancels.alreadySent}; unknown: ${cancels.unknown}`,
+    );
+  }
   const delivery = Object.entries(deliveryCounts(db, c.id));
   if (delivery.length > 0) {
     lines.push('Delivery status of accepted messages:');

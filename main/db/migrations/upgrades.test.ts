@@ -152,6 +152,20 @@ describe('each migration keeps what the previous version held', () => {
     });
   });
 
+  it('6 schedule-cancel: older rows were never asked to be cancelled (NULL); only known outcomes fit', () => {
+    const db = databaseAt(5);
+    seedVersion1(db);
+    upgradeTo(db, 6);
+    expect(db.prepare('SELECT row, state, schedule_cancel AS c FROM messages ORDER BY row').all()).toEqual([
+      { row: 1, state: 'accepted', c: null },
+      { row: 2, state: 'queued', c: null },
+    ]);
+    db.prepare("UPDATE messages SET schedule_cancel = 'already-sent' WHERE row = 1").run();
+    expect(() => db.prepare("UPDATE messages SET schedule_cancel = 'maybe' WHERE row = 1").run()).toThrow(
+      /CHECK constraint/,
+    );
+  });
+
   it('has a test above for every migration', () => {
     // A new migration needs its own upgrade test here: this fails until one is added.
     expect(MIGRATIONS.map((m) => `${m.version} ${m.name}`)).toEqual([
@@ -160,6 +174,7 @@ describe('each migration keeps what the previous version held', () => {
       '3 header-row',
       '4 time-to-send',
       '5 campaign-target',
+      '6 schedule-cancel',
     ]);
   });
 });

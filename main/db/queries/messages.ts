@@ -1,4 +1,4 @@
-import type { Encoding, MessageRow, MessageState } from '../../../shared/types';
+import type { Encoding, MessageRow, MessageState, ScheduleCancelOutcome } from '../../../shared/types';
 import type { Db } from '../database';
 
 export interface NewMessage {
@@ -42,6 +42,7 @@ export interface MessageRecord {
   delivery_error: string | null;
   delivered_at: string | null;
   billed_micros: number | null;
+  schedule_cancel: ScheduleCancelOutcome | null;
 }
 
 /** Inserts one batch in a single transaction: all of it lands, or none of it. */
@@ -236,6 +237,7 @@ export function toMessageRow(r: MessageRecord): MessageRow {
     errorDetail: r.error_detail,
     errorSource: r.error_source,
     attempts: r.attempts,
+    scheduleCancel: r.schedule_cancel,
     sentAt: r.sent_at,
     deliveryStatus: r.delivery_status,
     deliveryError: r.delivery_error,
