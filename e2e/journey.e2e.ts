@@ -1,4 +1,4 @@
-// Issue 8: the whole journey as an operator clicks it, finding every control by role and accessible
+// The whole journey as an operator clicks it, finding every control by role and accessible
 // name. A messy CSV (BOM, two phone-like columns, empty names, a quoted note with commas and doubled
 // quotes, a blank line, a duplicate, a typo) becomes a campaign with a fallback merge field and a
 // curly apostrophe; it is previewed with filters, sent in test mode at 2 messages/s so it can be

@@ -4,7 +4,7 @@ import { openDatabase, type Db } from './db/database';
 import { campaignTestMode, getCampaignTarget } from './db/queries/campaigns';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
-import { UserError } from './handlers/dispatch';
+import { UserError } from './errors';
 import { createMessenteClient } from './messente';
 import { legacyUrlFor, targetWords, type LiveTarget } from './messente/targets';
 import type { PriceTable } from '../shared/sms';

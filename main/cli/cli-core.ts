@@ -8,11 +8,12 @@ import type { PriceTable } from '../../shared/sms';
 import { createCore, type Core } from '../core';
 import { openCredentialStore, type CredentialStore } from '../credentials/store';
 import { DatabaseTooNewError } from '../db/migrations';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import type { LiveTarget } from '../messente/targets';
 import type { Platform } from '../platform';
 import { VERSION } from '../version';
 import { CliFailure, UsageError, type CliIO } from './command';
+import { errorMessage } from '../../shared/errors';
 
 export const TARGET_OPTIONS = {
   'api-url': { type: 'string' },
@@ -115,9 +116,7 @@ export async function openCliCore(o: CliCoreOptions): Promise<CliCore> {
     });
   } catch (error) {
     if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
-    throw new CliFailure(
-      `cannot open the data folder ${o.dataDir}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new CliFailure(`cannot open the data folder ${o.dataDir}: ${errorMessage(error)}`);
   }
   const handlers: Handlers = core.handlers;
   return {

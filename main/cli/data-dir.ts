@@ -4,6 +4,7 @@ import { DatabaseTooNewError } from '../db/migrations';
 import { DataFolderError } from '../data-folder';
 import { defaultDataDir } from '../paths';
 import { CliFailure, type CliIO } from './command';
+import { errorMessage } from '../../shared/errors';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
 export const DATA_DIR_HELP =
@@ -22,8 +23,6 @@ export function openDataDir(dir: string, io?: Pick<CliIO, 'stderr'>): Db {
   } catch (error) {
     if (error instanceof DatabaseTooNewError || error instanceof DataFolderError)
       throw new CliFailure(error.message);
-    throw new CliFailure(
-      `cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new CliFailure(`cannot open the data folder ${dir}: ${errorMessage(error)}`);
   }
 }

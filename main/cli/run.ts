@@ -11,6 +11,7 @@ import { sendCommand } from './commands/send';
 import { simulatorCommand } from './commands/simulator';
 import { statusCommand } from './commands/status';
 import { unknownCommand } from './commands/unknown';
+import { errorMessage } from '../../shared/errors';
 
 export const COMMANDS: readonly Command[] = [
   previewCommand,
@@ -68,7 +69,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     const code = error instanceof UsageError ? 2 : 1;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const known = error instanceof UsageError || error instanceof CliFailure;
     say(io.stderr, `omnicast ${name}: ${known ? message : `unexpected error: ${message}`}`);
     if (debug && error instanceof Error && error.stack) say(io.stderr, error.stack);

@@ -14,6 +14,7 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { denyPermissions, guardWebContents } from './security';
 import { createMainWindow } from './window';
+import { errorMessage } from '../../shared/errors';
 
 const HELP_URL = 'https://messente.com/documentation';
 // Same folder as the CLI and the web host use, so all three see one database.
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
     const message =
       error instanceof DatabaseTooNewError
         ? error.message
-        : `Omnicast cannot open its data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}`;
+        : `Omnicast cannot open its data folder ${dataDir}: ${errorMessage(error)}`;
     dialog.showErrorBox('Omnicast cannot start', message);
     closed = true;
     app.quit();

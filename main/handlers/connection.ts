@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import type { ConnectionTestResult } from '../../shared/contract/results';
 import type { HandlerContext } from './context';
-import { UserError } from './dispatch';
+import { UserError } from '../errors';
 
 type ConnectionHandlers = Pick<Handlers, 'credentials.test' | 'account.balance'>;
 

@@ -118,12 +118,13 @@ describe('sender control', () => {
     expect(recipients(server)).toEqual(['+37250000000', '+37250000002', '+37250000001']);
   });
 
-  it('refuses a rate above Messente’s limit unless explicitly allowed', async () => {
+  it('refuses a rate above Messente’s limit unless explicitly allowed, and one below 1', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 1);
     server = await startTestServer();
     const sender = setup(db, server.url);
-    await expect(sender.start(id, { rate: 151 })).rejects.toThrow(/at most 150/);
+    await expect(sender.start(id, { rate: 151 })).rejects.toThrow(/between 1 and 150 messages per second/);
+    await expect(sender.start(id, { rate: 0.5 })).rejects.toThrow(/got 0\.5/);
     expect(sender.progress(id).status).toBe('draft');
   });
 });

@@ -9,6 +9,7 @@ import { VERSION } from '../version';
 import { DEFAULT_PORT, parseWebHostArgs, USAGE, type WebHostArgs } from './args';
 import { createDownloadPlatform } from './downloads';
 import { startWebHost, type WebHost } from './server';
+import { errorMessage } from '../../shared/errors';
 
 function isAddressInUse(error: unknown): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -41,7 +42,7 @@ export async function runWebHost(argv: string[]): Promise<number> {
   try {
     args = parseWebHostArgs(argv, process.env, process.cwd());
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.stderr.write(`${errorMessage(error)}\n${USAGE}\n`);
     return 2;
   }
 
@@ -59,9 +60,7 @@ export async function runWebHost(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    process.stderr.write(
-      `Cannot open the data folder ${args.dataDir}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`Cannot open the data folder ${args.dataDir}: ${errorMessage(error)}\n`);
     return 1;
   }
 

@@ -10,6 +10,7 @@ import { openCliCore, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-c
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { refresh } from './status';
+import { errorMessage } from '../../../shared/errors';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -84,7 +85,7 @@ async function freshen(cli: CliCore, campaign: CampaignDetail, skip: boolean, io
   try {
     await refresh(cli, campaign, io);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     io.stderr.write(`Statuses could not be refreshed (${reason}); statuses as of ${asOf()}.\n`);
   }
 }
