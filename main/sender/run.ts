@@ -172,7 +172,9 @@ export class CampaignRun {
         }
         return;
       }
-      const wait = Math.max(this.pacer.delayFor(next.length, now), this.governor.holdUntil - now);
+      // A batch larger than the window's room leaves in part: the rest stays claimed, next in line.
+      const size = Math.min(next.length, Math.max(1, this.pacer.room(now)));
+      const wait = Math.max(this.pacer.delayFor(size, now), this.governor.holdUntil - now);
       if (wait > 0) {
         // Answers need not wake this wait: it only ends at a planned time (see send).
         this.awaitingTime = true;
@@ -180,11 +182,11 @@ export class CampaignRun {
         this.awaitingTime = false;
         continue;
       }
-      this.ready.shift();
+      const request = size < next.length ? next.splice(0, size) : this.ready.shift()!;
       this.inFlight += 1;
-      void this.send(next);
+      void this.send(request);
       // Stamped once handed to the client: later than the real start rather than earlier.
-      this.pacer.record(next.length, this.clock());
+      this.pacer.record(request.length, this.clock());
       // The next claims' commit (and its fsync) falls in the gap before the next planned time.
       if (this.ready.length === 0) this.claimAhead(this.clock());
       else this.writer.flushIfDue();
