@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { createMessenteClient } from '../messente';
 import type { RunningSimulator } from '../simulator';
-import { arrivalFigures, mostInWindow } from './arrivals';
+import { mostInWindow } from './arrivals';
 import { useSimulatorSender } from './simulator-fixture';
 import { parseSendTime } from './schedule';
 import { seedCampaign } from './test-support';
@@ -68,8 +68,6 @@ describe('sending through the real client to the simulator', () => {
     await sender.start(id, { rate, batchSize });
     expect((await sender.whenSettled(id)).counts.accepted).toBe(rows);
     const times = sim.accepted().map((a) => Date.parse(a.receivedAt));
-    const figures = arrivalFigures(times, rate, batchSize);
-    expect(figures.mostInOneSecond).toBeLessThanOrEqual(rate);
     // Requests grouped to share a wake-up arrive together, then leave a gap: most gaps near zero.
     // A busy machine makes some gaps uneven, never most of them.
     const requests = [...new Set(times)].sort((a, b) => a - b);
