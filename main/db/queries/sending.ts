@@ -63,7 +63,7 @@ export function createSendingStore(db: Db) {
   );
   const accept = db.prepare(
     `UPDATE messages SET state = 'accepted', omnimessage_id = ?, message_id = ?, http_status = ?, sent_at = ?,
-       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL
+       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL, schedule_cancel = NULL
      WHERE id = ? AND state = 'sending'`,
   );
   const settle = db.prepare(
