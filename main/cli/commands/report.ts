@@ -36,7 +36,7 @@ export const reportCommand: Command = {
     if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
       throw new UsageError('give one campaign id, e.g. omnicast report 3 --out report.csv');
     if (!values.out) throw new UsageError('say where to write the report with --out FILE.');
-    const db = openDataDir(dataDirFrom(values['data-dir'], io));
+    const db = openDataDir(dataDirFrom(values['data-dir'], io), io, { readonly: true });
     try {
       let source;
       try {
