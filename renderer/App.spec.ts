@@ -46,6 +46,35 @@ describe('App', () => {
     expect(screen.queryByText('Test mode: nothing leaves this computer')).toBeNull();
   });
 
+  it('shows and hides the banner the moment test mode is switched in Settings', async () => {
+    let testMode = false;
+    const live = fakeApi({
+      'settings.get': () => settings(testMode),
+      'settings.update': (args) => {
+        testMode = (args as Partial<Settings>).testMode ?? testMode;
+        return settings(testMode);
+      },
+      'campaigns.list': () => [],
+      'credentials.status': () => ({ saved: false, username: null, store: 'memory' }),
+      'app.info': () => ({ version: '0.1.0', dataDir: '/tmp', testMode, credentialStore: 'memory' }),
+      'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
+      'optOuts.list': () => ({ total: 0, phones: [] }),
+      'replacements.get': () => ({ text: '', problems: [], saved: true }),
+    });
+    render(App, { api: live });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await fireEvent.click(within(nav).getByRole('button', { name: 'Settings' }));
+    const toggle = await screen.findByRole('checkbox', { name: /Test mode/ });
+    const banner = () => screen.queryByText('Test mode: nothing leaves this computer');
+    expect(banner()).toBeNull();
+    await fireEvent.click(toggle);
+    await waitFor(() => expect(banner()).not.toBeNull());
+    await fireEvent.click(toggle);
+    await waitFor(() => expect(banner()).toBeNull());
+    // Still on Settings: no navigation was needed.
+    expect(screen.getByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy();
+  });
+
   describe('menu commands (app.command)', () => {
     // A worker that records what the Recipients step asks it to import and never answers.
     const posted: ImportRequest[] = [];

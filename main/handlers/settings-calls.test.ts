@@ -1,8 +1,5 @@
 // The Settings calls through createCore and dispatch, against real loopback simulators: the
 // test-mode one inside core, and one of our own with a known password for "real account" mode.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
@@ -12,6 +9,7 @@ import { startSimulator, type RunningSimulator } from '../simulator';
 import { dispatch } from './dispatch';
 import { PRICE_FETCH_INTERVAL_MS } from './prices';
 import { callerOf } from './test-support';
+import { tempDir } from '../testing/temp-dir';
 
 const USER = 'api-user';
 const PASSWORD = 'known-simulator-pass-91';
@@ -41,7 +39,7 @@ function memoryPlatform(saved: string[]): Platform {
 const call = callerOf(() => core);
 
 async function testModeCore(now: () => number = Date.now, exports: string[] = []): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));
+  const dataDir = tempDir('omnicast-settings');
   core = await createCore({
     dataDir,
     platform: memoryPlatform(exports),
@@ -55,7 +53,7 @@ async function testModeCore(now: () => number = Date.now, exports: string[] = []
 /** A core in "real account" mode whose Messente is a simulator with a known password. */
 async function accountCore(balanceEur = 100, password = PASSWORD): Promise<Core> {
   sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur });
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));
+  const dataDir = tempDir('omnicast-settings');
   core = await createCore({
     dataDir,
     platform: memoryPlatform([]),

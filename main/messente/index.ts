@@ -2,7 +2,7 @@
 // price list, opt-out list and a connection test for the app. One keep-alive transport per client;
 // the password never appears in an outcome, an error message or a log line.
 import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
-import { parseErrors, redactor } from './errors';
+import { parseErrors, parseRetryAfter, redactor } from './errors';
 import { createTransport, type HttpFailure, type HttpResponse } from './http';
 import { legacyError, parseBalance } from './legacy';
 import { bulkOutcome, failureOutcome, singleOutcome } from './outcomes';
@@ -21,8 +21,21 @@ export interface MessenteClientOptions {
   maxSockets?: number;
 }
 
+/** What became of a request to cancel one scheduled omnimessage. */
+export type CancelResult =
+  /** 202: it will not be delivered. */
+  | { kind: 'cancelled' }
+  /** 404: already sent (its time has passed), or Messente does not know it. */
+  | { kind: 'not-found' }
+  /** Not processed (429/503 or no connection): ask again later. */
+  | { kind: 'retry'; retryAfterMs: number | null; detail: string }
+  | { kind: 'auth'; httpStatus: 401 | 403; detail: string }
+  /** Anything else: whether it was cancelled is not known. */
+  | { kind: 'error'; detail: string };
+
 export interface MessenteClient extends SendClient {
   getStatus(omnimessageId: string): Promise<StatusResult>;
+  cancelScheduled(omnimessageId: string): Promise<CancelResult>;
   balance(): Promise<{ ok: true; eur: number } | { ok: false; message: string }>;
   pricelist(): Promise<{ ok: true; csv: string } | { ok: false; message: string }>;
   blacklist: {
@@ -120,8 +133,16 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
     },
     async getStatus(omnimessageId) {
       const res = await api('GET', `/omnimessage/${encodeURIComponent(omnimessageId)}/status`);
-      if (res.type === 'failure') return { kind: 'error', detail: res.detail };
+      if (res.type === 'failure') {
+        return res.reason === 'connect' || res.reason === 'dns'
+          ? { kind: 'retry', httpStatus: null, retryAfterMs: null, detail: res.detail }
+          : { kind: 'error', detail: res.detail };
+      }
       if (res.status === 404) return { kind: 'not-found' };
+      if (res.status === 429 || res.status === 503) {
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        return { kind: 'retry', httpStatus: res.status, retryAfterMs, detail: explain(res) };
+      }
       if (res.status === 401 || res.status === 403) {
         return { kind: 'auth', httpStatus: res.status, errors: parseErrors(res.status, res.body) };
       }
@@ -130,6 +151,26 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
       return statuses
         ? { kind: 'ok', statuses }
         : { kind: 'error', detail: 'Messente sent a status answer that cannot be read.' };
+    },
+    async cancelScheduled(omnimessageId) {
+      const res = await api('DELETE', `/omnimessage/${encodeURIComponent(omnimessageId)}`);
+      if (res.type === 'failure') {
+        return res.reason === 'connect' || res.reason === 'dns'
+          ? { kind: 'retry', retryAfterMs: null, detail: res.detail }
+          : { kind: 'error', detail: res.detail };
+      }
+      if (res.status === 202 || res.status === 200 || res.status === 204) return { kind: 'cancelled' };
+      if (res.status === 404) return { kind: 'not-found' };
+      if (res.status === 401 || res.status === 403)
+        return { kind: 'auth', httpStatus: res.status, detail: explain(res) };
+      if (res.status === 429 || res.status === 503) {
+        return {
+          kind: 'retry',
+          retryAfterMs: parseRetryAfter(res.headers['retry-after']),
+          detail: explain(res),
+        };
+      }
+      return { kind: 'error', detail: explain(res) };
     },
     async balance() {
       const res = await legacy('/get_balance');

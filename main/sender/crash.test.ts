@@ -3,13 +3,13 @@
 // simulator's log and the database: no recipient received twice, every accepted row holds the
 // simulator's omnimessage id, every row is final, and `unknown` rows were all in flight at a kill.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../simulator/prng';
 import { startSimulator, type RunningSimulator } from '../simulator';
+import { tempDir } from '../testing/temp-dir';
 
 const CLI = resolve(__dirname, '../../dist/main/cli.cjs');
 const ROWS = 400;
@@ -43,7 +43,7 @@ function runCli(args: string[], killAfterMs: number | null): Promise<Exit> {
 describe('crash safety of the built CLI', () => {
   it('never sends a row twice across SIGKILLs and resumes', { timeout: 180_000 }, async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-    const dir = mkdtempSync(join(tmpdir(), 'omnicast-crash-'));
+    const dir = tempDir('omnicast-crash');
     const dataDir = join(dir, 'data');
     const logFile = join(dir, 'simulator.jsonl');
     sim = await startSimulator({
@@ -66,6 +66,8 @@ describe('crash safety of the built CLI', () => {
     const inFlightAtKills = new Set<number>();
     let killsMidFlight = 0;
     const noteKill = () => {
+      // Killed before it created its database (a slow start on a busy machine): nothing was in flight.
+      if (!existsSync(join(dataDir, 'omnicast.sqlite'))) return;
       const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
       try {
         const rows = db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as {

@@ -8,7 +8,16 @@ import type { EventBus } from '../events';
 import { capStopReason, fitsCap } from './cap';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';
-import { authStopReason, backoffMs, checkItemCount, itemResult, rowResult, thrownOutcome } from './outcomes';
+import { AnswerGuard } from './answer-guard';
+import {
+  authStopReason,
+  backoffMs,
+  checkItemCount,
+  itemOutcome,
+  itemResult,
+  rowResult,
+  thrownOutcome,
+} from './outcomes';
 import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
@@ -17,7 +26,7 @@ import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
 import type { BulkOutcome, SendClient, SendOutcome } from './types';
 
-export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error';
+export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error' | 'systematic';
 
 export interface RunConfig {
   campaignId: number;
@@ -62,6 +71,7 @@ export class CampaignRun {
   private readonly governor: RateGovernor;
   private readonly alarm = new Alarm();
   private readonly progressEvents: ProgressThrottle;
+  private readonly guard: AnswerGuard;
   private inFlight = 0;
 
   constructor(
@@ -89,6 +99,7 @@ export class CampaignRun {
     );
     this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
     this.queue = new RowQueue(db, cfg.campaignId);
+    this.guard = new AnswerGuard(db, cfg.campaignId, cfg.sender, () => this.writer.flush());
   }
 
   begin(): void {
@@ -264,12 +275,18 @@ export class CampaignRun {
     items.forEach((item, i) => {
       const ticket = { messageId: item.row.id, attemptId: item.attemptId };
       const tries = item.tries + 1;
-      const result =
+      const answered =
         outcome.kind === 'items'
           ? itemResult(outcome.items[i]!, ticket, at, outcome.httpStatus)
           : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
+      const rowOutcome =
+        outcome.kind === 'items' ? itemOutcome(outcome.items[i]!, outcome.httpStatus) : outcome;
+      const { result, stop } = this.guard.check(answered, rowOutcome);
+      if (stop !== null) this.requestStop('systematic', stop);
       this.tally.settled(result, item.row.costMaxMicros);
       this.writer.add(result);
+      // An earlier row lost its id to this one: the counts are read again.
+      if (result.kind === 'unknown' && result.error.code === 'shared-id') this.resync();
       if (result.kind === 'requeue' && result.attemptOutcome === 'retry') {
         const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
         this.queue.retry({ row: item.row, tries, due: now + backoffMs(tries, retryAfter) });
@@ -286,6 +303,7 @@ export class CampaignRun {
   private async finish(): Promise<void> {
     try {
       await this.drain();
+      this.guard.requeueSystematic();
       this.status = this.finalStatus();
       settleCampaign(this.db, this.cfg.campaignId, this.status, this.stopReason);
       this.tally.reset(tallyCampaign(this.db, this.cfg.campaignId));

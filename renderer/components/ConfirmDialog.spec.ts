@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { createRawSnippet } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import ConfirmDialog from './ConfirmDialog.svelte';
@@ -46,7 +46,7 @@ describe('ConfirmDialog', () => {
     await fireEvent.keyDown(keep, { key: 'Tab', shiftKey: true });
     expect(document.activeElement).toBe(discard);
     unmount();
-    expect(document.activeElement).toBe(opener);
+    await waitFor(() => expect(document.activeElement).toBe(opener));
     opener.remove();
   });
 });

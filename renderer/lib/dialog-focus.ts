@@ -8,11 +8,14 @@ export function focusedElement(): HTMLElement | null {
   return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
-/** Focuses `opener` again if it is still on the page; returns whether it could. */
-export function restoreFocus(opener: HTMLElement | null): boolean {
-  if (!opener?.isConnected) return false;
-  opener.focus();
-  return document.activeElement === opener;
+/**
+ * Focuses `opener` again once the closing update is done: the page behind a dialog is often inert
+ * while it is open, and an inert control refuses focus until that update lifts it.
+ */
+export function restoreFocus(opener: HTMLElement | null): void {
+  queueMicrotask(() => {
+    if (opener?.isConnected) opener.focus();
+  });
 }
 
 const FOCUSABLE =

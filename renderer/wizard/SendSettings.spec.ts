@@ -44,10 +44,16 @@ describe('SendSettings', () => {
 
   it('sends nothing on Back and refuses a bad speed, no messages, or a busy parent', async () => {
     const { onSend, view } = setup();
+    sendButton('40').focus();
     await fireEvent.click(sendButton('40'));
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onSend).not.toHaveBeenCalled();
+    // Focus is back on the button that opened the question, also after Escape.
+    expect(document.activeElement).toBe(sendButton('40'));
+    await fireEvent.click(sendButton('40'));
+    await fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(document.activeElement).toBe(sendButton('40'));
     await fireEvent.input(speed(), { target: { value: '500' } });
     expect(sendButton('40').disabled).toBe(true);
     await fireEvent.input(speed(), { target: { value: '10' } });

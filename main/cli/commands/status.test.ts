@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../status/test-support';
 import type { RunningSimulator } from '../../simulator';
 import { omnicast } from '../test-run';
+import { tempDir } from '../../testing/temp-dir';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {
@@ -15,7 +13,7 @@ afterEach(async () => {
 
 async function prepare(testMode: boolean) {
   sim = await startTestSimulator({ pricePerPartEur: { EE: 0.0123 } });
-  const dir = mkdtempSync(join(tmpdir(), 'omnicast-status-'));
+  const dir = tempDir('omnicast-status');
   const db = openDatabase(dir);
   const id = await sentCampaign(db, sim, 6, Date.now() - 120_000, 12_300);
   db.prepare('UPDATE campaigns SET test_mode = ?, name = ? WHERE id = ?').run(

@@ -239,3 +239,32 @@ export function settleCampaign(
     setCampaignStatus(db, campaignId, status, { finished, stopReason: finished ? null : stopReason });
   })();
 }
+
+/** Omnimessage ids already held by the campaign's rows, each with its row's id. */
+export function campaignOmnimessageIds(db: Db, campaignId: number): Map<string, number> {
+  const rows = db
+    .prepare(
+      'SELECT id, omnimessage_id AS oid FROM messages WHERE campaign_id = ? AND omnimessage_id IS NOT NULL',
+    )
+    .all(campaignId) as { id: number; oid: string }[];
+  return new Map(rows.map((r) => [r.oid, r.id]));
+}
+
+/** An accepted row whose omnimessage id turned out to be shared: `unknown`, with why. */
+export function markAcceptedUnknown(db: Db, messageId: number, error: RowError): number {
+  return db
+    .prepare(
+      `UPDATE messages SET state = 'unknown', error_code = ?, error_title = ?, error_detail = ?, error_source = ?
+       WHERE id = ? AND state = 'accepted'`,
+    )
+    .run(error.code, error.title, error.detail, error.source, messageId).changes;
+}
+
+/** Rows failed by a cause no recipient made (a wrong API address…): back to `queued`, unmarked. */
+export function requeueFailedRows(db: Db, messageIds: readonly number[]): number {
+  const update = db.prepare(
+    `UPDATE messages SET state = 'queued', http_status = NULL, error_code = NULL, error_title = NULL,
+       error_detail = NULL, error_source = NULL WHERE id = ? AND state = 'failed'`,
+  );
+  return db.transaction(() => messageIds.reduce((n, id) => n + update.run(id).changes, 0))();
+}
