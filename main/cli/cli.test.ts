@@ -108,6 +108,8 @@ describe('omnicast send + report against the simulator', () => {
           'Hi {{name}}, we’re open',
           '--prices',
           'prices.csv',
+          '--data-dir',
+          join(dir, 'data-preview'),
         ].concat(['--format', 'jsonl', '--autoconvert', autoconvert]),
         dir,
       );
@@ -169,7 +171,10 @@ describe('omnicast send + report against the simulator', () => {
     );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv');
-    const badTemplate = await omnicast(['preview', 'recipients.csv', '--template', 'Hi {{nmae}}'], dir);
+    const badTemplate = await omnicast(
+      ['preview', 'recipients.csv', '--template', 'Hi {{nmae}}', '--data-dir', join(dir, 'data-preview')],
+      dir,
+    );
     expect(badTemplate.code).toBe(2);
     expect(badTemplate.stderr).toMatch(/nmae/);
     const unknown = await omnicast(['sned'], dir);

@@ -52,7 +52,7 @@ export const IMPORT_HELP = [
 const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
-interface InputValues {
+export interface InputValues {
   country?: string;
   'phone-column'?: string;
   'country-column'?: string;

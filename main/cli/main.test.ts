@@ -18,7 +18,17 @@ describe('the omnicast process', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const child = spawn(
       process.execPath,
-      [CLI, 'preview', file, '--template', 'Hi {{name}}', '--format', 'jsonl'],
+      [
+        CLI,
+        'preview',
+        file,
+        '--template',
+        'Hi {{name}}',
+        '--format',
+        'jsonl',
+        '--data-dir',
+        join(dir, 'data'),
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -5,6 +5,7 @@ import { CliFailure, UsageError, type CliIO, type Command } from './command';
 import { dataDirFrom } from './data-dir';
 import { dataDirArg, plainFailure } from './failures';
 import { campaignsCommand } from './commands/campaigns';
+import { cancelCommand } from './commands/cancel';
 import { previewCommand } from './commands/preview';
 import { reportCommand } from './commands/report';
 import { resumeCommand } from './commands/resume';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   previewCommand,
   sendCommand,
   resumeCommand,
+  cancelCommand,
   unknownCommand,
   reportCommand,
   statusCommand,

@@ -1,7 +1,7 @@
 // The Messente client: the send endpoints the engine uses (SendClient), plus status, balance,
 // price list, opt-out list and a connection test for the app. One keep-alive transport per client;
 // the password never appears in an outcome, an error message or a log line.
-import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
+import type { BulkOutcome, CancelAnswer, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
 import { parseErrors, parseRetryAfter, redactor } from './errors';
 import { createTransport, type HttpFailure, type HttpResponse } from './http';
 import { legacyError, parseBalance } from './legacy';
@@ -22,16 +22,7 @@ export interface MessenteClientOptions {
 }
 
 /** What became of a request to cancel one scheduled omnimessage. */
-export type CancelResult =
-  /** 202: it will not be delivered. */
-  | { kind: 'cancelled' }
-  /** 404: already sent (its time has passed), or Messente does not know it. */
-  | { kind: 'not-found' }
-  /** Not processed (429/503 or no connection): ask again later. */
-  | { kind: 'retry'; retryAfterMs: number | null; detail: string }
-  | { kind: 'auth'; httpStatus: 401 | 403; detail: string }
-  /** Anything else: whether it was cancelled is not known. */
-  | { kind: 'error'; detail: string };
+export type CancelResult = CancelAnswer;
 
 export interface MessenteClient extends SendClient {
   getStatus(omnimessageId: string): Promise<StatusResult>;

@@ -23,7 +23,11 @@ interface Exit {
   stderr: string;
 }
 
-/** Runs the CLI; kills it `killAfterMs` after it started, if given. */
+/**
+ * Runs the CLI; kills it `killAfterMs` after the simulator received this run's first request, if
+ * given. Counting from the first request rather than from the spawn keeps the kills in the middle
+ * of sending on a busy machine, where starting Node alone may take longer than the whole delay.
+ */
 function runCli(args: string[], killAfterMs: number | null): Promise<Exit> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -32,12 +36,40 @@ function runCli(args: string[], killAfterMs: number | null): Promise<Exit> {
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const before = sim!.accepted().length;
+    let timer: NodeJS.Timeout | null = null;
+    const watch =
+      killAfterMs === null
+        ? null
+        : setInterval(() => {
+            if (sim!.accepted().length === before) return;
+            clearInterval(watch!);
+            timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+          }, 5);
     child.on('exit', (code, signal) => {
+      if (watch) clearInterval(watch);
       if (timer) clearTimeout(timer);
       done({ killed: signal === 'SIGKILL', code, stderr });
     });
   });
+}
+
+/**
+ * Reads the CLI's database once the CLI has created it and its tables; null before (a kill may
+ * land before either, and opening a missing file read-only fails).
+ */
+function readDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T | null {
+  const file = join(dataDir, 'omnicast.sqlite');
+  if (!existsSync(file)) return null;
+  const db = new Database(file, { readonly: true });
+  try {
+    const ready = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('campaigns', 'messages')")
+      .all();
+    return ready.length === 2 ? read(db) : null;
+  } finally {
+    db.close();
+  }
 }
 
 describe('crash safety of the built CLI', () => {
@@ -66,24 +98,19 @@ describe('crash safety of the built CLI', () => {
     const inFlightAtKills = new Set<number>();
     let killsMidFlight = 0;
     const noteKill = () => {
-      // Killed before it created its database (a slow start on a busy machine): nothing was in flight.
-      if (!existsSync(join(dataDir, 'omnicast.sqlite'))) return;
-      const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
-      try {
-        const rows = db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as {
-          row: number;
-        }[];
-        for (const r of rows) inFlightAtKills.add(r.row);
-        if (rows.length > 0) killsMidFlight += 1;
-      } finally {
-        db.close();
-      }
+      const rows =
+        readDatabase(
+          dataDir,
+          (db) => db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as { row: number }[],
+        ) ?? [];
+      for (const r of rows) inFlightAtKills.add(r.row);
+      if (rows.length > 0) killsMidFlight += 1;
     };
 
     let kills = 0;
     let campaignId: number | null = null;
     for (let run = 0; run < 60; run++) {
-      const killAfter = kills < KILLS ? Math.floor(220 + random() * 380) : null;
+      const killAfter = kills < KILLS ? Math.floor(20 + random() * 280) : null;
       const exit =
         campaignId === null
           ? await runCli(
@@ -100,10 +127,11 @@ describe('crash safety of the built CLI', () => {
               killAfter,
             )
           : await runCli(['resume', String(campaignId), '--yes', ...api], killAfter);
-      if (campaignId === null && existsSync(join(dataDir, 'omnicast.sqlite'))) {
-        const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
-        campaignId = (db.prepare('SELECT MAX(id) AS id FROM campaigns').get() as { id: number | null }).id;
-        db.close();
+      if (campaignId === null) {
+        campaignId = readDatabase(
+          dataDir,
+          (db) => (db.prepare('SELECT MAX(id) AS id FROM campaigns').get() as { id: number | null }).id,
+        );
       }
       if (exit.killed) {
         kills += 1;

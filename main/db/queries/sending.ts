@@ -63,7 +63,7 @@ export function createSendingStore(db: Db) {
   );
   const accept = db.prepare(
     `UPDATE messages SET state = 'accepted', omnimessage_id = ?, message_id = ?, http_status = ?, sent_at = ?,
-       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL
+       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL, schedule_cancel = NULL
      WHERE id = ? AND state = 'sending'`,
   );
   const settle = db.prepare(
@@ -116,7 +116,19 @@ export function createSendingStore(db: Db) {
     }
   });
 
-  return { commit };
+  const unclaimRow = db.prepare(
+    "UPDATE messages SET state = 'queued', attempts = attempts - 1 WHERE id = ? AND state = 'sending'",
+  );
+  const dropAttempt = db.prepare('DELETE FROM send_attempts WHERE id = ? AND finished_at IS NULL');
+  /** Claims whose request never left (the run stopped first) are undone, as if never made. */
+  const release = db.transaction((claims: readonly Claim[]) => {
+    for (const c of claims) {
+      if (c.attemptId === null) continue;
+      if (dropAttempt.run(c.attemptId).changes === 1) unclaimRow.run(c.messageId);
+    }
+  });
+
+  return { commit, release };
 }
 
 export interface CampaignTally {

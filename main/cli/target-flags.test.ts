@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../handlers/dispatch';
 import type { Handlers } from '../../shared/contract';
 import { UsageError } from './command';
-import { apiUrls } from './credentials';
+import { targetFrom } from './cli-core';
 
 describe('API addresses', () => {
   it('--api-url and --legacy-url refuse plain http to another computer and user:password@, without echoing it', () => {
@@ -13,7 +13,7 @@ describe('API addresses', () => {
     ] as const) {
       let thrown: unknown;
       try {
-        apiUrls(values);
+        targetFrom(values);
       } catch (error) {
         thrown = error;
       }
@@ -25,8 +25,21 @@ describe('API addresses', () => {
   });
 
   it('--api-url takes https, and plain http on loopback (the simulator)', () => {
-    expect(apiUrls({ 'api-url': 'https://api.messente.com/v1/' }).apiUrl).toBe('https://api.messente.com/v1');
-    expect(apiUrls({ 'api-url': 'http://127.0.0.1:4010/v1' }).apiUrl).toBe('http://127.0.0.1:4010/v1');
+    expect(targetFrom({ 'api-url': 'https://api.messente.com/v1/' })).toEqual({
+      apiUrl: 'https://api.messente.com/v1',
+    });
+    expect(targetFrom({ 'api-url': 'http://127.0.0.1:4010/v1' })).toEqual({
+      apiUrl: 'http://127.0.0.1:4010/v1',
+    });
+  });
+
+  it('--test-mode and --live choose the world; without flags the settings decide', () => {
+    expect(targetFrom({})).toBeUndefined();
+    expect(targetFrom({ 'test-mode': true })).toBe('test');
+    expect(targetFrom({ live: true })).toEqual({});
+    expect(() => targetFrom({ 'test-mode': true, 'api-url': 'https://api.messente.com/v1' })).toThrow(
+      UsageError,
+    );
   });
 
   it('settings.update refuses the same addresses with the same sentence, before any handler runs', async () => {
