@@ -50,10 +50,6 @@ function nearestExisting(path: string): { path: string; real: string; missing: s
   return { path: current, real: realpathSync(current), missing };
 }
 
-function isPrivate(mode: number, wanted: number): boolean {
-  return (mode & 0o777 & ~wanted) === 0;
-}
-
 /**
  * Checks `dir`, creates what is missing (one level at a time, never recursively, never more than
  * MAX_NEW_LEVELS), and makes the folder and the files in it private. Throws DataFolderError.
@@ -97,21 +93,23 @@ export function prepareDataFolder(dir: string, options: DataFolderOptions = {}):
   if (posix && existing.missing.length === 0) tighten(path, dir, options.notice);
 }
 
-/** An existing folder made private, with its files; one line says so when anything changed. */
+/**
+ * An existing folder made private, with its files; one line says so when anything changed. Only
+ * the group and other bits are taken away: a file the owner write-protected stays write-protected.
+ */
 function tighten(path: string, shown: string, notice?: (line: string) => void): void {
   let changed = false;
+  const restrict = (target: string, mode: number): void => {
+    if ((mode & 0o077) === 0) return;
+    chmodSync(target, mode & 0o700);
+    changed = true;
+  };
   try {
-    if (!isPrivate(statSync(path).mode, PRIVATE_FOLDER_MODE)) {
-      chmodSync(path, PRIVATE_FOLDER_MODE);
-      changed = true;
-    }
+    restrict(path, statSync(path).mode);
     for (const name of readdirSync(path)) {
       const file = join(path, name);
       const stat = statSync(file);
-      if (stat.isFile() && !isPrivate(stat.mode, PRIVATE_FILE_MODE)) {
-        chmodSync(file, PRIVATE_FILE_MODE);
-        changed = true;
-      }
+      if (stat.isFile()) restrict(file, stat.mode);
     }
   } catch {
     // A folder owned by someone else cannot be changed; it still opens, as it did before.

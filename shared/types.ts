@@ -159,6 +159,8 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   testMode: boolean;
+  /** Where new campaigns go, in words: "Messente", "the test simulator (…)" or "the custom API URL …". */
+  sendsTo?: string;
   /** Where credentials are kept: the OS keychain, or memory only when none is available. */
   credentialStore: 'keychain' | 'memory';
 }

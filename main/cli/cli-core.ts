@@ -8,6 +8,9 @@ import type { PriceTable } from '../../shared/sms';
 import { createCore, type Core } from '../core';
 import { openCredentialStore, type CredentialStore } from '../credentials/store';
 import { DatabaseTooNewError } from '../db/migrations';
+import { DataFolderError } from '../data-folder';
+import { DatabaseDamagedError } from '../db/damage';
+import { plainFailure } from './failures';
 import { UserError } from '../errors';
 import type { LiveTarget } from '../messente/targets';
 import type { Platform } from '../platform';
@@ -111,11 +114,19 @@ export async function openCliCore(o: CliCoreOptions): Promise<CliCore> {
       version: VERSION,
       credentials,
       background: false,
+      notice: (line) => o.io.stderr.write(`${line}\n`),
       ...(target === undefined ? {} : { target }),
       ...(o.prices === undefined ? {} : { prices: o.prices }),
     });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
+    if (
+      error instanceof DatabaseTooNewError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseDamagedError
+    )
+      throw new CliFailure(error.message);
+    const plain = plainFailure(error, o.dataDir);
+    if (plain) throw new CliFailure(plain);
     throw new CliFailure(`cannot open the data folder ${o.dataDir}: ${errorMessage(error)}`);
   }
   const handlers: Handlers = core.handlers;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCore, type Core } from '../core';
 import { DataFolderError } from '../data-folder';
+import { DatabaseDamagedError } from '../db/damage';
 import { DatabaseTooNewError } from '../db/migrations';
 import { VERSION } from '../version';
 import { DEFAULT_PORT, parseWebHostArgs, USAGE, type WebHostArgs } from './args';
@@ -56,7 +57,11 @@ export async function runWebHost(argv: string[]): Promise<number> {
       notice: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError || error instanceof DataFolderError) {
+    if (
+      error instanceof DatabaseTooNewError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseDamagedError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -54,7 +54,11 @@ export const reportCommand: Command = {
       platform: filePlatform(path, out, values.force === true),
     });
     try {
-      const campaign = await cli.call('campaigns.get', { id }).catch(() => null);
+      // Only "no such campaign" means none: a damaged or unreadable database must say so itself.
+      const campaign = await cli.call('campaigns.get', { id }).catch((error: unknown) => {
+        if (error instanceof CliFailure) return null;
+        throw error;
+      });
       if (!campaign) throw new UsageError(`There is no campaign ${id}.`);
       await freshen(cli, campaign, values['no-refresh'] === true, io);
       const result = await cli.call('reports.export', { id, failedOnly: values['failed-only'] === true });
