@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['main/testing/temp-guard.ts'],
     projects: [
       {
         test: {

@@ -22,7 +22,13 @@ interface Conn {
   parser: ResponseParser;
 }
 
-export async function measureFloor(apiUrl: string, rate: number, count: number): Promise<FloorFigures> {
+/** `onMeasured` runs between the warm-up and the measured run (to mark the simulator's log). */
+export async function measureFloor(
+  apiUrl: string,
+  rate: number,
+  count: number,
+  onMeasured: () => void = () => {},
+): Promise<FloorFigures> {
   const url = new URL(`${apiUrl}/omnimessage`);
   const head = requestHead(
     'POST',
@@ -70,6 +76,7 @@ export async function measureFloor(apiUrl: string, rate: number, count: number):
   try {
     // Warm-up: compiled code and open sockets, as the engine has after its own warm-up.
     await paced(1_000, 2_000, 10);
+    onMeasured();
     const cpu0 = process.cpuUsage();
     const wakes0 = process.resourceUsage().voluntaryContextSwitches;
     await paced(rate, count, 1);

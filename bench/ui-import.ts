@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { findChromium } from '../scripts/find-chromium';
 import { generateCsv } from './import';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIRST_ROWS_TARGET_MS = 2_000;
 const LONG_TASK_MS = 100;
 
@@ -219,10 +219,15 @@ export async function runUiImportBench(opts: { quick: boolean }): Promise<UiImpo
   let browser: Browser | null = null;
   const figures: UiImportFigures[] = [];
   try {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    const found = findChromium({
+      env: process.env,
+      platform: process.platform,
+      playwrightChromium: chromium.executablePath(),
+    });
+    if (!found.ok) throw new Error(found.message);
     host = await startWebHost(dataDir);
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: found.executablePath,
       timeout: 30_000,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
     });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHostProcess } from './web-host-process';
@@ -6,7 +6,7 @@ import { startHostProcess } from './web-host-process';
 /**
  * Starts the real web host on a random loopback port with a fresh data folder. Its link works once,
  * so setup spends it here, the way a browser does, and hands the tests the session cookie and the
- * origin through the environment.
+ * origin through the environment. The teardown stops the host and removes the folder.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-e2e-'));
@@ -18,10 +18,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const cookie = entry.headers.get('set-cookie')?.split(';')[0];
   if (entry.status !== 303 || !cookie) {
     await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`the web host's link answered ${entry.status}`);
   }
   process.env.OMNICAST_E2E_ORIGIN = host.origin;
   process.env.OMNICAST_E2E_COOKIE = cookie;
   process.env.OMNICAST_E2E_DATA_DIR = dataDir;
-  return host.stop;
+  return async () => {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
 }

@@ -1,6 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { e2eChromium } from './browser';
 
-// Debian's Chromium: Playwright's own browser download cannot work on this network.
+// CHROMIUM_PATH, else Playwright's own Chromium, else a system one on PATH; else stop with how to get one.
+const browser = e2eChromium();
+if (!browser.ok) {
+  console.error(browser.message);
+  process.exit(1);
+}
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.e2e.ts',
@@ -16,7 +23,7 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: browser.executablePath,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -1,10 +1,10 @@
-// Issue 5: rows whose answer was lost end `unknown`, and only the operator decides about them. The
+// Rows whose answer was lost end `unknown`, and only the operator decides about them. The
 // CLI sends a campaign through a simulator that logs some messages and then drops the connection;
 // the operator, in the app on the same data folder, marks one row as sent and queues the rest to go
 // again; a resume then sends exactly those rows: checked against the simulator's own log.
 import { expect, test } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,11 @@ import { saveScreenshot } from './screenshots';
 
 const CLI = 'dist/main/cli.cjs';
 const PHONES = Array.from({ length: 8 }, (_, i) => `+3725100000${i + 1}`);
+
+const tempDirs: string[] = [];
+test.afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 interface Simulator {
   api: string;
@@ -57,6 +62,7 @@ test('unknown rows: marked as sent in the app, the rest sent again by a resume, 
 }) => {
   test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-e2e-unknown-'));
+  tempDirs.push(dir);
   const csv = join(dir, 'clinic.csv');
   writeFileSync(csv, `name,phone\n${PHONES.map((p, i) => `Patient ${i + 1},${p}`).join('\n')}\n`);
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { e2eChromiumPath } from './browser';
 import { startHostProcess, type HostProcess } from './web-host-process';
 
 /** Every row of every table of a SQLite file, as one string to search. */
@@ -39,7 +40,7 @@ test.afterAll(async () => {
 test('the printed link opens the app once and leaves its secret out of the browser history', async () => {
   const profile = join(root, 'profile');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: e2eChromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
   try {
@@ -50,7 +51,7 @@ test('the printed link opens the app once and leaves its secret out of the brows
 
     // The link is spent: another browser (no session cookie) gets the way-in page.
     const other = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: e2eChromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
     });
     try {

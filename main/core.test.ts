@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createCore, type Core } from './core';
 import { createMemoryStore } from './credentials/store';
 import type { ExportSource, Platform } from './platform';
 import { callerOf } from './handlers/test-support';
+import { tempDir } from './testing/temp-dir';
 
 /** A platform that "saves" exports into memory, standing in for the desktop save dialog. */
 function memoryPlatform(saved: string[]): Platform {
@@ -43,7 +43,7 @@ const CSV = [
 
 describe('core in test mode', () => {
   it('imports, sends every valid row once through the simulator and exports the report', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-'));
+    const dataDir = tempDir('omnicast-core');
     const exports: string[] = [];
     core = await createCore({
       dataDir,
@@ -109,7 +109,7 @@ describe('core in test mode', () => {
   });
 
   it('never keeps the API password in the data folder', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-'));
+    const dataDir = tempDir('omnicast-core');
     core = await createCore({
       dataDir,
       platform: memoryPlatform([]),

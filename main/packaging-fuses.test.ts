@@ -12,6 +12,9 @@ const require = createRequire(join(root, 'package.json'));
 const builderRequire = createRequire(require.resolve('app-builder-lib/package.json'));
 
 type FuseWire = Record<string, boolean | string | undefined>;
+// app-builder-lib loads its config reader through jiti, which would otherwise leave a compile cache
+// in the temp directory: this test reads the YAML itself and needs no cache.
+process.env.JITI_FS_CACHE = 'false';
 const { PlatformPackager } = builderRequire('app-builder-lib') as {
   PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<FuseWire> } };
 };

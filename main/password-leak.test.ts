@@ -1,8 +1,7 @@
 // Whole campaigns, in test mode and against a simulator standing in for Messente with a known
 // password; then every file of the data folder (database, WAL, SHM, while open and after close),
 // every export and every captured log line is searched for the password in each form it travels in.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from './core';
@@ -10,6 +9,7 @@ import { createMemoryStore } from './credentials/store';
 import type { ExportSource, Platform } from './platform';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { callerOf, draftWithRecipients } from './handlers/test-support';
+import { tempDir } from './testing/temp-dir';
 
 const USER = 'leak-check-user';
 const PASSWORD = 'Pässw0rd+must/not=leak-4c1d';
@@ -49,7 +49,7 @@ function expectNoPassword(where: string, content: string | Buffer): void {
 }
 
 async function runCampaign(testMode: boolean) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-leak-'));
+  const dataDir = tempDir('omnicast-leak');
   const exports: string[] = [];
   const logs: string[] = [];
   // Everything the app could print goes through console or the dispatch error log.

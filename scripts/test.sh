@@ -14,6 +14,7 @@ if [ -n "${OMNICAST_TEST_SESSION:-}" ]; then
   # A fresh data home keeps the throw-away keyring out of the user's ~/.local/share/keyrings.
   XDG_DATA_HOME="$(mktemp -d)"
   export XDG_DATA_HOME
+  trap 'rm -rf "$XDG_DATA_HOME"' EXIT
   printf 'omnicast-tests' | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   export OMNICAST_KEYCHAIN_AVAILABLE=1
 fi

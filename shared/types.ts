@@ -55,6 +55,8 @@ export interface CampaignSummary {
   counts: StateCounts;
   segments: number;
   /** Predicted cost of the rows that will be (or were) sent; null when no price is known for any. */
+  /** The bottom of the predicted range (every row at its cheapest network); the top is predictedCostMicros. */
+  predictedCostMinMicros?: Micros | null;
   predictedCostMicros: Micros | null;
   /** Rows whose country has no price: their cost is unknown, never zero. */
   unpricedRows: number;
@@ -62,6 +64,20 @@ export interface CampaignSummary {
   billedCostMicros: Micros | null;
   /** Scheduled delivery (Messente's time_to_send), UTC ISO-8601; null = delivered on sending. */
   timeToSend: string | null;
+  /**
+   * What became of cancelling the scheduled messages at Messente (campaigns.cancel, or
+   * campaigns.pause with cancelScheduled); absent when none was asked.
+   */
+  scheduleCancel?: ScheduleCancelCounts;
+}
+
+export type ScheduleCancelOutcome = 'cancelled' | 'already-sent' | 'unknown';
+
+/** Rows whose scheduled message Messente cancelled (202), had already sent (404), or unclear. */
+export interface ScheduleCancelCounts {
+  cancelled: number;
+  alreadySent: number;
+  unknown: number;
 }
 
 export interface CampaignDetail extends CampaignSummary {
@@ -104,6 +120,8 @@ export interface MessageRow {
   deliveryError: string | null;
   deliveredAt: string | null;
   billedCostMicros: Micros | null;
+  /** For a scheduled campaign cancelled or paused: what Messente said about this row's message. */
+  scheduleCancel?: ScheduleCancelOutcome | null;
 }
 
 export interface ErrorGroup {

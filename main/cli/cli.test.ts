@@ -1,13 +1,13 @@
 // The CLI's promise from the README, run in-process against the real simulator over loopback:
 // send delivers every valid row once (visible in the simulator's log), prints the campaign id last,
 // and report writes one row per recipient with its state and message id.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../simulator';
 import { omnicast } from './test-run';
+import { tempDir } from '../testing/temp-dir';
 
 describe('omnicast send + report against the simulator', () => {
   let dir: string;
@@ -15,7 +15,7 @@ describe('omnicast send + report against the simulator', () => {
   const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'omnicast-cli-'));
+    dir = tempDir('omnicast-cli');
     sim = await startSimulator({
       port: 0,
       username: env.MESSENTE_USERNAME,
@@ -108,6 +108,8 @@ describe('omnicast send + report against the simulator', () => {
           'Hi {{name}}, we’re open',
           '--prices',
           'prices.csv',
+          '--data-dir',
+          join(dir, 'data-preview'),
         ].concat(['--format', 'jsonl', '--autoconvert', autoconvert]),
         dir,
       );
@@ -161,10 +163,18 @@ describe('omnicast send + report against the simulator', () => {
   });
 
   it('exits 2 naming the problem for bad usage and bad input', async () => {
-    const missing = await omnicast(['send', 'nope.csv', '--template', 'Hi', '--yes'], dir, env);
+    // Its own data folder: a test never opens the user's.
+    const missing = await omnicast(
+      ['send', 'nope.csv', '--template', 'Hi', '--yes', '--data-dir', join(dir, 'data-missing')],
+      dir,
+      env,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv');
-    const badTemplate = await omnicast(['preview', 'recipients.csv', '--template', 'Hi {{nmae}}'], dir);
+    const badTemplate = await omnicast(
+      ['preview', 'recipients.csv', '--template', 'Hi {{nmae}}', '--data-dir', join(dir, 'data-preview')],
+      dir,
+    );
     expect(badTemplate.code).toBe(2);
     expect(badTemplate.stderr).toMatch(/nmae/);
     const unknown = await omnicast(['sned'], dir);

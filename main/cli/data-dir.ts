@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/database';
 import { DatabaseTooNewError } from '../db/migrations';
+import { DataFolderError } from '../data-folder';
 import { defaultDataDir } from '../paths';
 import { CliFailure, type CliIO } from './command';
 
@@ -14,11 +15,13 @@ export function dataDirFrom(value: string | undefined, io: CliIO): string {
   return defaultDataDir();
 }
 
-export function openDataDir(dir: string): Db {
+export function openDataDir(dir: string, io?: Pick<CliIO, 'stderr'>): Db {
+  const stderr = io?.stderr ?? process.stderr;
   try {
-    return openDatabase(dir);
+    return openDatabase(dir, { notice: (line) => stderr.write(`${line}\n`) });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
+    if (error instanceof DatabaseTooNewError || error instanceof DataFolderError)
+      throw new CliFailure(error.message);
     throw new CliFailure(
       `cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -22,6 +22,7 @@ import { numberOption, UsageError } from './command';
 export const IMPORT_OPTIONS = {
   country: { type: 'string' },
   'phone-column': { type: 'string' },
+  'country-column': { type: 'string' },
   delimiter: { type: 'string' },
   encoding: { type: 'string' },
   'header-row': { type: 'string' },
@@ -37,6 +38,8 @@ export const IMPORT_HELP = [
   '  --template-file PATH     read the template from a UTF-8 .txt file instead',
   '  --phone-column NAME      the column holding phone numbers (default: detected)',
   '  --country CC             country for national numbers, e.g. EE (default: EE)',
+  '  --country-column NAME    the column giving each row its country (FI, FIN, Finland, +358…) for',
+  '                           national numbers; --country where empty (default: detected; "" for none)',
   '  --delimiter C            , ; tab or | (default: detected)',
   '  --encoding E             utf-8, utf-16le, utf-16be or windows-1252 (default: detected)',
   '  --header-row N           the row holding the column names (default: detected)',
@@ -49,9 +52,10 @@ export const IMPORT_HELP = [
 const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
-interface InputValues {
+export interface InputValues {
   country?: string;
   'phone-column'?: string;
+  'country-column'?: string;
   delimiter?: string;
   encoding?: string;
   'header-row'?: string;
@@ -109,6 +113,7 @@ function loadRecipientsFile(
     fileName: file,
     defaultCountry: countryOption(values.country),
     phoneColumn: values['phone-column'],
+    countryColumn: values['country-column'] === '' ? null : values['country-column'],
     delimiter,
     encoding: encoding as CsvEncoding | undefined,
     headerRow,

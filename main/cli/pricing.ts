@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_REPLACEMENTS, parsePricelistCsv } from '../../shared/sms';
-import type { Db } from '../db/database';
-import { readPricing, type Pricing } from '../settings/pricing';
+import { parsePricelistCsv, type PriceTable } from '../../shared/sms';
 import { UsageError } from './command';
 
 export const PRICES_HELP =
-  '  --prices PATH            a price list CSV (Messente /pricelist format, or country,price)';
+  '  --prices PATH            a price list CSV (Messente /pricelist format, or country,price);\n' +
+  '                           default: the list saved in the app (test mode keeps its own)';
 
-/** Prices from --prices when given, else the ones saved in the data folder. */
-export function pricingFor(db: Db | null, file: string | undefined, cwd: string): Pricing {
-  const saved = db ? readPricing(db) : { prices: {}, replacements: DEFAULT_REPLACEMENTS };
-  if (!file) return saved;
+/** The table of --prices when given (it replaces the saved one for this run), else undefined. */
+export function pricesFile(file: string | undefined, cwd: string): PriceTable | undefined {
+  if (!file) return undefined;
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
@@ -22,5 +20,5 @@ export function pricingFor(db: Db | null, file: string | undefined, cwd: string)
   if (Object.keys(table).length === 0) {
     throw new UsageError(`${file} holds no prices${problems[0] ? `: ${problems[0]}` : '.'}`);
   }
-  return { prices: table, replacements: saved.replacements };
+  return table;
 }

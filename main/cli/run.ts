@@ -3,6 +3,7 @@
 import { VERSION } from '../version';
 import { CliFailure, UsageError, type CliIO, type Command } from './command';
 import { campaignsCommand } from './commands/campaigns';
+import { cancelCommand } from './commands/cancel';
 import { previewCommand } from './commands/preview';
 import { reportCommand } from './commands/report';
 import { resumeCommand } from './commands/resume';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   previewCommand,
   sendCommand,
   resumeCommand,
+  cancelCommand,
   unknownCommand,
   reportCommand,
   statusCommand,

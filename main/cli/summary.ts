@@ -1,7 +1,8 @@
 // The campaign summary both `preview` and `send` print: what the import kept and rejected, and
 // what sending will cost. One object for machines (jsonl), one text block for people.
 import type { ImportResult } from '../../shared/import';
-import { formatEur, type Totals } from '../../shared/sms';
+import { formatMoney } from '../../shared/money';
+import type { Totals } from '../../shared/sms';
 
 export interface CampaignSummaryOutput {
   rows: number;
@@ -50,10 +51,10 @@ export function summaryObject(totals: Totals, counts: ImportResult['counts']): C
 
 function costText(s: CampaignSummaryOutput): string {
   if (s.cost_max === null) {
-    return s.messages === 0 ? formatEur(0) : 'unknown (no prices: give --prices FILE)';
+    return s.messages === 0 ? formatMoney(0) : 'unknown (no prices: give --prices FILE)';
   }
-  const min = formatEur(Math.round((s.cost_min ?? 0) * 1_000_000));
-  const max = formatEur(Math.round(s.cost_max * 1_000_000));
+  const min = formatMoney(Math.round((s.cost_min ?? 0) * 1_000_000));
+  const max = formatMoney(Math.round(s.cost_max * 1_000_000));
   const range = min === max ? max : `${min} to ${max}`;
   return s.unpriced > 0 ? `${range}, plus ${s.unpriced} message(s) to countries without a price` : range;
 }
@@ -67,7 +68,7 @@ export function formatSummary(s: CampaignSummaryOutput): string {
   ];
   if (s.segments_saved_by_autoconvert > 0) {
     lines.push(
-      `Autoconvert saves ${s.segments_saved_by_autoconvert} segment(s), ${formatEur(Math.round(s.cost_saved_by_autoconvert * 1_000_000))}`,
+      `Autoconvert saves ${s.segments_saved_by_autoconvert} segment(s), ${formatMoney(Math.round(s.cost_saved_by_autoconvert * 1_000_000))}`,
     );
   }
   if (s.rows_with_extra_segment > 0) {

@@ -1,4 +1,7 @@
 // Tests only: `omnicast ARGV` run in this process, its output collected, as a user would see it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { CliIO } from './command';
 import { runCli } from './run';
@@ -24,7 +27,18 @@ export async function omnicast(
   const stderr = new PassThrough();
   const out = collect(stdout);
   const err = collect(stderr);
-  const io: CliIO = { stdout, stderr, env, cwd, signal: new AbortController().signal };
-  const code = await runCli(argv, io);
-  return { code, stdout: out(), stderr: err() };
+  // A run that names no data folder gets a throw-away one: a test never opens (or upgrades) the
+  // real data folder of whoever runs the suite.
+  const ownDataDir =
+    argv.includes('--data-dir') || env.OMNICAST_DATA_DIR !== undefined
+      ? undefined
+      : mkdtempSync(join(tmpdir(), 'omnicast-cli-data-'));
+  const runEnv = ownDataDir === undefined ? env : { ...env, OMNICAST_DATA_DIR: ownDataDir };
+  const io: CliIO = { stdout, stderr, env: runEnv, cwd, signal: new AbortController().signal };
+  try {
+    const code = await runCli(argv, io);
+    return { code, stdout: out(), stderr: err() };
+  } finally {
+    if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateFile, prepareDataFolder } from '../data-folder';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -12,9 +12,17 @@ export const DATABASE_FILE = 'omnicast.sqlite';
  * `synchronous = FULL` because message states are our proof of what was sent: a committed
  * "sending" must survive a power loss, not only a crash of the process.
  */
-export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+export interface OpenOptions {
+  /** One line for the operator (the folder was made private). */
+  notice?: (line: string) => void;
+}
+
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
+  prepareDataFolder(dataDir, { notice: options.notice });
+  const path = join(dataDir, DATABASE_FILE);
+  // Created owner-only before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+  createPrivateFile(path);
+  const db = new Database(path);
   try {
     configure(db);
     migrate(db);

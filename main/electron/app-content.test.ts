@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
 import { NOT_BUILT_MESSAGE } from '../web/static-files';
 import { APP_URL, appResponse } from './app-content';
+import { tempDir } from '../testing/temp-dir';
 
 let dir: string;
 beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'omnicast-app-'));
+  const root = tempDir('omnicast-app');
   dir = join(root, 'renderer');
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Omnicast</title>');
@@ -43,7 +43,7 @@ describe('appResponse', () => {
   });
 
   it('says so when the interface is not built', async () => {
-    const response = await appResponse(mkdtempSync(join(tmpdir(), 'omnicast-empty-')), APP_URL);
+    const response = await appResponse(tempDir('omnicast-empty'), APP_URL);
     expect(await response.text()).toBe(NOT_BUILT_MESSAGE);
   });
 });

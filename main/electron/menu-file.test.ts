@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMenuFile } from './menu-file';
+import { tempDir } from '../testing/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'omnicast-menu-file-'));
+const dir = tempDir('omnicast-menu-file');
 
 describe('readMenuFile', () => {
   it('sends the file name and its exact bytes as base64', async () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,8 +10,9 @@ import {
   saveWindowState,
   WINDOW_STATE_FILE,
 } from './window-state';
+import { tempDir } from '../testing/temp-dir';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'omnicast-window-'));
+const fresh = () => tempDir('omnicast-window');
 
 describe('window state', () => {
   it('round-trips through the data folder', () => {

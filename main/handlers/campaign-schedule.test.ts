@@ -48,4 +48,38 @@ describe('campaign schedule through the calls', () => {
     expect(resumed.timeToSend).toBeNull();
     expect((await fixture.core.sender.whenSettled(id)).counts.accepted).toBe(2);
   });
+
+  it('campaigns.cancel cancels the scheduled messages at Messente and the summary counts them', async () => {
+    await testModeCore();
+    const id = await draftWithRecipients(call, 'Called off', PHONES);
+    await call('campaigns.start', {
+      id,
+      rate: 50,
+      timeToSend: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await fixture.core.sender.whenSettled(id);
+    const cancelled = await call('campaigns.cancel', { id });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      counts: { cancelled: 2, accepted: 0 },
+      scheduleCancel: { cancelled: 2, alreadySent: 0, unknown: 0 },
+    });
+  });
+
+  it('campaigns.pause with cancelScheduled takes the messages back: paused, rows queued again', async () => {
+    await testModeCore();
+    const id = await draftWithRecipients(call, 'On hold', PHONES);
+    await call('campaigns.start', {
+      id,
+      rate: 50,
+      timeToSend: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await fixture.core.sender.whenSettled(id);
+    const paused = await call('campaigns.pause', { id, cancelScheduled: true });
+    expect(paused).toMatchObject({
+      status: 'paused',
+      counts: { queued: 2 },
+      scheduleCancel: { cancelled: 2 },
+    });
+  });
 });

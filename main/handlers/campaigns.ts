@@ -4,6 +4,7 @@ import { addRecipients } from '../campaigns/recipients';
 import { createRetryCampaign } from '../campaigns/retry';
 import { decisionText, rowsToDecide } from '../campaigns/unknown';
 import {
+  campaignTestMode,
   getCampaign,
   getCampaignSummary,
   insertCampaign,
@@ -11,9 +12,11 @@ import {
   setSendingOptions,
 } from '../db/queries/campaigns';
 import { countMessages, pageMessages } from '../db/queries/messages';
+import { scheduleCancelCounts } from '../db/queries/schedule-cancel';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
-import { compileTemplate, formatEur, renderTemplate } from '../../shared/sms';
+import { formatMoney } from '../../shared/money';
+import { compileTemplate, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { parseSendTime } from '../sender/schedule';
@@ -23,6 +26,7 @@ import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
 import { UserError } from './dispatch';
+import type { UnscheduleSummary } from '../sender';
 
 type CampaignHandlers = Pick<
   Handlers,
@@ -52,7 +56,8 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
   const summary = (id: number) => {
     const s = getCampaignSummary(ctx.db, id);
     if (!s) throw new UserError(`There is no campaign ${id}.`, 'not_found');
-    return s;
+    const cancels = scheduleCancelCounts(ctx.db, id);
+    return cancels ? { ...s, scheduleCancel: cancels } : s;
   };
   // One set of refresh jobs per core (createHandlers runs once); they end with the poller.
   const refreshes = createRefreshJobs({
@@ -67,10 +72,18 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       if (c.phoneColumn >= c.columns.length)
         throw new UserError('The phone column is not one of the file’s columns.');
       const settings = readSettings(ctx.db);
-      const id = insertCampaign(ctx.db, { ...c, testMode: settings.testMode, rate: settings.defaultRate });
+      const target = ctx.target();
+      const id = insertCampaign(ctx.db, {
+        ...c,
+        testMode: target.testMode,
+        target: target.testMode ? null : target.live,
+        rate: settings.defaultRate,
+      });
       return { id };
     },
-    'campaigns.addRecipients': ({ id, recipients }) => addRecipients(ctx.db, id, recipients, ctx.pricing()),
+    // Priced from the campaign's own world: a live campaign never takes a test-mode price.
+    'campaigns.addRecipients': ({ id, recipients }) =>
+      addRecipients(ctx.db, id, recipients, ctx.pricing(campaignTestMode(ctx.db, id) ?? undefined)),
     'campaigns.rows': ({ id, offset, limit, ...filter }) => {
       mustGet(id);
       return {
@@ -78,24 +91,29 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
         rows: pageMessages(ctx.db, id, offset, limit, filter),
       };
     },
-    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend }) => {
+    'campaigns.start': async ({ id, rate, maxCostEur, timeToSend, batchSize, ignoreBalance }) => {
       const campaign = mustGet(id);
       if (campaign.status !== 'draft')
         throw new UserError(`Campaign "${campaign.name}" has already been started.`);
       if (campaign.counts.queued === 0) throw new UserError('This campaign has no recipient to send to.');
       const schedule = timeToSend === undefined ? null : operatorTime(timeToSend);
-      await refuseBeyondBalance(ctx, campaign);
+      if (ignoreBalance !== true) await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
       setSendingOptions(ctx.db, id, rate, maxCostMicros);
-      await ctx.sender.start(id, { rate, maxCostMicros, timeToSend: schedule });
+      await ctx.sender.start(id, {
+        rate,
+        maxCostMicros,
+        timeToSend: schedule,
+        ...(batchSize === undefined ? {} : { batchSize }),
+      });
       return summary(id);
     },
-    'campaigns.pause': async ({ id }) => {
+    'campaigns.pause': async ({ id, cancelScheduled }) => {
       mustGet(id);
-      await ctx.sender.pause(id);
+      refuseStopped(await ctx.sender.pause(id, { cancelScheduled: cancelScheduled === true }));
       return summary(id);
     },
-    'campaigns.resume': async ({ id, timeToSend }) => {
+    'campaigns.resume': async ({ id, timeToSend, rate, maxCostEur, batchSize }) => {
       const campaign = mustGet(id);
       if (!['paused', 'interrupted'].includes(campaign.status)) {
         throw new UserError(
@@ -105,12 +123,14 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       // Without a choice the stored schedule stands; the sender refuses it once it has passed, and
       // the report screen then offers "Deliver the rest now" or a new time (the CLI's words differ).
       try {
-        await ctx.sender.resume(
-          id,
-          timeToSend === undefined
+        await ctx.sender.resume(id, {
+          ...(timeToSend === undefined
             ? {}
-            : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) },
-        );
+            : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) }),
+          ...(rate === undefined ? {} : { rate }),
+          ...(maxCostEur === undefined ? {} : { maxCostMicros: Math.round(maxCostEur * 1_000_000) }),
+          ...(batchSize === undefined ? {} : { batchSize }),
+        });
       } catch (error) {
         // Only the stored time can have passed here: a new one was checked by operatorTime above.
         const storedPassed = error instanceof UserError && error.code === 'schedule_passed';
@@ -124,7 +144,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     },
     'campaigns.cancel': async ({ id }) => {
       mustGet(id);
-      await ctx.sender.cancel(id);
+      refuseStopped(await ctx.sender.cancel(id));
       return summary(id);
     },
     'campaigns.refreshStatuses': ({ id }) => {
@@ -152,6 +172,18 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
 }
 
 /** An operator's delivery time, by the same rules as the CLI's --at; UTC ISO-8601. */
+/**
+ * Messente refused the credentials part-way through cancelling the scheduled messages: what is left
+ * may still be delivered, and the operator must know. (The campaign itself is stopped.)
+ */
+function refuseStopped(result: UnscheduleSummary | null): void {
+  if (result?.stopped) {
+    throw new UserError(
+      `Not every scheduled message could be cancelled at Messente (${result.cancelled} cancelled): ${result.stopped} Then try again for the rest.`,
+    );
+  }
+}
+
 function operatorTime(text: string): string {
   const at = parseSendTime(text, Date.now());
   if (!at.ok) throw new UserError(`Delivery time: ${at.message}`, 'invalid_time');
@@ -171,7 +203,7 @@ async function refuseBeyondBalance(ctx: HandlerContext, campaign: CampaignDetail
   if (predicted <= balanceMicros) return;
   const where = campaign.testMode ? 'the test-mode account' : 'your Messente account';
   throw new UserError(
-    `Campaign "${campaign.name}" is predicted to cost ${formatEur(predicted)}, more than the ${formatEur(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
+    `Campaign "${campaign.name}" is predicted to cost ${formatMoney(predicted)}, more than the ${formatMoney(balanceMicros)} left on ${where}. Top up the account in Messente's dashboard, or send to fewer recipients.`,
     'insufficient_balance',
   );
 }

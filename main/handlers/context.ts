@@ -3,6 +3,7 @@ import type { CredentialStore } from '../credentials/store';
 import type { Db } from '../db/database';
 import type { EventBus } from '../events';
 import type { MessenteClient } from '../messente';
+import type { LiveTarget } from '../messente/targets';
 import type { Platform } from '../platform';
 import type { Sender } from '../sender';
 import type { Pricing } from '../settings/pricing';
@@ -18,7 +19,10 @@ export interface HandlerContext {
   /** Delivery status checks (background schedule and on-demand refresh). */
   statuses: StatusPoller;
   info: () => AppInfo;
-  pricing: () => Pricing;
+  /** The price table for new campaigns of that world (default: the current one); never mixed. */
+  pricing: (testMode?: boolean) => Pricing;
+  /** Where new campaigns and account calls go now: test mode or not, and the live URLs. */
+  target: () => CurrentTarget;
   /**
    * A client for account calls (balance, prices, opt-outs, connection test): the test-mode
    * simulator when test mode is on, else Messente with the saved credentials (UserError when none).
@@ -29,4 +33,10 @@ export interface HandlerContext {
   campaignClient: (campaignId: number) => Promise<MessenteClient>;
   /** Milliseconds since the epoch; tests hand in a clock (price cache). */
   now: () => number;
+}
+
+export interface CurrentTarget {
+  testMode: boolean;
+  /** The live URLs in use (those of the settings or the command line), even in test mode. */
+  live: LiveTarget;
 }

@@ -9,7 +9,7 @@ import {
   type PriceTable,
 } from '../../shared/sms';
 import { writeSettings } from '../db/queries/settings';
-import { readPricing } from '../settings/pricing';
+import { priceKey, readPricing } from '../settings/pricing';
 import { readSetting } from '../settings/settings';
 import type { HandlerContext } from './context';
 import { UserError } from './dispatch';
@@ -35,18 +35,33 @@ const cachedSchema = z.record(
   }),
 );
 
+/** The settings keys of the price world in use now: test mode's, or the live account's. */
+function keys(ctx: HandlerContext) {
+  const testMode = ctx.target().testMode;
+  return {
+    testMode,
+    prices: priceKey(testMode, 'prices'),
+    source: priceKey(testMode, 'pricesSource'),
+    fetched: priceKey(testMode, 'pricesFetched'),
+    fetchedAt: priceKey(testMode, 'pricesFetchedAt'),
+  };
+}
+
 function readState(ctx: HandlerContext): PricesState {
-  const table = readPricing(ctx.db).prices;
-  const source: PriceSource = readSetting(ctx.db, 'pricesSource', sourceSchema, 'none');
+  const k = keys(ctx);
+  const table = readPricing(ctx.db, k.testMode).prices;
+  const source: PriceSource = readSetting(ctx.db, k.source, sourceSchema, 'none');
   return {
     table,
     source: Object.keys(table).length === 0 ? 'none' : source,
-    fetchedAt: readSetting(ctx.db, 'pricesFetchedAt', fetchedAtSchema, null),
+    fetchedAt: readSetting(ctx.db, k.fetchedAt, fetchedAtSchema, null),
+    testMode: k.testMode,
   };
 }
 
 function saveTable(ctx: HandlerContext, table: PriceTable, source: PriceSource): PricesState {
-  writeSettings(ctx.db, { prices: table, pricesSource: source });
+  const k = keys(ctx);
+  writeSettings(ctx.db, { [k.prices]: table, [k.source]: source });
   return readState(ctx);
 }
 
@@ -59,10 +74,11 @@ export function priceHandlers(ctx: HandlerContext): PriceHandlers {
     'prices.get': () => readState(ctx),
     'prices.fetch': async () => {
       const now = ctx.now();
-      const fetchedAt = readSetting(ctx.db, 'pricesFetchedAt', fetchedAtSchema, null);
+      const k = keys(ctx);
+      const fetchedAt = readSetting(ctx.db, k.fetchedAt, fetchedAtSchema, null);
       const last = fetchedAt === null ? NaN : Date.parse(fetchedAt);
       if (Number.isFinite(last) && now - last < PRICE_FETCH_INTERVAL_MS && now >= last) {
-        const cached = readSetting(ctx.db, 'pricesFetched', cachedSchema, {});
+        const cached = readSetting(ctx.db, k.fetched, cachedSchema, {});
         if (Object.keys(cached).length > 0) {
           const nextFetchAt = new Date(last + PRICE_FETCH_INTERVAL_MS).toISOString();
           const problems = [
@@ -89,7 +105,7 @@ export function priceHandlers(ctx: HandlerContext): PriceHandlers {
         );
       }
       const at = new Date(now).toISOString();
-      writeSettings(ctx.db, { pricesFetched: table, pricesFetchedAt: at });
+      writeSettings(ctx.db, { [k.fetched]: table, [k.fetchedAt]: at });
       const state = saveTable(ctx, table, 'messente');
       return {
         ...state,
@@ -107,7 +123,7 @@ export function priceHandlers(ctx: HandlerContext): PriceHandlers {
       return { ...saveTable(ctx, table, 'file'), problems: problems.map((p) => `${fileName}: ${p}`) };
     },
     'prices.set': ({ country, price }) => {
-      const current = readPricing(ctx.db).prices;
+      const current = readPricing(ctx.db, ctx.target().testMode).prices;
       const table: PriceTable = Object.fromEntries(
         Object.entries(current).filter(([code]) => code !== country),
       );

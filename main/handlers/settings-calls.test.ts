@@ -1,8 +1,5 @@
 // The Settings calls through createCore and dispatch, against real loopback simulators: the
 // test-mode one inside core, and one of our own with a known password for "real account" mode.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
@@ -11,7 +8,8 @@ import type { ExportSource, Platform } from '../platform';
 import { startSimulator, type RunningSimulator } from '../simulator';
 import { dispatch } from './dispatch';
 import { PRICE_FETCH_INTERVAL_MS } from './prices';
-import { callerOf } from './test-support';
+import { callerOf, draftWithRecipients } from './test-support';
+import { tempDir } from '../testing/temp-dir';
 
 const USER = 'api-user';
 const PASSWORD = 'known-simulator-pass-91';
@@ -41,7 +39,7 @@ function memoryPlatform(saved: string[]): Platform {
 const call = callerOf(() => core);
 
 async function testModeCore(now: () => number = Date.now, exports: string[] = []): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));
+  const dataDir = tempDir('omnicast-settings');
   core = await createCore({
     dataDir,
     platform: memoryPlatform(exports),
@@ -55,7 +53,7 @@ async function testModeCore(now: () => number = Date.now, exports: string[] = []
 /** A core in "real account" mode whose Messente is a simulator with a known password. */
 async function accountCore(balanceEur = 100, password = PASSWORD): Promise<Core> {
   sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur });
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-settings-'));
+  const dataDir = tempDir('omnicast-settings');
   core = await createCore({
     dataDir,
     platform: memoryPlatform([]),
@@ -99,7 +97,12 @@ describe('prices', () => {
   it('fetches from Messente at most every 2 hours and restores the cache after an import', async () => {
     let clock = Date.parse('2026-03-07T09:00:00Z');
     await testModeCore(() => clock);
-    expect(await call('prices.get', {})).toEqual({ table: {}, source: 'none', fetchedAt: null });
+    expect(await call('prices.get', {})).toEqual({
+      table: {},
+      source: 'none',
+      fetchedAt: null,
+      testMode: true,
+    });
     const first = await call('prices.fetch', {});
     expect(first.fromCache).toBe(false);
     expect(first.source).toBe('messente');
@@ -130,6 +133,32 @@ describe('prices', () => {
     const fresh = await call('prices.fetch', {});
     expect(fresh.fromCache).toBe(false);
     expect(fresh.fetchedAt).toBe(new Date(clock).toISOString());
+  });
+
+  it('keeps test mode’s prices apart: a live campaign never takes a price fetched from the simulator', async () => {
+    await testModeCore();
+    const rehearsal = await call('prices.fetch', {});
+    expect(rehearsal.table.EE?.maxMicros).toBeGreaterThan(0);
+    const rehearsed = await draftWithRecipients(call, 'Rehearsal', ['+37251234567']);
+    expect((await call('campaigns.get', { id: rehearsed })).predictedCostMicros).toBeGreaterThan(0);
+
+    await call('settings.update', { testMode: false });
+    expect(await call('prices.get', {})).toEqual({
+      table: {},
+      source: 'none',
+      fetchedAt: null,
+      testMode: false,
+    });
+    const live = await call('campaigns.get', {
+      id: await draftWithRecipients(call, 'Live', ['+37251234567', '+37251234568']),
+    });
+    expect(live.testMode).toBe(false);
+    expect(live.predictedCostMicros).toBeNull();
+    expect(live.unpricedRows).toBe(2);
+
+    // Back in test mode, its own table is still there, untouched by the live world.
+    await call('settings.update', { testMode: true });
+    expect((await call('prices.get', {})).table).toEqual(rehearsal.table);
   });
 
   it('edits one price by hand and refuses what is not a price', async () => {

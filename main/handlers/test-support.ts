@@ -1,15 +1,13 @@
 // Tests that drive the core the way both transports do: through dispatch, with arguments checked
 // against the contract. One caller and one "draft with these numbers" for every such test.
 // Imported by tests only (it registers vitest hooks).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { CallArgs, CallName, CallResults } from '../../shared/contract';
 import type { ImportedRecipient } from '../../shared/types';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import { dispatch, type DispatchOptions } from './dispatch';
+import { tempDir } from '../testing/temp-dir';
 
 export type CoreCall = <K extends CallName>(name: K, args: CallArgs<K>) => Promise<CallResults[K]>;
 
@@ -59,7 +57,7 @@ export async function draftWithRecipients(
 /** A fresh core in test mode (in-process simulator, memory keychain) in its own data folder. */
 export function testModeCoreIn(prefix: string): Promise<Core> {
   return createCore({
-    dataDir: mkdtempSync(join(tmpdir(), prefix)),
+    dataDir: tempDir(prefix),
     platform: { offerExport: async () => ({ kind: 'cancelled' }) },
     version: 't',
     credentials: createMemoryStore(),

@@ -1,11 +1,11 @@
 // The client against the real simulator over loopback: every outcome kind from a real socket.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
 import { createMessenteClient, type MessenteClient } from './index';
+import { tempDir } from '../testing/temp-dir';
 
 const USER = 'api-user';
 const PASS = 'S3cret&pass';
@@ -99,7 +99,7 @@ describe('sendOmnimessage', () => {
   });
 
   it('calls a dropped connection unknown "reset" although the message was accepted and logged', async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'omnicast-sim-')), 'sim.jsonl');
+    const log = join(tempDir('omnicast-sim'), 'sim.jsonl');
     const { sim, client } = await setup({ dropRate: 1, logFile: log });
     const out = await client.sendOmnimessage(sms('+37251234567'));
     expect(out).toMatchObject({ kind: 'unknown', reason: 'reset', httpStatus: null });

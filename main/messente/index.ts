@@ -1,8 +1,8 @@
 // The Messente client: the send endpoints the engine uses (SendClient), plus status, balance,
 // price list, opt-out list and a connection test for the app. One keep-alive transport per client;
 // the password never appears in an outcome, an error message or a log line.
-import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
-import { parseErrors, redactor } from './errors';
+import type { BulkOutcome, CancelAnswer, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
+import { parseErrors, parseRetryAfter, redactor } from './errors';
 import { createTransport, type HttpFailure, type HttpResponse } from './http';
 import { legacyError, parseBalance } from './legacy';
 import { bulkOutcome, failureOutcome, singleOutcome } from './outcomes';
@@ -21,8 +21,12 @@ export interface MessenteClientOptions {
   maxSockets?: number;
 }
 
+/** What became of a request to cancel one scheduled omnimessage. */
+export type CancelResult = CancelAnswer;
+
 export interface MessenteClient extends SendClient {
   getStatus(omnimessageId: string): Promise<StatusResult>;
+  cancelScheduled(omnimessageId: string): Promise<CancelResult>;
   balance(): Promise<{ ok: true; eur: number } | { ok: false; message: string }>;
   pricelist(): Promise<{ ok: true; csv: string } | { ok: false; message: string }>;
   blacklist: {
@@ -120,8 +124,16 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
     },
     async getStatus(omnimessageId) {
       const res = await api('GET', `/omnimessage/${encodeURIComponent(omnimessageId)}/status`);
-      if (res.type === 'failure') return { kind: 'error', detail: res.detail };
+      if (res.type === 'failure') {
+        return res.reason === 'connect' || res.reason === 'dns'
+          ? { kind: 'retry', httpStatus: null, retryAfterMs: null, detail: res.detail }
+          : { kind: 'error', detail: res.detail };
+      }
       if (res.status === 404) return { kind: 'not-found' };
+      if (res.status === 429 || res.status === 503) {
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        return { kind: 'retry', httpStatus: res.status, retryAfterMs, detail: explain(res) };
+      }
       if (res.status === 401 || res.status === 403) {
         return { kind: 'auth', httpStatus: res.status, errors: parseErrors(res.status, res.body) };
       }
@@ -130,6 +142,26 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
       return statuses
         ? { kind: 'ok', statuses }
         : { kind: 'error', detail: 'Messente sent a status answer that cannot be read.' };
+    },
+    async cancelScheduled(omnimessageId) {
+      const res = await api('DELETE', `/omnimessage/${encodeURIComponent(omnimessageId)}`);
+      if (res.type === 'failure') {
+        return res.reason === 'connect' || res.reason === 'dns'
+          ? { kind: 'retry', retryAfterMs: null, detail: res.detail }
+          : { kind: 'error', detail: res.detail };
+      }
+      if (res.status === 202 || res.status === 200 || res.status === 204) return { kind: 'cancelled' };
+      if (res.status === 404) return { kind: 'not-found' };
+      if (res.status === 401 || res.status === 403)
+        return { kind: 'auth', httpStatus: res.status, detail: explain(res) };
+      if (res.status === 429 || res.status === 503) {
+        return {
+          kind: 'retry',
+          retryAfterMs: parseRetryAfter(res.headers['retry-after']),
+          detail: explain(res),
+        };
+      }
+      return { kind: 'error', detail: explain(res) };
     },
     async balance() {
       const res = await legacy('/get_balance');

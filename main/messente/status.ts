@@ -23,6 +23,8 @@ export type StatusResult =
   | { kind: 'ok'; statuses: ChannelStatus[] }
   | { kind: 'not-found' }
   | { kind: 'auth'; httpStatus: 401 | 403; errors: MessenteError[] }
+  /** Not processed (429, 503, no connection): worth asking again after `retryAfterMs` if given. */
+  | { kind: 'retry'; httpStatus: number | null; retryAfterMs: number | null; detail: string }
   | { kind: 'error'; detail: string };
 
 const text = (value: unknown): string | null =>

@@ -32,6 +32,7 @@ function referenceValues(m: MessageRow, headerRow: number): string[] {
     m.errorDetail ?? m.skipReason ?? '',
     m.errorSource ?? '',
     String(m.attempts),
+    m.scheduleCancel ?? '',
   ];
 }
 
@@ -115,7 +116,7 @@ function seedVariedCampaign(db: Db, columns: readonly string[], count: number): 
   const update = db.prepare(
     `UPDATE messages SET state = ?, delivery_status = ?, delivery_error = ?, sent_at = ?, delivered_at = ?,
        omnimessage_id = ?, message_id = ?, billed_micros = ?, error_code = ?, error_title = ?, error_detail = ?,
-       error_source = ?, attempts = ? WHERE campaign_id = ? AND row = ?`,
+       error_source = ?, attempts = ?, schedule_cancel = ? WHERE campaign_id = ? AND row = ?`,
   );
   for (let row = 1; row <= count; row += 1) {
     if (row % 11 === 0) continue;
@@ -133,6 +134,7 @@ function seedVariedCampaign(db: Db, columns: readonly string[], count: number): 
       pick(NULLABLE, row, 6),
       pick(NULLABLE, row, 8),
       row % 5,
+      pick([null, 'cancelled', 'already-sent', 'unknown'], row, 3),
       id,
       row,
     );

@@ -8,6 +8,7 @@ import type { ExportSource } from '../platform';
 /**
  * Omnicast's columns, after the file's own columns, in the order operators and accountants read them.
  * omnicast_row is the row as the source spreadsheet shows it (header included), as in the app's table.
+ * schedule_cancel: for a scheduled campaign cancelled or paused, cancelled / already-sent / unknown.
  */
 export const REPORT_COLUMNS = [
   'omnicast_row',
@@ -29,6 +30,7 @@ export const REPORT_COLUMNS = [
   'error_detail',
   'error_source',
   'attempts',
+  'schedule_cancel',
 ] as const;
 
 /** Delivery statuses that mean the message did not reach the handset. */
@@ -76,6 +78,7 @@ const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${[
   'coalesce(error_detail, skip_reason)',
   'error_source',
   'attempts',
+  'schedule_cancel',
 ].join(', ')}), 2)`;
 
 const field = (value: unknown): string => (value === null ? '' : csvField(value as string));
@@ -115,7 +118,7 @@ function reportLine(
     `${(r[1] as number) + headerRow},${field(r[2])},${r[3] as string},${field(r[4])},${field(r[5])},${field(r[6])},` +
     `${field(r[7])},${field(r[8])},${field(r[9])},${field(r[10])},${r[11] as string},${r[12] as number},` +
     `${predicted(r[13])},${billed(r[14])},${field(r[15])},${field(r[16])},${field(r[17])},${field(r[18])},` +
-    `${r[19] as number}\r\n`
+    `${r[19] as number},${field(r[20])}\r\n`
   );
 }
 

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../shared/contract';
@@ -12,6 +11,7 @@ import { UserError } from '../handlers/dispatch';
 import { callerOf, draftWithRecipients } from '../handlers/test-support';
 import { deliveryReport } from './delivery-report';
 import { createFileExports, runExportJob } from './export-jobs';
+import { tempDir as newTempDir } from '../testing/temp-dir';
 
 type Tick = Omit<ExportProgress, 'exportId'>;
 
@@ -53,7 +53,7 @@ function seed(db: Db, count: number): number {
   return id;
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'omnicast-export-job-'));
+const tempDir = () => newTempDir('omnicast-export-job');
 
 describe('runExportJob', () => {
   it('reports monotonic progress that ends at the counted total', async () => {

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportSource } from '../platform';
 import { ExportAborted, writeExportToFile } from './write-export';
+import { tempDir as newTempDir } from '../testing/temp-dir';
 
 function lines(count: number): ExportSource {
   return {
@@ -16,7 +17,7 @@ function lines(count: number): ExportSource {
   };
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'omnicast-export-'));
+const tempDir = () => newTempDir('omnicast-export');
 
 describe('writeExportToFile', () => {
   it('writes every row and returns the count', async () => {

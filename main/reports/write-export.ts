@@ -1,7 +1,8 @@
 // Writes an export to a file, waiting for the disk whenever the stream's buffer is full so that a
 // report of any size passes through bounded memory. Plain Node: the desktop shell and tests share it.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createWriteStream, fchmodSync, fstatSync, type WriteStream } from 'node:fs';
+import { lstat, rm } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../data-folder';
 import type { ExportSource } from '../platform';
 
 export interface WriteExportOptions {
@@ -9,6 +10,8 @@ export interface WriteExportOptions {
   signal?: AbortSignal;
   /** Rows written so far, whenever the source says (see ExportSource.write's rowsSoFar). */
   onRows?: (rows: number) => void;
+  /** false: an existing file is left alone and the write fails with EEXIST. */
+  overwrite?: boolean;
 }
 
 /** Thrown when the signal stopped the write; the partial file is gone by then. */
@@ -43,7 +46,8 @@ async function discard(stream: WriteStream, path: string, openFailed: boolean): 
   }
   // A path that could not be opened was never ours to remove (it may be a folder or someone's file).
   // Any other stop removes the file, even one aborted while it was still opening.
-  if (!openFailed) await rm(path, { force: true });
+  // Only a regular file is removed: a device (/dev/full) or a symlink's target is not ours.
+  if (!openFailed && (await lstat(path).catch(() => null))?.isFile()) await rm(path, { force: true });
 }
 
 /**
@@ -58,7 +62,22 @@ export async function writeExportToFile(
   const { signal, onRows } = options;
   if (signal?.aborted) throw new ExportAborted();
   // A buffer above the export's 256 KB chunks, so a chunk never waits for a drain it does not need.
-  const stream = createWriteStream(path, { flags: 'w', highWaterMark: 1 << 20 });
+  // Owner-only, like the data folder the rows come from, wherever the operator chose to put it.
+  const stream = createWriteStream(path, {
+    flags: options.overwrite === false ? 'wx' : 'w',
+    mode: PRIVATE_FILE_MODE,
+    highWaterMark: 1 << 20,
+  });
+  // The mode above only applies to a new file; one being replaced keeps its own unless changed.
+  stream.once('open', (fd) => {
+    if (process.platform === 'win32') return;
+    try {
+      // Only a regular file: a path such as /dev/null must keep its permissions.
+      if (fstatSync(fd).isFile()) fchmodSync(fd, PRIVATE_FILE_MODE);
+    } catch {
+      // Someone else's file we may write but not chmod (a shared folder): the export still goes ahead.
+    }
+  });
   let failure: Error | undefined;
   stream.on('error', (error) => {
     failure = error;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { createMessenteClient } from '../messente';
 import type { RunningSimulator } from '../simulator';
+import { arrivalFigures, mostInWindow } from './arrivals';
 import { useSimulatorSender } from './simulator-fixture';
 import { parseSendTime } from './schedule';
 import { seedCampaign } from './test-support';
@@ -36,18 +37,13 @@ function expectNoDoubleSend(db: Db, id: number, s: RunningSimulator): void {
   }
 }
 
-function mostInOneSecond(s: RunningSimulator): number {
-  const times = s
-    .accepted()
-    .map((a) => Date.parse(a.receivedAt))
-    .sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i]! - times[j]! >= 1_000) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
+const mostInOneSecond = (s: RunningSimulator) =>
+  mostInWindow(
+    s
+      .accepted()
+      .map((a) => Date.parse(a.receivedAt))
+      .sort((a, b) => a - b),
+  );
 
 describe('sending through the real client to the simulator', () => {
   it('never passes the rate in any one-second window, as the simulator received them', async () => {
@@ -62,6 +58,27 @@ describe('sending through the real client to the simulator', () => {
     // Not slow either: 180 at 80/s take about 2.3 s.
     expect((performance.now() - t0) / 1000).toBeLessThan(3.2);
     expectNoDoubleSend(db, id, sim);
+  });
+
+  it.each([
+    ['single messages at 50/s', 50, 1, 100],
+    ['batches of 5 at 100/s', 100, 5, 200],
+  ])('sends %s one request at a time, each at its planned time', async (_, rate, batchSize, rows) => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, rows);
+    const { sim, sender } = await setup(db, { latencyMs: 30 });
+    await sender.start(id, { rate, batchSize });
+    expect((await sender.whenSettled(id)).counts.accepted).toBe(rows);
+    const times = sim.accepted().map((a) => Date.parse(a.receivedAt));
+    const figures = arrivalFigures(times, rate, batchSize);
+    expect(figures.mostInOneSecond).toBeLessThanOrEqual(rate);
+    // Requests grouped to share a wake-up arrive together, then leave a gap: most gaps near zero.
+    // A busy machine makes some gaps uneven, never most of them.
+    const requests = [...new Set(times)].sort((a, b) => a - b);
+    const interval = (1_000 * batchSize) / rate;
+    const together = requests.slice(1).filter((t, i) => t - requests[i]! < interval / 4).length;
+    expect(together / (requests.length - 1)).toBeLessThan(0.15);
+    expect(figures.evenShare).toBeGreaterThan(0.5);
   });
 
   it('backs off on 429 (--rate-limit) and still sends every row once', async () => {

@@ -1,6 +1,7 @@
 // The spending cap: a request leaves only if the predicted cost of everything that was (or may
 // have been) sent, plus its own rows, stays within the cap. A row without a known price cannot be
 // proven to fit, so with a cap it stops the campaign rather than risk passing it.
+import { formatPrice } from '../../shared/money';
 import type { SendableRow } from '../db/queries/sending';
 
 interface Candidate {
@@ -25,21 +26,15 @@ export function fitsCap<T extends Candidate>(
   return out;
 }
 
-/** Euros with 2 to 4 decimals, as prices need. */
-export function formatEur(micros: number): string {
-  const text = (micros / 1_000_000).toFixed(4).replace(/0{1,2}$/, '');
-  return `€${text}`;
-}
-
 export function capStopReason(
   row: SendableRow,
   tally: { committedMicros: number; counts: { queued: number } },
   maxCostMicros: number,
 ): string {
-  const cap = formatEur(maxCostMicros);
+  const cap = formatPrice(maxCostMicros);
   if (row.costMaxMicros === null) {
     return `Stopped at row ${row.row}: no price is known for ${row.to}, so the spending cap of ${cap} cannot be guaranteed. Add a price in Settings or remove the cap, then resume.`;
   }
-  const next = formatEur(tally.committedMicros + row.costMaxMicros);
+  const next = formatPrice(tally.committedMicros + row.costMaxMicros);
   return `Stopped before passing the spending cap of ${cap}: sending row ${row.row} would bring the predicted cost to ${next}. ${tally.counts.queued} messages were not sent; raise the cap and resume to send them.`;
 }

@@ -41,6 +41,29 @@ describe('sender control', () => {
     expect(final.stopReason).toMatch(/spending cap of €0\.25.*row 5.*€0\.30/);
   });
 
+  it('gives back the rows claimed ahead when paused: queued again, with no attempt on record', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 60);
+    server = await startTestServer();
+    const sender = setup(db, server.url);
+    // At 100/s the rows of the next 100 ms are claimed ahead of their planned times.
+    await sender.start(id, { rate: 100 });
+    await sleep(150);
+    await sender.pause(id);
+    const sent = recipients(server).length;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(60);
+    expect(states(db, id).filter((s) => s === 'sending')).toEqual([]);
+    const attempts = db
+      .prepare('SELECT COUNT(*) AS n, COUNT(finished_at) AS finished FROM send_attempts')
+      .get() as { n: number; finished: number };
+    expect(attempts).toEqual({ n: sent, finished: sent });
+    const queued = db
+      .prepare("SELECT COUNT(*) AS n, SUM(attempts) AS tries FROM messages WHERE state = 'queued'")
+      .get() as { n: number; tries: number };
+    expect(queued).toEqual({ n: 60 - sent, tries: 0 });
+  });
+
   it('sends in batches, recording each item of the reply', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 25);

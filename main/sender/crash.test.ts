@@ -3,13 +3,13 @@
 // simulator's log and the database: no recipient received twice, every accepted row holds the
 // simulator's omnimessage id, every row is final, and `unknown` rows were all in flight at a kill.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../simulator/prng';
 import { startSimulator, type RunningSimulator } from '../simulator';
+import { tempDir } from '../testing/temp-dir';
 
 const CLI = resolve(__dirname, '../../dist/main/cli.cjs');
 const ROWS = 400;
@@ -23,7 +23,11 @@ interface Exit {
   stderr: string;
 }
 
-/** Runs the CLI; kills it `killAfterMs` after it started, if given. */
+/**
+ * Runs the CLI; kills it `killAfterMs` after the simulator received this run's first request, if
+ * given. Counting from the first request rather than from the spawn keeps the kills in the middle
+ * of sending on a busy machine, where starting Node alone may take longer than the whole delay.
+ */
 function runCli(args: string[], killAfterMs: number | null): Promise<Exit> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -32,18 +36,46 @@ function runCli(args: string[], killAfterMs: number | null): Promise<Exit> {
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const before = sim!.accepted().length;
+    let timer: NodeJS.Timeout | null = null;
+    const watch =
+      killAfterMs === null
+        ? null
+        : setInterval(() => {
+            if (sim!.accepted().length === before) return;
+            clearInterval(watch!);
+            timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+          }, 5);
     child.on('exit', (code, signal) => {
+      if (watch) clearInterval(watch);
       if (timer) clearTimeout(timer);
       done({ killed: signal === 'SIGKILL', code, stderr });
     });
   });
 }
 
+/**
+ * Reads the CLI's database once the CLI has created it and its tables; null before (a kill may
+ * land before either, and opening a missing file read-only fails).
+ */
+function readDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T | null {
+  const file = join(dataDir, 'omnicast.sqlite');
+  if (!existsSync(file)) return null;
+  const db = new Database(file, { readonly: true });
+  try {
+    const ready = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('campaigns', 'messages')")
+      .all();
+    return ready.length === 2 ? read(db) : null;
+  } finally {
+    db.close();
+  }
+}
+
 describe('crash safety of the built CLI', () => {
   it('never sends a row twice across SIGKILLs and resumes', { timeout: 180_000 }, async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-    const dir = mkdtempSync(join(tmpdir(), 'omnicast-crash-'));
+    const dir = tempDir('omnicast-crash');
     const dataDir = join(dir, 'data');
     const logFile = join(dir, 'simulator.jsonl');
     sim = await startSimulator({
@@ -66,22 +98,19 @@ describe('crash safety of the built CLI', () => {
     const inFlightAtKills = new Set<number>();
     let killsMidFlight = 0;
     const noteKill = () => {
-      const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
-      try {
-        const rows = db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as {
-          row: number;
-        }[];
-        for (const r of rows) inFlightAtKills.add(r.row);
-        if (rows.length > 0) killsMidFlight += 1;
-      } finally {
-        db.close();
-      }
+      const rows =
+        readDatabase(
+          dataDir,
+          (db) => db.prepare("SELECT row FROM messages WHERE state = 'sending'").all() as { row: number }[],
+        ) ?? [];
+      for (const r of rows) inFlightAtKills.add(r.row);
+      if (rows.length > 0) killsMidFlight += 1;
     };
 
     let kills = 0;
     let campaignId: number | null = null;
     for (let run = 0; run < 60; run++) {
-      const killAfter = kills < KILLS ? Math.floor(220 + random() * 380) : null;
+      const killAfter = kills < KILLS ? Math.floor(20 + random() * 280) : null;
       const exit =
         campaignId === null
           ? await runCli(
@@ -98,10 +127,11 @@ describe('crash safety of the built CLI', () => {
               killAfter,
             )
           : await runCli(['resume', String(campaignId), '--yes', ...api], killAfter);
-      if (campaignId === null && existsSync(join(dataDir, 'omnicast.sqlite'))) {
-        const db = new Database(join(dataDir, 'omnicast.sqlite'), { readonly: true });
-        campaignId = (db.prepare('SELECT MAX(id) AS id FROM campaigns').get() as { id: number | null }).id;
-        db.close();
+      if (campaignId === null) {
+        campaignId = readDatabase(
+          dataDir,
+          (db) => (db.prepare('SELECT MAX(id) AS id FROM campaigns').get() as { id: number | null }).id,
+        );
       }
       if (exit.killed) {
         kills += 1;

@@ -68,6 +68,11 @@ const EXPLANATIONS: Record<string, Explained> = {
     explanation:
       'Messente answered with a server error after receiving the message. It may or may not have been sent: check, then mark the row as sent or send it again.',
   },
+  'shared-id': {
+    title: 'Same id for two messages',
+    explanation:
+      'Messente answered with one omnimessage id for several rows, so whether each was sent cannot be told from the answer. Check, then mark the row as sent or send it again.',
+  },
   'bad-response': {
     title: 'Unreadable answer',
     explanation:

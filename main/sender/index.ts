@@ -22,9 +22,12 @@ import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
 import { CampaignRun, type RunConfig } from './run';
 import { resolveSchedule } from './schedule';
 import { Tally } from './tally';
+import { cancelScheduledRows, type UnscheduleSummary } from './unschedule';
+import { RequestLimiter } from '../status/limiter';
 import type { SendClient, StartOptions } from './types';
 
 export type { SendClient, StartOptions } from './types';
+export type { UnscheduleSummary } from './unschedule';
 
 export interface SenderDeps {
   db: Db;
@@ -45,12 +48,19 @@ export interface Sender {
    * keeps it (refused with a UserError, code `schedule_passed`, once it has passed).
    */
   start(campaignId: number, opts: StartOptions): Promise<void>;
-  /** In-flight requests finish, nothing new starts; resolves when idle. */
-  pause(campaignId: number): Promise<void>;
+  /**
+   * In-flight requests finish, nothing new starts; resolves when idle. With `cancelScheduled`, a
+   * scheduled campaign's accepted messages are also cancelled at Messente and queued again, so
+   * that nothing goes out until it is resumed.
+   */
+  pause(campaignId: number, opts?: { cancelScheduled?: boolean }): Promise<UnscheduleSummary | null>;
   /** paused/interrupted → sending, with the campaign's saved rate, cap and schedule unless overridden. */
   resume(campaignId: number, overrides?: Partial<StartOptions>): Promise<void>;
-  /** Stops, then every row still `queued` becomes `cancelled`. */
-  cancel(campaignId: number): Promise<void>;
+  /**
+   * Stops, then every row still `queued` becomes `cancelled`; a scheduled campaign's accepted
+   * messages are cancelled at Messente too (what became of each is recorded and returned).
+   */
+  cancel(campaignId: number): Promise<UnscheduleSummary | null>;
   progress(campaignId: number): CampaignProgress;
   /** Resolves when the campaign is not sending (at once if it is not). */
   whenSettled(campaignId: number): Promise<CampaignProgress>;
@@ -89,6 +99,28 @@ export function createSender(deps: SenderDeps): Sender {
       getStopReason(db, id),
     );
   };
+
+  const limiter = deps.limiter ?? new RequestLimiter();
+
+  /** Cancels a scheduled campaign's accepted messages at Messente; null when it has no schedule. */
+  async function unschedule(id: number, then: 'cancelled' | 'queued'): Promise<UnscheduleSummary | null> {
+    const timeToSend = mustGet(id).timeToSend;
+    if (timeToSend === null) return null;
+    const client = await deps.getClient(id);
+    try {
+      const cancelOne = client.cancelScheduled?.bind(client);
+      if (!cancelOne) return null;
+      return await cancelScheduledRows(db, { cancelScheduled: cancelOne }, id, {
+        then,
+        timeToSend,
+        limiter,
+        monotonic: clock,
+        wallClock,
+      });
+    } finally {
+      await client.close();
+    }
+  }
 
   async function launch(id: number, opts: StartOptions, allowed: readonly CampaignStatus[]): Promise<void> {
     if (closed) throw new UserError('Omnicast is closing: sending cannot start now.');
@@ -146,11 +178,19 @@ export function createSender(deps: SenderDeps): Sender {
       );
     },
 
-    async pause(id) {
+    async pause(id, opts = {}) {
       const run = runs.get(id);
-      if (!run) return;
-      run.requestStop('pause');
-      await run.done;
+      if (run) {
+        run.requestStop('pause');
+        await run.done;
+      }
+      if (!opts.cancelScheduled) return null;
+      const summary = await unschedule(id, 'queued');
+      // Messages taken back from a finished campaign are sent again by resuming it.
+      if (summary && summary.cancelled > 0 && mustGet(id).status === 'completed')
+        setCampaignStatus(db, id, 'paused', { stopReason: null });
+      events.emit('campaign.progress', storedProgress(id));
+      return summary;
     },
 
     async cancel(id) {
@@ -158,15 +198,21 @@ export function createSender(deps: SenderDeps): Sender {
       if (run) {
         run.requestStop('cancel');
         await run.done;
-        return;
+      } else {
+        const campaign = mustGet(id);
+        const stoppable = ['draft', 'paused', 'interrupted'].includes(campaign.status);
+        // A campaign sent for a later delivery can still be cancelled until that time.
+        const scheduled =
+          ['completed', 'cancelled'].includes(campaign.status) && campaign.timeToSend !== null;
+        if (!stoppable && !scheduled) return null;
+        db.transaction(() => {
+          cancelQueuedRows(db, id);
+          setCampaignStatus(db, id, 'cancelled', { finished: true, stopReason: null });
+        })();
       }
-      const campaign = mustGet(id);
-      if (!['draft', 'paused', 'interrupted'].includes(campaign.status)) return;
-      db.transaction(() => {
-        cancelQueuedRows(db, id);
-        setCampaignStatus(db, id, 'cancelled', { finished: true, stopReason: null });
-      })();
+      const summary = await unschedule(id, 'cancelled');
       events.emit('campaign.progress', storedProgress(id));
+      return summary;
     },
 
     progress: (id) => runs.get(id)?.progress() ?? storedProgress(id),

@@ -109,13 +109,16 @@ export function rowResult(
   }
 }
 
+/** One item of a bulk reply, as if it had been a single request's outcome. */
+export function itemOutcome(item: BulkItemOutcome, httpStatus: number): SendOutcome {
+  return item.kind === 'accepted'
+    ? { kind: 'accepted', httpStatus, omnimessageId: item.omnimessageId, messageIds: item.messageIds }
+    : { kind: 'rejected', httpStatus, errors: item.errors };
+}
+
 /** One item of a bulk reply that answered item by item. */
 export function itemResult(item: BulkItemOutcome, t: Ticket, at: string, httpStatus: number): RowResult {
-  const outcome: SendOutcome =
-    item.kind === 'accepted'
-      ? { kind: 'accepted', httpStatus, omnimessageId: item.omnimessageId, messageIds: item.messageIds }
-      : { kind: 'rejected', httpStatus, errors: item.errors };
-  return rowResult(outcome, t, at, false, 1);
+  return rowResult(itemOutcome(item, httpStatus), t, at, false, 1);
 }
 
 /** A thrown client error: we cannot know whether the request left, so the row is `unknown`. */

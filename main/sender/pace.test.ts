@@ -56,11 +56,38 @@ describe('Pacer', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(WINDOW_MS / 20) - 1);
   });
 
+  it('regains the plan after a late start over the next requests, not with one right behind it', () => {
+    const pacer = new Pacer(50);
+    const interval = WINDOW_MS / 50;
+    pacer.record(1, 0);
+    // Started 10 ms late: the plan says the next is due 10 ms later, the spacing says 80% of 20.3.
+    pacer.record(1, interval + 10);
+    expect(pacer.delayFor(1, interval + 10)).toBeCloseTo(interval * 0.8);
+  });
+
   it('slows down at once when the rate is lowered', () => {
     const pacer = new Pacer(100);
     pacer.record(1, 0);
     pacer.setRate(2);
     expect(pacer.delayFor(1, 1)).toBeGreaterThan(400);
+  });
+
+  it('counts the last start from the end of a stall: the server may have read it only then', () => {
+    const stalled = new Pacer(2);
+    stalled.record(1, 0);
+    expect(stalled.delayFor(1, 1)).toBeCloseTo(WINDOW_MS / 2 - 1);
+    // Woken 90 ms after the planned time: the first start now counts from 600 - 15.
+    expect(stalled.delayFor(1, 600)).toBe(0);
+    stalled.record(1, 600);
+    expect(stalled.delayFor(1, 1_200)).toBeCloseTo(585 + WINDOW_MS - 1_200);
+
+    // A wake-up within the window's margin changes nothing.
+    const onTime = new Pacer(2);
+    onTime.record(1, 0);
+    onTime.delayFor(1, 1);
+    expect(onTime.delayFor(1, 510)).toBe(0);
+    onTime.record(1, 510);
+    expect(onTime.delayFor(1, 1_200)).toBe(0);
   });
 
   it('limits requests separately from messages', () => {

@@ -10,6 +10,13 @@ export const WINDOW_MS = 1_015;
 
 /** How far behind plan (late timers) the pacer may catch up at once; the window still caps it. */
 const CATCH_UP_MS = 20;
+/**
+ * Catching up shortens a gap by at most this share of the planned spacing (or CATCH_UP_STEP_MS, at
+ * high rates where timers' millisecond steps are a large share): after a late start the plan is
+ * regained over the next few requests, not with one right behind it.
+ */
+const CATCH_UP_SHARE = 0.2;
+const CATCH_UP_STEP_MS = 3;
 
 /** Messente's documented per-IP limit: 150 requests per second. */
 export const MESSENTE_REQUESTS_PER_SECOND = 150;
@@ -21,6 +28,7 @@ export const MESSENTE_REQUESTS_PER_SECOND = 150;
 export interface SharedRequestLimit {
   delayFor(kind: 'send', now: number): number;
   record(kind: 'send', now: number): void;
+  /** The last `requests` sends are counted from `at` (later than recorded) instead. */
   restamp(kind: 'send', requests: number, at: number): void;
 }
 
@@ -32,6 +40,8 @@ export class Pacer {
   private nextPlanned = -Infinity;
   private lastStart = -Infinity;
   private lastCount = 0;
+  /** When the last wait delayFor() asked for ended: the pacer's due time, to tell a late wake-up. */
+  private wakeAt = Infinity;
   private rate: number;
 
   constructor(
@@ -66,28 +76,36 @@ export class Pacer {
   /** Milliseconds to wait before a request of `messages` may start at `now` (0 = now). */
   delayFor(messages: number, now: number): number {
     this.prune(now);
-    let at = Math.max(now, this.nextPlanned);
+    const spacing = (WINDOW_MS / this.rate) * this.lastCount;
+    const minGap = spacing - Math.max(spacing * CATCH_UP_SHARE, CATCH_UP_STEP_MS);
+    let at = Math.max(now, this.nextPlanned, this.lastStart + minGap);
     const requests = this.times.length - this.head;
     const cap = this.messageCap();
-    if (this.inWindow + messages > cap || requests + 1 > this.requestCap) {
+    // A request claimed before the pace was lowered may carry more than a window now holds: it
+    // waits for an empty window.
+    const need = Math.min(messages, cap);
+    if (this.inWindow + need > cap || requests + 1 > this.requestCap) {
       // Wait until enough of the oldest starts have left the window.
       let freed = this.inWindow;
       let freedRequests = requests;
       for (let i = this.head; i < this.times.length; i++) {
         freed -= this.counts[i]!;
         freedRequests -= 1;
-        if (freed + messages <= cap && freedRequests + 1 <= this.requestCap) {
+        if (freed + need <= cap && freedRequests + 1 <= this.requestCap) {
           at = Math.max(at, this.times[i]! + WINDOW_MS);
           break;
         }
       }
     }
     const sharedDelay = this.shared ? this.shared.delayFor('send', now) : 0;
-    return Math.max(0, at - now, sharedDelay);
+    const delay = Math.max(0, at - now, sharedDelay);
+    if (delay > 0) this.wakeAt = now + delay;
+    return delay;
   }
 
   /** Records a request of `messages` starting at `now`; call only when delayFor() said 0. */
   record(messages: number, now: number): void {
+    this.countFromNowIfLate(now);
     this.times.push(now);
     this.counts.push(messages);
     this.inWindow += messages;
@@ -102,11 +120,22 @@ export class Pacer {
     this.shared?.record('send', now);
   }
 
-  /** The last `requests` recorded starts really began at `at` (after their claim was committed). */
-  restamp(requests: number, at: number): void {
-    for (let i = Math.max(this.head, this.times.length - requests); i < this.times.length; i++)
-      this.times[i] = at;
-    this.shared?.restamp('send', requests, at);
+  /**
+   * Woken well after the time delayFor() asked for, the process was stalled (a busy machine, a slow
+   * commit): the last request, written before, may reach the server only now, next to the ones
+   * about to catch up. It is counted from the stall's end, so the server's window still holds.
+   */
+  private countFromNowIfLate(now: number): void {
+    const margin = WINDOW_MS - 1_000;
+    const wakeAt = this.wakeAt;
+    this.wakeAt = Infinity;
+    if (now - wakeAt <= margin) return;
+    let restamped = 0;
+    for (let i = this.times.length - 1; i >= this.head && this.times[i]! >= this.lastStart; i--) {
+      this.times[i] = Math.max(this.times[i]!, now - margin);
+      restamped += 1;
+    }
+    if (restamped > 0) this.shared?.restamp('send', restamped, now - margin);
   }
 
   private prune(now: number): void {

@@ -2,7 +2,7 @@
 // before the campaign starts), the campaign's sender and autoconvert, and its schedule if any.
 import type { Autoconvert } from '../../shared/types';
 import type { SendableRow } from '../db/queries/sending';
-import type { OmnimessageBody } from './types';
+import type { OmnimessageBody, SmsBody } from './types';
 
 export interface BodySettings {
   sender: string;
@@ -10,12 +10,21 @@ export interface BodySettings {
   timeToSend: string | null;
 }
 
+/**
+ * One SMS channel message. `autoconvert` is left out for `on`: it is Messente's default, and the
+ * published API document misprints that value's enum (full/"true"/"false"), so only an absent
+ * field is valid under every reading. `full` and `off` are sent when chosen. An empty sender means
+ * the account's default sender name.
+ */
+export function smsBody(text: string, sender: string, autoconvert: Autoconvert): SmsBody {
+  const sms: SmsBody = { channel: 'sms', text };
+  if (sender) sms.sender = sender;
+  if (autoconvert !== 'on') sms.autoconvert = autoconvert;
+  return sms;
+}
+
 export function omnimessageBody(row: SendableRow, cfg: BodySettings): OmnimessageBody {
-  const sms = { channel: 'sms' as const, text: row.text, autoconvert: cfg.autoconvert };
-  const body: OmnimessageBody = {
-    to: row.to,
-    messages: [cfg.sender ? { ...sms, sender: cfg.sender } : sms],
-  };
+  const body: OmnimessageBody = { to: row.to, messages: [smsBody(row.text, cfg.sender, cfg.autoconvert)] };
   if (cfg.timeToSend) body.time_to_send = cfg.timeToSend;
   return body;
 }

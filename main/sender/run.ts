@@ -8,7 +8,16 @@ import type { EventBus } from '../events';
 import { capStopReason, fitsCap } from './cap';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';
-import { authStopReason, backoffMs, checkItemCount, itemResult, rowResult, thrownOutcome } from './outcomes';
+import { AnswerGuard } from './answer-guard';
+import {
+  authStopReason,
+  backoffMs,
+  checkItemCount,
+  itemOutcome,
+  itemResult,
+  rowResult,
+  thrownOutcome,
+} from './outcomes';
 import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
@@ -17,7 +26,7 @@ import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
 import type { BulkOutcome, SendClient, SendOutcome } from './types';
 
-export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error';
+export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error' | 'systematic';
 
 export interface RunConfig {
   campaignId: number;
@@ -41,11 +50,12 @@ interface InFlight extends Pending {
 /** Requests claimed by one commit at most. */
 const MAX_GROUP = 64;
 /**
- * One wake-up of the loop starts every request planned for the next LAUNCH_TICK_MS, under one
- * commit (one fsync) of their `sending` marks: at 150/s that is ~7 requests per commit and per
- * wake-up instead of one each. The one-second window is still never exceeded (see mayStartEarly).
+ * Requests are claimed (committed as `sending`, one fsync) for this far ahead, then each leaves at
+ * its own planned time with no disk write in its way: at 150/s one commit serves 15 requests, and
+ * a slow fsync delays none of them. The price: a crash may leave this many claimed rows `unknown`
+ * that never left (never sent twice, only reported conservatively); a stop gives them back.
  */
-const LAUNCH_TICK_MS = 50;
+const CLAIM_AHEAD_MS = 100;
 
 const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
 
@@ -62,7 +72,12 @@ export class CampaignRun {
   private readonly governor: RateGovernor;
   private readonly alarm = new Alarm();
   private readonly progressEvents: ProgressThrottle;
+  private readonly guard: AnswerGuard;
   private inFlight = 0;
+  /** Claimed requests waiting for their planned time, in order. */
+  private ready: InFlight[][] = [];
+  /** The loop sleeps until a ready request's planned time (not for an answer). */
+  private awaitingTime = false;
 
   constructor(
     private readonly db: Db,
@@ -89,6 +104,7 @@ export class CampaignRun {
     );
     this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
     this.queue = new RowQueue(db, cfg.campaignId);
+    this.guard = new AnswerGuard(db, cfg.campaignId, cfg.sender, () => this.writer.flush());
   }
 
   begin(): void {
@@ -137,8 +153,13 @@ export class CampaignRun {
         await this.alarm.sleep(Infinity);
         continue;
       }
-      const batch = this.peek(now);
-      if (batch.length === 0) {
+      const next = this.ready[0];
+      if (next === undefined) {
+        if (this.claimAhead(now) > 0) {
+          rescanned = false;
+          continue;
+        }
+        if (this.stop !== null) return;
         if (this.inFlight > 0 || this.queue.hasRetries()) {
           await this.alarm.sleep(this.queue.hasRetries() ? this.queue.nextRetryDue() - now : Infinity);
           continue;
@@ -150,73 +171,58 @@ export class CampaignRun {
         }
         return;
       }
-      const wait = Math.max(this.pacer.delayFor(batch.length, now), this.governor.holdUntil - now);
+      const wait = Math.max(this.pacer.delayFor(next.length, now), this.governor.holdUntil - now);
       if (wait > 0) {
+        // Answers need not wake this wait: it only ends at a planned time (see send).
+        this.awaitingTime = true;
         await this.alarm.sleep(wait);
+        this.awaitingTime = false;
         continue;
       }
-      const fitting = fitsCap(batch, this.tally.committedMicros, this.cfg.maxCostMicros);
+      this.ready.shift();
+      this.inFlight += 1;
+      void this.send(next);
+      // Stamped once handed to the client: later than the real start rather than earlier.
+      this.pacer.record(next.length, this.clock());
+      // The next claims' commit (and its fsync) falls in the gap before the next planned time.
+      if (this.ready.length === 0) this.claimAhead(this.clock());
+      else this.writer.flushIfDue();
+    }
+  }
+
+  /**
+   * Claims the requests of the next CLAIM_AHEAD_MS (at least one) in one commit: their rows become
+   * durably `sending` and they wait in `ready`, each leaving alone at its planned time. Returns how
+   * many requests were claimed; stops the campaign when the spending cap leaves none.
+   */
+  private claimAhead(now: number): number {
+    const perRequest = Math.min(this.cfg.batchSize, this.pacer.messageCap());
+    const perHorizon = Math.floor(((this.pacer.currentRate() / perRequest) * CLAIM_AHEAD_MS) / 1000);
+    const wanted = Math.min(MAX_GROUP, this.cfg.maxInFlight - this.inFlight, Math.max(1, perHorizon));
+    const group: Pending[][] = [];
+    let committed = this.tally.committedMicros;
+    while (group.length < Math.max(1, wanted)) {
+      const batch = this.queue.peek(now, perRequest);
+      if (batch.length === 0) break;
+      const fitting = fitsCap(batch, committed, this.cfg.maxCostMicros);
       if (fitting.length === 0) {
-        this.requestStop('cap', capStopReason(batch[0]!.row, this.tally, this.cfg.maxCostMicros ?? 0));
-        return;
+        if (group.length === 0)
+          this.requestStop('cap', capStopReason(batch[0]!.row, this.tally, this.cfg.maxCostMicros ?? 0));
+        break;
       }
-      rescanned = false;
-      this.launch(this.gather(fitting, now));
+      this.queue.take(fitting);
+      committed += costOf(fitting);
+      group.push(fitting);
+      // The rest of that batch does not fit: the next claim stops the campaign at the cap.
+      if (fitting.length < batch.length) break;
     }
+    if (group.length > 0) this.claim(group, now);
+    return group.length;
   }
 
-  /**
-   * Takes `first` and every further request that may also start now (late timers, high rates), so
-   * that one commit claims them all. Each is recorded in the pacer as it is taken.
-   */
-  private gather(first: Pending[], now: number): Pending[][] {
-    const group = [first];
-    this.take(first, now);
-    let committed = this.tally.committedMicros + costOf(first);
-    while (
-      group.length < MAX_GROUP &&
-      this.inFlight + group.length < this.cfg.maxInFlight &&
-      this.governor.holdUntil <= now
-    ) {
-      const next = this.peek(now);
-      if (next.length === 0) break;
-      const delay = this.pacer.delayFor(next.length, now);
-      if (delay > 0 && !this.mayStartEarly(next.length, now, delay)) break;
-      if (fitsCap(next, committed, this.cfg.maxCostMicros).length < next.length) break;
-      this.take(next, now);
-      committed += costOf(next);
-      group.push(next);
-    }
-    return group;
-  }
-
-  /**
-   * A request only waiting for its planned slot (even spacing) may start up to a tick early: the
-   * average pace stays the configured one. Never when the one-second window (ours, or the budget
-   * shared with other campaigns and status checks) is what it waits for.
-   */
-  private mayStartEarly(messages: number, now: number, delay: number): boolean {
-    return (
-      delay <= LAUNCH_TICK_MS &&
-      this.pacer.room(now) >= messages &&
-      (this.cfg.limiter ? this.cfg.limiter.delayFor('send', now) === 0 : true)
-    );
-  }
-
-  private peek(now: number): Pending[] {
-    return this.queue.peek(now, Math.min(this.cfg.batchSize, Math.max(1, this.pacer.room(now))));
-  }
-
-  private take(batch: Pending[], now: number): void {
-    this.queue.take(batch);
-    this.pacer.record(batch.length, now);
-  }
-
-  private launch(group: Pending[][]): void {
+  private claim(group: Pending[][], now: number): void {
     const claims: Claim[] = group.flat().map((p) => ({ messageId: p.row.id, attemptId: null }));
     this.writer.commit(claims, nowIso());
-    // The rows are durably `sending`: only now may their requests leave.
-    const now = this.clock();
     let i = 0;
     for (const batch of group) {
       const live: InFlight[] = [];
@@ -226,13 +232,8 @@ export class CampaignRun {
         live.push({ ...p, attemptId });
         this.tally.claimed(p.row.costMaxMicros, now);
       }
-      if (live.length === 0) continue;
-      this.inFlight += 1;
-      void this.send(live);
+      if (live.length > 0) this.ready.push(live);
     }
-    // Their start, for the window: when the last of them was handed to the client. Later than
-    // the real starts rather than earlier, so that a stall here cannot let a window overfill.
-    this.pacer.restamp(group.length, this.clock());
   }
 
   private async send(items: InFlight[]): Promise<void> {
@@ -245,12 +246,15 @@ export class CampaignRun {
     } catch (error) {
       outcome = thrownOutcome(error);
     }
+    const rateLimited = outcome.kind === 'retry' && outcome.reason === 'rate-limited';
     try {
       this.settle(items, outcome);
     } finally {
       this.inFlight -= 1;
       this.progressEvents.soon();
-      this.alarm.wake();
+      // A 429 moves the planned times (settle); otherwise a loop waiting for one has nothing new to
+      // decide, and waking it would cost a timer re-armed per answer.
+      if (!this.awaitingTime || rateLimited) this.alarm.wake();
     }
   }
 
@@ -264,12 +268,18 @@ export class CampaignRun {
     items.forEach((item, i) => {
       const ticket = { messageId: item.row.id, attemptId: item.attemptId };
       const tries = item.tries + 1;
-      const result =
+      const answered =
         outcome.kind === 'items'
           ? itemResult(outcome.items[i]!, ticket, at, outcome.httpStatus)
           : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
+      const rowOutcome =
+        outcome.kind === 'items' ? itemOutcome(outcome.items[i]!, outcome.httpStatus) : outcome;
+      const { result, stop } = this.guard.check(answered, rowOutcome);
+      if (stop !== null) this.requestStop('systematic', stop);
       this.tally.settled(result, item.row.costMaxMicros);
       this.writer.add(result);
+      // An earlier row lost its id to this one: the counts are read again.
+      if (result.kind === 'unknown' && result.error.code === 'shared-id') this.resync();
       if (result.kind === 'requeue' && result.attemptOutcome === 'retry') {
         const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
         this.queue.retry({ row: item.row, tries, due: now + backoffMs(tries, retryAfter) });
@@ -280,12 +290,15 @@ export class CampaignRun {
   private async drain(): Promise<void> {
     while (this.inFlight > 0) await this.alarm.sleep(Infinity);
     this.queue.clearRetries();
-    this.writer.flush();
+    const unsent = this.ready.flat().map((p) => ({ messageId: p.row.id, attemptId: p.attemptId }));
+    this.ready = [];
+    this.writer.release(unsent);
   }
 
   private async finish(): Promise<void> {
     try {
       await this.drain();
+      this.guard.requeueSystematic();
       this.status = this.finalStatus();
       settleCampaign(this.db, this.cfg.campaignId, this.status, this.stopReason);
       this.tally.reset(tallyCampaign(this.db, this.cfg.campaignId));

@@ -9,6 +9,8 @@ import { createSender, type Sender } from './index';
 
 export interface ClientChoices {
   password?: string;
+  /** Appended to the simulator's API URL: a wrong address ("/v2") for tests of a wrong setting. */
+  apiSuffix?: string;
   timeoutMs?: number;
 }
 
@@ -29,7 +31,7 @@ export function useSimulatorSender(defaults: Partial<SimulatorOptions> = {}) {
       events: new EventBus(),
       getClient: async () =>
         createMessenteClient({
-          apiUrl,
+          apiUrl: `${apiUrl}${client.apiSuffix ?? ''}`,
           legacyUrl,
           username: 'u',
           password: client.password ?? 'p',

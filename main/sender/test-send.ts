@@ -3,6 +3,7 @@
 // out of the campaign's rows; the result is said in one plain sentence.
 import type { Autoconvert } from '../../shared/types';
 import { authStopReason } from './outcomes';
+import { smsBody } from './request-body';
 import type { SendClient, SendOutcome } from './types';
 
 export interface TestMessage {
@@ -17,12 +18,11 @@ export type TestSendResult =
   { ok: true; omnimessageId: string; message: string } | { ok: false; message: string };
 
 export async function sendTestMessage(client: SendClient, m: TestMessage): Promise<TestSendResult> {
-  const sms = { channel: 'sms' as const, text: m.text, autoconvert: m.autoconvert };
   let outcome: SendOutcome;
   try {
     outcome = await client.sendOmnimessage({
       to: m.to,
-      messages: [m.sender ? { ...sms, sender: m.sender } : sms],
+      messages: [smsBody(m.text, m.sender, m.autoconvert)],
     });
   } catch (error) {
     return { ok: false, message: `The test message to ${m.to} failed unexpectedly: ${String(error)}` };

@@ -51,9 +51,23 @@ export interface OmnimessageBody {
   time_to_send?: string;
 }
 
+/** What a request to cancel one scheduled omnimessage came to. */
+export type CancelAnswer =
+  /** 202: it will not be delivered. */
+  | { kind: 'cancelled' }
+  /** 404: already sent (its time has passed), or Messente does not know it. */
+  | { kind: 'not-found' }
+  /** Not processed (429/503 or no connection): ask again later. */
+  | { kind: 'retry'; retryAfterMs: number | null; detail: string }
+  | { kind: 'auth'; httpStatus: 401 | 403; detail: string }
+  /** Anything else: whether it was cancelled is not known. */
+  | { kind: 'error'; detail: string };
+
 export interface SendClient {
   sendOmnimessage(body: OmnimessageBody): Promise<SendOutcome>;
   sendOmnimessages(bodies: OmnimessageBody[]): Promise<BulkOutcome>;
+  /** Cancels a scheduled omnimessage (clients that cannot leave it out). */
+  cancelScheduled?(omnimessageId: string): Promise<CancelAnswer>;
   close(): Promise<void> | void;
 }
 

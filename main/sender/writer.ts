@@ -1,13 +1,19 @@
-// Row results waiting for their commit. They wait a few milliseconds so that one commit (one fsync)
-// carries many; a claim's commit takes them along earlier. A crash in that time leaves an answered
-// row `sending`, so `unknown` after recovery: never sent twice, only reported conservatively.
+// Row results waiting for their commit. They wait a few milliseconds so that one commit carries
+// many, and are committed along with the next claims, or when the sending loop wakes anyway to send
+// (flushIfDue), so that waiting for them costs no wake-up of its own; a timer catches the rest when
+// nothing is being sent. A crash in that time leaves an answered row `sending`, so `unknown` after
+// recovery: never sent twice, only reported conservatively.
 import type { Db } from '../db/database';
 import type { Claim, RowResult, SendingStore } from '../db/queries/sending';
 
+/** How long a result may wait for a commit that happens anyway. */
 const FLUSH_DELAY_MS = 25;
+/** How long it waits at most when nothing else commits or wakes the loop. */
+const FLUSH_FALLBACK_MS = 250;
 
 export class ResultWriter {
   private pending: RowResult[] = [];
+  private firstPendingAt = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -18,6 +24,7 @@ export class ResultWriter {
   ) {}
 
   add(result: RowResult): void {
+    if (this.pending.length === 0) this.firstPendingAt = performance.now();
     this.pending.push(result);
     this.timer ??= setTimeout(() => {
       this.timer = null;
@@ -26,7 +33,12 @@ export class ResultWriter {
       } catch (error) {
         this.onError(error);
       }
-    }, FLUSH_DELAY_MS);
+    }, FLUSH_FALLBACK_MS);
+  }
+
+  /** Commits the waiting results if the oldest has waited FLUSH_DELAY_MS (the loop woke anyway). */
+  flushIfDue(): void {
+    if (this.pending.length > 0 && performance.now() - this.firstPendingAt >= FLUSH_DELAY_MS) this.flush();
   }
 
   /** Commits the waiting results and then `claims`, in one transaction. */
@@ -41,6 +53,12 @@ export class ResultWriter {
       this.pending.unshift(...results);
       throw error;
     }
+  }
+
+  /** Commits the waiting results, then undoes `claims` whose requests never left. */
+  release(claims: Claim[]): void {
+    this.flush();
+    if (claims.length > 0) this.store.release(claims);
   }
 
   /** Commits the waiting results alone: nothing waits for their durability (see `relaxed`). */

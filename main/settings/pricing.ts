@@ -18,10 +18,25 @@ const priceTableSchema = z.record(
 );
 const replacementsSchema = z.record(z.string(), z.string());
 
-/** The saved price table (empty until prices are fetched or imported: costs are then unknown, never zero). */
-export function readPricing(db: Db): Pricing {
+/**
+ * Test mode keeps its own price table: prices fetched from the simulator (or imported while
+ * rehearsing) must never price a live campaign, nor live prices a rehearsal's. Each world stores
+ * its table, source and fetch cache under its own keys.
+ */
+export function priceKey(
+  testMode: boolean,
+  name: 'prices' | 'pricesSource' | 'pricesFetched' | 'pricesFetchedAt',
+): string {
+  return testMode ? `testMode.${name}` : name;
+}
+
+/**
+ * The saved price table of the live world or of test mode (empty until prices are fetched or
+ * imported: costs are then unknown, never zero).
+ */
+export function readPricing(db: Db, testMode = false): Pricing {
   return {
-    prices: readSetting(db, 'prices', priceTableSchema, {}),
+    prices: readSetting(db, priceKey(testMode, 'prices'), priceTableSchema, {}),
     replacements: readSetting(
       db,
       'replacements',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiUrlProblem } from '../../shared/api-url';
 import type { Settings } from '../../shared/types';
 import type { Db } from '../db/database';
 import { readSettingsMap, writeSettings } from '../db/queries/settings';
@@ -21,7 +22,8 @@ const fieldSchemas: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
   defaultCountry: z.string().regex(/^[A-Z]{2}$/),
   defaultRate: z.number().positive().max(150),
   defaultAutoconvert: z.enum(['on', 'full', 'off']),
-  apiUrl: z.string().url(),
+  // One saved before the rules tightened (plain http to another computer, user:password@) is dropped.
+  apiUrl: z.string().refine((text) => apiUrlProblem(text) === null),
 };
 
 export function readSettings(db: Db): Settings {

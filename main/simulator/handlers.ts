@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import type { Random } from './prng';
-import { countryPricesJson, partPriceFor, pricelistCsv } from './prices';
+import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
 import { pickFinalStatus, statusBody, type DeliveryRates, type StoredOmnimessage } from './statuses';
 import { invalid, missing, validateOmnimessage, type ApiError, type ValidOmnimessage } from './validate';
@@ -36,6 +36,10 @@ export interface SimState {
   byId: Map<string, StoredOmnimessage>;
   blacklist: Set<string>;
   balanceEur: number;
+  /** The account's default sender name, used (and answered) when a message names none. */
+  defaultSender: string;
+  /** Omnimessage ids cancelled before their time_to_send, in order. */
+  cancelled: string[];
 }
 
 export const errorReply = (status: number, errors: ApiError[], headers?: Record<string, string>): Reply => ({
@@ -61,10 +65,11 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
     omnimessageId,
     to: message.to,
     startsAt: Math.max(receivedAt, message.timeToSend ?? 0),
+    cancelledAt: null,
     messages: message.messages.map((m) => ({
       channel: m.channel,
       messageId: randomUUID(),
-      sender: m.sender,
+      sender: m.sender ?? state.defaultSender,
       parts: countSegments(m.text, m.autoconvert).parts,
       partPrice: partPriceFor(message.to, state.pricePerPartEur),
       final: pickFinalStatus(state.deliveryRandom, state.deliveryRates),
@@ -135,11 +140,20 @@ export function status(state: SimState, id: string): Reply {
   return { status: 200, json: statusBody(stored, state.now(), state.statusDelayMs) };
 }
 
-/** Cancels a scheduled message; one already sent (or unknown) is 404, as Messente documents. */
+/**
+ * Cancels a scheduled message before its time_to_send: it will never be delivered and its status
+ * reads DELETED. One already sent, already cancelled or unknown is 404, as Messente documents.
+ */
 export function cancel(state: SimState, id: string): Reply {
   const stored = state.byId.get(id);
-  if (!stored || stored.startsAt <= state.now()) return notFound(`No scheduled omnimessage ${id}`);
-  state.byId.delete(id);
+  const now = state.now();
+  if (!stored || stored.cancelledAt !== null || stored.startsAt <= now)
+    return notFound(`No scheduled omnimessage ${id}`);
+  stored.cancelledAt = now;
+  state.cancelled.push(id);
+  for (const m of stored.messages) state.balanceEur += m.partPrice * m.parts;
+  const line = { omnimessage_id: id, cancelled_at: new Date(now).toISOString() };
+  flushLog(state, [JSON.stringify(line)]);
   return { status: 202, json: {} };
 }
 
@@ -181,12 +195,15 @@ export function legacy(
   if (!query.get('username') || !query.get('password')) return text('ERROR 102');
   if (query.get('username') !== username || query.get('password') !== password) return text('ERROR 101');
   if (path === '/get_balance') return text(`OK ${state.balanceEur.toFixed(2)}`);
-  if (path === '/pricelist')
-    return { status: 200, text: pricelistCsv(), headers: { 'content-type': 'text/csv' } };
+  // The document gives the price list as text/plain (CSV inside), not text/csv.
+  if (path === '/pricelist') return text(pricelistCsv());
   const country = query.get('country');
   if (!country) return text('ERROR 102');
+  const format = query.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'xml') return text('ERROR 106');
   const prices = countryPricesJson(country);
   if (!prices) return text('ERROR 104');
-  if (query.get('format') === 'json') return { status: 200, json: prices };
-  return text(JSON.stringify(prices));
+  if (format === 'xml')
+    return { status: 200, text: pricesXml(prices), headers: { 'content-type': 'application/xml' } };
+  return { status: 200, json: prices };
 }

@@ -38,6 +38,9 @@ export interface SimulatorOptions {
   /** EUR per SMS part, by ISO2 ("EE") or calling prefix ("372"); the built-in table otherwise. */
   pricePerPartEur?: Record<string, number>;
   balanceEur?: number;
+  /** The account's default sender name, for messages that name none (default "Omnicast"). */
+  defaultSender?: string;
+  /** Wall-clock milliseconds: when messages are received, and when scheduled ones become due. */
   now?: () => number;
 }
 
@@ -46,6 +49,12 @@ export interface RunningSimulator {
   legacyUrl: string;
   port: number;
   accepted(): h.AcceptedMessage[];
+  /** Omnimessage ids cancelled before their delivery time (DELETE answered 202). */
+  cancelled(): string[];
+  /** Accepted and not cancelled: what is (or will be, when scheduled) delivered and billed. */
+  toDeliver(): h.AcceptedMessage[];
+  /** Changes the share of requests answered 503 from now on (tests: faults after set-up). */
+  setFailRate(rate: number): void;
   close(): Promise<void>;
 }
 
@@ -133,10 +142,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     byId: new Map(),
     blacklist: new Set(),
     balanceEur: options.balanceEur ?? 100,
+    defaultSender: options.defaultSender ?? 'Omnicast',
+    cancelled: [],
   };
   const window = options.rateLimit
     ? createRateWindow(Math.max(1, Math.floor(options.rateLimit)), 1_000)
     : null;
+  let failRate = options.failRate;
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
     if (ms <= 0) return fn();
@@ -169,14 +181,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const method = req.method ?? 'GET';
     if (window && !window.admit(now())) {
       const retryAfter = String(Math.max(1, Math.ceil(window.waitMs(now()) / 1_000)));
-      const detail = `More than ${options.rateLimit} requests per second`;
-      return reply(apiError(429, '429', 'Too Many Requests', detail, { 'retry-after': retryAfter }));
+      // The document's error codes have none for rate limits: a refusal is "Forbidden".
+      const detail = `Too many requests: more than ${options.rateLimit} per second`;
+      return reply(apiError(429, '102', 'Forbidden', detail, { 'retry-after': retryAfter }));
     }
     const found = route(url.pathname);
     if (!found) return reply(apiError(404, '101', 'Not found', `No such resource ${url.pathname}`));
     if (found.kind === 'legacy') {
-      if (method !== 'GET')
-        return reply(apiError(405, '107', 'Method not allowed', `${method} not allowed`, { allow: 'GET' }));
+      // The balance may also be asked with POST (credentials still in the query).
+      const allowed = found.path === '/get_balance' ? ['GET', 'POST'] : ['GET'];
+      if (!allowed.includes(method)) {
+        const allow = allowed.join(', ');
+        return reply(apiError(405, '107', 'Method not allowed', `${method} not allowed`, { allow }));
+      }
       return reply(h.legacy(state, found.path, url.searchParams, options.username, options.password));
     }
     if (!found.methods.includes(method)) {
@@ -190,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         }),
       );
     }
-    if (chance(faultRandom, options.failRate)) {
+    if (chance(faultRandom, failRate)) {
       return reply(
         apiError(503, '104', 'Internal Server Error', 'Service unavailable, request not processed'),
       );
@@ -240,6 +257,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     legacyUrl: origin,
     port,
     accepted: () => [...state.accepted],
+    cancelled: () => [...state.cancelled],
+    setFailRate: (rate) => {
+      failRate = rate;
+    },
+    toDeliver: () => {
+      const gone = new Set(state.cancelled);
+      return state.accepted.filter((a) => !gone.has(a.omnimessageId));
+    },
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

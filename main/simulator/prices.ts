@@ -106,15 +106,37 @@ export function pricelistCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function countryPricesJson(iso2: string): object | null {
+export interface PricesAnswer {
+  country: string;
+  name: string;
+  prefix: string;
+  networks: { mccmnc: number; name: string; price: string }[];
+}
+
+/** One country's prices as /prices answers them: `mccmnc` is a number in the published document. */
+export function countryPricesJson(iso2: string): PricesAnswer | null {
   const c = PRICE_TABLE.find((x) => x.iso2 === iso2.toUpperCase());
   if (!c) return null;
   return {
     country: c.iso2,
     name: c.name,
     prefix: c.prefix,
-    networks: c.networks.map((n) => ({ mccmnc: n.mccmnc, name: n.network, price: n.price.toFixed(5) })),
+    networks: c.networks.map((n) => ({
+      mccmnc: Number(n.mccmnc),
+      name: n.network,
+      price: n.price.toFixed(5),
+    })),
   };
+}
+
+/** The same prices for `format=xml`. */
+export function pricesXml(p: PricesAnswer): string {
+  const networks = p.networks
+    .map(
+      (n) => `<network><mccmnc>${n.mccmnc}</mccmnc><name>${n.name}</name><price>${n.price}</price></network>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><prices><country>${p.country}</country><name>${p.name}</name><prefix>${p.prefix}</prefix><networks>${networks}</networks></prices>`;
 }
 
 /** Money as Messente writes it: a decimal string without float noise. */

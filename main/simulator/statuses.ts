@@ -43,7 +43,7 @@ export function pickFinalStatus(random: Random, rates: DeliveryRates | undefined
 export interface StoredChannelMessage {
   channel: string;
   messageId: string;
-  sender: string | null;
+  sender: string;
   parts: number;
   partPrice: number;
   final: FinalStatus;
@@ -54,6 +54,8 @@ export interface StoredOmnimessage {
   to: string;
   /** When statuses start moving: accept time, or time_to_send when later. */
   startsAt: number;
+  /** Cancelled (DELETE before startsAt): never delivered, its status reads DELETED. */
+  cancelledAt: number | null;
   messages: StoredChannelMessage[];
 }
 
@@ -61,37 +63,42 @@ function stepsFor(final: FinalStatus): (string | null)[] {
   return final === 'EXPIRED' ? [null, 'ACK', 'ACCEPTD', 'EXPIRED'] : [null, 'ACK', final];
 }
 
+/**
+ * A delivery report. Fields the document types as non-null (status, err, timestamp, price_info) are
+ * left out while a message has none yet, rather than sent as null.
+ */
 export function statusBody(stored: StoredOmnimessage, now: number, statusDelayMs: number): object {
   const elapsed = Math.max(0, now - stored.startsAt);
   return {
     omnimessage_id: stored.omnimessageId,
     to: stored.to,
     statuses: stored.messages.map((m) => {
+      const head = { channel: m.channel, message_id: m.messageId, sender: m.sender };
+      if (stored.cancelledAt !== null) {
+        return { ...head, status: 'DELETED', err: 0, error: null, timestamp: iso(stored.cancelledAt) };
+      }
       const steps = stepsFor(m.final);
       const index = Math.min(
         steps.length - 1,
         statusDelayMs <= 0 ? steps.length - 1 : Math.floor(elapsed / statusDelayMs),
       );
-      const status = steps[index] ?? null;
+      const status = now < stored.startsAt ? null : (steps[index] ?? null);
+      if (status === null) return { ...head, error: null };
       const isFinal = index === steps.length - 1;
-      const changedAt = stored.startsAt + index * Math.max(0, statusDelayMs);
       return {
-        channel: m.channel,
-        message_id: m.messageId,
-        sender: m.sender,
+        ...head,
         status,
-        err: status === null ? null : isFinal ? FINAL_ERR[m.final].err : 0,
+        err: isFinal ? FINAL_ERR[m.final].err : 0,
         error: isFinal ? FINAL_ERR[m.final].error : null,
-        timestamp: status === null ? null : new Date(changedAt).toISOString(),
-        price_info:
-          status === null
-            ? null
-            : {
-                part_price: money(m.partPrice),
-                parts_count: m.parts,
-                total_price: money(m.partPrice * m.parts),
-              },
+        timestamp: iso(stored.startsAt + index * Math.max(0, statusDelayMs)),
+        price_info: {
+          part_price: money(m.partPrice),
+          parts_count: m.parts,
+          total_price: money(m.partPrice * m.parts),
+        },
       };
     }),
   };
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();

@@ -21,7 +21,12 @@ export interface ValidOmnimessage {
 }
 
 const CHANNELS = new Set(['sms', 'viber', 'whatsapp', 'rcs']);
-const AUTOCONVERT = new Set(['on', 'full', 'off']);
+/**
+ * Messente's words on/full/off, and the document's own spelling of the same enum ("true" for on,
+ * "false" for off: YAML read on/off as booleans when it was printed): a client following either
+ * is answered as Messente would.
+ */
+const AUTOCONVERT: Record<string, string> = { on: 'on', full: 'full', off: 'off', true: 'on', false: 'off' };
 const PRIORITIES = new Set(['low', 'regular', 'high']);
 const E164 = /^\+?[1-9]\d{6,14}$/;
 
@@ -96,7 +101,10 @@ function validateMessage(item: unknown): ValidMessage | ApiError[] {
     errors.push(invalid(`payload[${channel}][sender]`, `Invalid or disallowed sender ${String(sender)}`));
   }
   const autoconvert = item['autoconvert'];
-  if (autoconvert !== undefined && (typeof autoconvert !== 'string' || !AUTOCONVERT.has(autoconvert))) {
+  if (
+    autoconvert !== undefined &&
+    (typeof autoconvert !== 'string' || !Object.hasOwn(AUTOCONVERT, autoconvert))
+  ) {
     errors.push(invalid(`payload[${channel}][autoconvert]`, `Invalid autoconvert ${String(autoconvert)}`));
   }
   if (errors.length > 0) return errors;
@@ -104,7 +112,7 @@ function validateMessage(item: unknown): ValidMessage | ApiError[] {
     channel,
     text: text as string,
     sender: typeof sender === 'string' ? sender : null,
-    autoconvert: autoconvert as string | undefined,
+    autoconvert: typeof autoconvert === 'string' ? AUTOCONVERT[autoconvert] : undefined,
   };
 }
 

@@ -1,8 +1,5 @@
 // The calls the app makes, through the core in test mode: statuses refreshed from the in-process
 // simulator, counted by delivery status, billed cost summed; retry refuses a campaign with nothing to retry.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StatusRefreshProgress } from '../../shared/contract';
 import type { ExportResult } from '../../shared/types';
@@ -10,6 +7,7 @@ import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import type { Platform } from '../platform';
 import { callerOf, draftWithRecipients } from '../handlers/test-support';
+import { tempDir } from '../testing/temp-dir';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -21,7 +19,7 @@ const call = callerOf(() => core);
 
 describe('delivery statuses through the core (test mode)', () => {
   it('refreshes statuses on demand, counts them and sums the billed cost', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'omnicast-core-status-'));
+    const dataDir = tempDir('omnicast-core-status');
     const platform: Platform = { offerExport: async (): Promise<ExportResult> => ({ kind: 'cancelled' }) };
     core = await createCore({ dataDir, platform, version: 'test', credentials: createMemoryStore() });
     const id = await draftWithRecipients(call, 'Statuses', ['+37251234567', '+37251234568', '+37251234569']);

@@ -61,6 +61,6 @@ export function observe(result: StatusResult): StatusObservation {
 /** A one-line reason for a failed status request, for the poller's last error. */
 export function failureText(result: StatusResult): string | null {
   if (result.kind === 'auth') return `Messente refused the credentials (${result.httpStatus}).`;
-  if (result.kind === 'error') return result.detail;
+  if (result.kind === 'error' || result.kind === 'retry') return result.detail;
   return null;
 }

@@ -107,6 +107,7 @@ describe('status poller against the simulator', () => {
     expect(getCampaignSummary(db, id)?.billedCostMicros).toBe(369_000);
     expect(compareBilled(db, id)).toEqual({
       predictedMicros: 28 * 12_300 + 2 * 10_000,
+      predictedMinMicros: 30 * 12_300,
       billedMicros: 369_000,
       billedRows: 30,
       differingRows: 2,

@@ -14,6 +14,7 @@ import type { Db } from '../db/database';
 import type { StatusResult } from '../messente/status';
 import { RequestLimiter } from './limiter';
 import { failureText, observe } from './observe';
+import { statusWithRetries } from './retry-status';
 import {
   FINAL_DELIVERY_STATUSES,
   NOT_FOUND_STATUS,
@@ -147,7 +148,8 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
       try {
         let client = clients.get(row.campaignId);
         if (!client) clients.set(row.campaignId, (client = deps.getClient(row.campaignId)));
-        result = await (await client).getStatus(row.omnimessageId);
+        const c = await client;
+        result = await statusWithRetries(() => c.getStatus(row.omnimessageId), { sleep, acquire, halted });
       } catch (error) {
         result = { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
       }

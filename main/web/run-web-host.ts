@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCore, type Core } from '../core';
+import { DataFolderError } from '../data-folder';
 import { DatabaseTooNewError } from '../db/migrations';
 import { VERSION } from '../version';
 import { DEFAULT_PORT, parseWebHostArgs, USAGE, type WebHostArgs } from './args';
@@ -47,9 +48,14 @@ export async function runWebHost(argv: string[]): Promise<number> {
   const downloads = createDownloadPlatform();
   let core: Core;
   try {
-    core = await createCore({ dataDir: args.dataDir, platform: downloads, version: VERSION });
+    core = await createCore({
+      dataDir: args.dataDir,
+      platform: downloads,
+      version: VERSION,
+      notice: (line) => process.stderr.write(`${line}\n`),
+    });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) {
+    if (error instanceof DatabaseTooNewError || error instanceof DataFolderError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

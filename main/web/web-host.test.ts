@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecipients } from '../../shared/import';
@@ -12,6 +11,7 @@ import { NO_SESSION_TITLE } from './no-session';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { ENTRY_PATH, startWebHost, type WebHost } from './server';
 import { NOT_BUILT_MESSAGE } from './static-files';
+import { tempDir } from '../testing/temp-dir';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 
@@ -91,7 +91,7 @@ const post = (
 
 let staticDir: string;
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'omnicast-web-'));
+  const root = tempDir('omnicast-web');
   staticDir = join(root, 'renderer');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Omnicast</title>');
@@ -352,7 +352,7 @@ describe('web host files', () => {
     const bare = await startWebHost({
       core,
       port: 0,
-      staticDir: mkdtempSync(join(tmpdir(), 'omnicast-empty-')),
+      staticDir: tempDir('omnicast-empty'),
       token: TOKEN,
     });
     try {

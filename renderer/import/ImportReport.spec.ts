@@ -14,6 +14,8 @@ function result(): ImportResult {
     phoneColumn: 1,
     phoneColumnName: 'phone',
     phoneCandidates: [1],
+    countryColumn: null,
+    countryColumnName: null,
     recipients: [
       {
         row: 1,

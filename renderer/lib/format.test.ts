@@ -4,7 +4,7 @@ import {
   formatCount,
   formatDate,
   formatDuration,
-  formatEur,
+  formatMoney,
   formatRate,
   stateHint,
   stateLabel,
@@ -29,10 +29,10 @@ describe('formatCount', () => {
   });
 });
 
-describe('formatEur', () => {
+describe('formatMoney', () => {
   it('uses micros and says unknown for no price', () => {
-    expect(formatEur(1_500_000)).toBe('€1.50');
-    expect(formatEur(null)).toBe('unknown');
+    expect(formatMoney(1_500_000)).toBe('€1.50');
+    expect(formatMoney(null)).toBe('unknown');
   });
 });
 

@@ -1,7 +1,6 @@
 // Formatting for the screens: dates, counts, durations, money and the product's state words, so that
 // every screen says the same thing the same way (product.md "Words" and "States").
-import { formatEur as formatEurMicros } from '../../shared/sms/prices';
-import type { CampaignStatus, MessageState, Micros } from '../../shared/types';
+import type { CampaignStatus, MessageState } from '../../shared/types';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
@@ -24,10 +23,8 @@ export function formatCount(n: number): string {
   return count.format(n);
 }
 
-/** EUR with 2–4 decimals as prices need; null means no price is known, never zero. */
-export function formatEur(micros: Micros | null): string {
-  return formatEurMicros(micros);
-}
+/** Money is written one way in the whole product (amounts in cents, prices in their precision). */
+export { formatMoney, formatMoneyRange, formatPrice } from '../../shared/money';
 
 /** A wait in words: "45 s", "3 min 20 s", "2 h 5 min"; null (not sending) is "—". */
 export function formatDuration(seconds: number | null): string {

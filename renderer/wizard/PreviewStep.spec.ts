@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { importRecipients } from '../../shared/import';
-import { formatEur } from '../../shared/sms';
+import { formatPrice } from '../../shared/money';
 import type { RecipientsDraft } from './draft';
 import PreviewStep from './PreviewStep.svelte';
 
@@ -73,7 +73,7 @@ describe('PreviewStep', () => {
     const table = screen.getByRole('table', { name: 'Preview' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[1]?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      `3 +37251234568 Hi Zoe GSM-7 1 ${formatEur(50_000)}`,
+      `3 +37251234568 Hi Zoe GSM-7 1 ${formatPrice(50_000)}`,
     );
     expect(screen.queryByText(/No prices yet/)).toBeNull();
   });

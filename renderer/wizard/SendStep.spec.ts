@@ -31,6 +31,8 @@ function draft(n: number): RecipientsDraft {
       phoneColumn: 1,
       phoneColumnName: 'phone',
       phoneCandidates: [1],
+      countryColumn: null,
+      countryColumnName: null,
       recipients,
       counts,
       problems: [],

@@ -31,6 +31,8 @@ const recipients: RecipientsDraft = {
     phoneColumn: 1,
     phoneColumnName: 'phone',
     phoneCandidates: [1],
+    countryColumn: null,
+    countryColumnName: null,
     recipients: rows,
     counts: { total: 2, ok: 1, invalid: 1, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 },
     problems: [],

@@ -1,10 +1,10 @@
 // What a preview row's detail says: the message split where the network splits it, each character
 // that forces UCS-2 with what autoconvert makes of it, and the cost with where its price came from.
 import type { PriceSource } from '../../shared/contract';
+import { formatMoneyRange, formatPrice } from '../../shared/money';
 import {
   analyzeText,
   applyAutoconvert,
-  formatEur,
   splitSegments,
   type PriceTable,
   type ReplacementTable,
@@ -63,8 +63,7 @@ export function rowDetail(
   }));
   const country = p.country ?? 'an unknown country';
   const entry = p.country ? prices[p.country] : undefined;
-  const range = (min: number, max: number) =>
-    min === max ? formatEur(min) : `${formatEur(min)}–${formatEur(max)}`;
+  const range = (min: number, max: number) => formatMoneyRange(min, max, formatPrice);
   const cost =
     p.costMinMicros === null || p.costMaxMicros === null
       ? `unknown: no price for ${country}, so the cost is not counted as zero`

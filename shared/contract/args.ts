@@ -1,6 +1,7 @@
 // Validation schemas for every call's arguments. Whatever arrives over IPC or HTTP is `unknown`
 // until it has passed the schema of its call name.
 import { z } from 'zod';
+import { apiUrlProblem } from '../api-url';
 import type { CallName } from './names';
 
 const id = z.number().int().positive();
@@ -38,7 +39,13 @@ export const callArgs = {
     defaultCountry: countryCode.optional(),
     defaultRate: z.number().positive().max(150).optional(),
     defaultAutoconvert: autoconvert.optional(),
-    apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+    apiUrl: z
+      .string()
+      .superRefine((text, ctx) => {
+        const problem = apiUrlProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
   }),
   'credentials.status': z.strictObject({}),
   'credentials.save': z.strictObject({
@@ -95,10 +102,22 @@ export const callArgs = {
     maxCostEur: z.number().positive().optional(),
     /** Scheduled delivery, ISO-8601 with a UTC offset; checked (future, ≤ 30 days) by the handler. */
     timeToSend: z.string().max(40).optional(),
+    /** Omnimessages per request (1 = single sends, the default). */
+    batchSize: z.number().int().min(1).max(1_000).optional(),
+    /** The operator saw that the balance may not cover the predicted top cost and sends anyway. */
+    ignoreBalance: z.boolean().optional(),
   }),
-  'campaigns.pause': z.strictObject({ id }),
+  /** cancelScheduled: also cancel the scheduled messages at Messente; they are queued again. */
+  'campaigns.pause': z.strictObject({ id, cancelScheduled: z.boolean().optional() }),
   /** timeToSend: a new schedule, null = deliver the rest now; absent = keep the stored one. */
-  'campaigns.resume': z.strictObject({ id, timeToSend: z.string().max(40).nullable().optional() }),
+  'campaigns.resume': z.strictObject({
+    id,
+    timeToSend: z.string().max(40).nullable().optional(),
+    /** Overrides of the campaign's saved rate and spending cap, and the request size. */
+    rate: z.number().positive().max(150).optional(),
+    maxCostEur: z.number().positive().optional(),
+    batchSize: z.number().int().min(1).max(1_000).optional(),
+  }),
   'campaigns.cancel': z.strictObject({ id }),
   'campaigns.refreshStatuses': z.strictObject({ id }),
   'campaigns.cancelRefresh': z.strictObject({ id }),

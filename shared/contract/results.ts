@@ -11,6 +11,8 @@ export interface PricesState {
   source: PriceSource;
   /** When the table was last fetched from Messente (ISO time), whatever the current source. */
   fetchedAt: string | null;
+  /** True for test mode's own table (the simulator's prices), kept apart from the live account's. */
+  testMode?: boolean;
 }
 
 export interface PricesFetchResult extends PricesState {

@@ -1,6 +1,7 @@
 // Guesses made from the first part of a file: line ending, delimiter, header row, column names and
 // the phone column. Each guess can be overridden by an import option.
 import Papa from 'papaparse';
+import { countryFromCell } from './country';
 import { normalizePhone } from './phone';
 
 /** Data rows phoneCandidates() judges the columns on. */
@@ -184,6 +185,7 @@ export function phoneCandidates(
   header: readonly string[],
   rows: readonly string[][],
   country: string,
+  countryColumn: number | null = null,
 ): number[] {
   const scored: { index: number; score: number }[] = [];
   const sample = rows.slice(0, PHONE_SAMPLE_ROWS);
@@ -194,7 +196,8 @@ export function phoneCandidates(
       const value = (row[index] ?? '').trim();
       if (value === '') continue;
       filled++;
-      if (normalizePhone(value, country).ok) valid++;
+      const own = countryColumn === null ? null : countryFromCell(row[countryColumn] ?? '');
+      if (normalizePhone(value, own ?? country).ok) valid++;
     }
     const score = (filled === 0 ? 0 : valid / filled) + nameScore(header[index] ?? '');
     if (score >= 0.5) scored.push({ index, score });

@@ -25,6 +25,7 @@ import {
 import type { ImportOptions, ImportOutcome, ImportResult } from './model';
 import { refusal, headerOnly, unknownColumn, noPhoneColumn } from './refusals';
 import { RowProcessor, type RowSetup } from './rows';
+import { detectCountryColumn } from './country';
 
 export interface ImporterUpdate {
   rows: ImportedRecipient[];
@@ -277,7 +278,16 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
   }
   const { header, issues } = uniqueHeader(headerRecord, headerRecord.length);
   const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
-  const candidates = phoneCandidates(header, dataSample, options.defaultCountry);
+  let countryColumn: number | null = null;
+  if (typeof options.countryColumn === 'string') {
+    const wanted = options.countryColumn.trim().toLowerCase();
+    countryColumn = header.findIndex((name) => name.toLowerCase() === wanted);
+    if (countryColumn < 0)
+      throw new ImportRefused(unknownColumn(options.fileName, options.countryColumn, header));
+  } else if (options.countryColumn === undefined) {
+    countryColumn = detectCountryColumn(header, dataSample.slice(0, PHONE_SAMPLE_ROWS), null);
+  }
+  const candidates = phoneCandidates(header, dataSample, options.defaultCountry, countryColumn);
   let phoneColumn: number;
   if (options.phoneColumn !== undefined) {
     const wanted = options.phoneColumn.trim().toLowerCase();
@@ -298,6 +308,7 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     country: options.defaultCountry,
     optOuts: options.optOuts ?? new Set(),
     delimiter,
+    countryColumn: countryColumn === phoneColumn ? null : countryColumn,
   };
   return { delimiter, newline, setup };
 }

@@ -9,6 +9,11 @@ export interface ImportOptions {
   defaultCountry: string;
   /** Header name (case-insensitive) of the phone column; detected when absent. */
   phoneColumn?: string;
+  /**
+   * Header name of a column giving each row's country for national numbers (defaultCountry where it
+   * is empty or unknown); detected when absent, none when null.
+   */
+  countryColumn?: string | null;
   /** One of , ; tab | — detected when absent. */
   delimiter?: string;
   encoding?: CsvEncoding;
@@ -49,6 +54,9 @@ export interface ImportResult {
   phoneColumnName: string;
   /** Columns that could hold phone numbers, best first (for a "phone column" picker). */
   phoneCandidates: number[];
+  /** Index into `header` of the column giving each row's country, or null. */
+  countryColumn: number | null;
+  countryColumnName: string | null;
   recipients: ImportedRecipient[];
   counts: ImportCounts;
   /**

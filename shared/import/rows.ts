@@ -3,7 +3,8 @@
 import type { ImportedRecipient } from '../types';
 import type { CsvEncoding } from './decode';
 import { MAX_PROBLEMS, type ImportCounts, type ImportProblem, type ImportResult } from './model';
-import { phoneOrReason } from './phone';
+import { countryFromCell } from './country';
+import { countryName, phoneOrReason } from './phone';
 import { PhoneIndex } from './phone-index';
 
 export interface RowSetup {
@@ -17,9 +18,13 @@ export interface RowSetup {
   optOuts: ReadonlySet<string>;
   /** The file's delimiter: a value holding a line break and then a delimiter is rows run together. */
   delimiter?: string;
+  /** Column giving each row's country for national numbers; `country` where empty or unknown. */
+  countryColumn?: number | null;
 }
 
 export const REASON_OPTED_OUT = 'Opted out';
+/** A number written with its country code, which no country column changes. */
+const INTERNATIONAL = /^[^\d+]*(?:\+|00|\uff0b)/;
 
 export class RowProcessor {
   private readonly recipients: ImportedRecipient[] = [];
@@ -37,6 +42,9 @@ export class RowProcessor {
   };
   private readonly width: number;
   private readonly country: string;
+  private readonly countryColumn: number | null;
+  /** Country cell → alpha-2 (null: not a country), so that a million rows look up a few values once. */
+  private readonly countries = new Map<string, string | null>();
 
   /** `keep: false` when the caller takes each row as record() returns it (a worker packing rows as it goes). */
   constructor(
@@ -45,6 +53,7 @@ export class RowProcessor {
   ) {
     this.width = setup.header.length;
     this.country = setup.country.toUpperCase();
+    this.countryColumn = setup.countryColumn ?? null;
   }
 
   /** `sheetRow` is the record's 1-based row as a spreadsheet shows it; rows up to the header are skipped. */
@@ -67,7 +76,8 @@ export class RowProcessor {
     if (fields.length !== this.width) this.fit(fields, sheetRow);
 
     const rawPhone = fields[phoneColumn] ?? '';
-    const phone = phoneOrReason(rawPhone, this.country);
+    const country = this.countryColumn === null ? this.country : this.rowCountry(fields);
+    const phone = phoneOrReason(rawPhone, country);
     const recipient: ImportedRecipient = {
       row: sheetRow - headerRow,
       fields,
@@ -78,7 +88,10 @@ export class RowProcessor {
     };
     if (typeof phone !== 'string') {
       recipient.status = 'invalid';
-      recipient.reason = phone.reason;
+      recipient.reason =
+        this.countryColumn === null || INTERNATIONAL.test(rawPhone)
+          ? phone.reason
+          : phone.reason + this.countryNote(fields, country, phone.reason);
     } else {
       recipient.to = phone;
       // One probe: the row kept is this one unless the number was seen before (rows only increase).
@@ -95,6 +108,30 @@ export class RowProcessor {
     this.counts.total++;
     if (this.keep) this.recipients.push(recipient);
     return recipient;
+  }
+
+  private rowCountry(fields: readonly string[]): string {
+    const cell = fields[this.countryColumn as number] ?? '';
+    if (cell === '') return this.country;
+    let code = this.countries.get(cell);
+    if (code === undefined) {
+      code = countryFromCell(cell);
+      if (this.countries.size < 10_000) this.countries.set(cell, code);
+    }
+    return code ?? this.country;
+  }
+
+  /** Which country an invalid number was read for, and why, when the file has a country column. */
+  private countryNote(fields: readonly string[], used: string, reason: string): string {
+    const column = this.setup.header[this.countryColumn as number] ?? '';
+    const cell = fields[this.countryColumn as number] ?? '';
+    if (cell === '') return ` (read as ${countryName(used)}: the "${column}" column is empty)`;
+    if (countryFromCell(cell) === null)
+      return ` (read as ${countryName(used)}: "${cell}" in the "${column}" column is not a country Omnicast knows)`;
+    const name = countryName(used);
+    return reason.includes(name)
+      ? ` (country from the "${column}" column)`
+      : ` (country from the "${column}" column: ${name})`;
   }
 
   /** Pads or truncates to the header's width, saying so: a ragged row is kept, never dropped. */
@@ -181,6 +218,8 @@ export class RowProcessor {
       phoneColumn,
       phoneColumnName: header[phoneColumn] ?? '',
       phoneCandidates: candidates,
+      countryColumn: this.countryColumn,
+      countryColumnName: this.countryColumn === null ? null : (header[this.countryColumn] ?? null),
       recipients: this.recipients,
       counts: { ...this.counts },
       problems,

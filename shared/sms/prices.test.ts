@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countryOfNumber } from './countries';
-import { costOf, formatEur, parseEurMicros, parsePricelistCsv } from './prices';
+import { costOf, parseEurMicros, parsePricelistCsv } from './prices';
 
 describe('countryOfNumber', () => {
   it.each([
@@ -109,18 +109,5 @@ describe('cost', () => {
       maxMicros: 0,
     });
     expect(costOf(3, undefined)).toEqual({ minMicros: null, maxMicros: null });
-  });
-
-  it.each([
-    [60_000, '€0.06'],
-    [63_500, '€0.0635'],
-    [63_510, '€0.0635'],
-    [61_000, '€0.061'],
-    [12_500_000, '€12.50'],
-    [0, '€0.00'],
-    [-60_000, '-€0.06'],
-    [null, 'unknown'],
-  ])('formatEur(%s) = %s', (micros, text) => {
-    expect(formatEur(micros)).toBe(text);
   });
 });

@@ -135,14 +135,3 @@ export function costOf(
   if (price === undefined) return { minMicros: null, maxMicros: null };
   return { minMicros: segments * price.minMicros, maxMicros: segments * price.maxMicros };
 }
-
-/** '€0.06', '€0.0635', '€12.50': 2 to 4 decimals as the amount needs; null → 'unknown'. */
-export function formatEur(micros: Micros | null): string {
-  if (micros === null) return 'unknown';
-  const sign = micros < 0 ? '-' : '';
-  const tenThousandths = Math.round(Math.abs(micros) / 100);
-  const fraction = String(tenThousandths % 10_000)
-    .padStart(4, '0')
-    .replace(/0{1,2}$/, '');
-  return `${sign}€${Math.floor(tenThousandths / 10_000)}.${fraction}`;
-}

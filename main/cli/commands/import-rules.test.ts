@@ -85,6 +85,25 @@ describe('omnicast preview and send apply the import rules', () => {
     expect(allowed.code).toBe(0);
   });
 
+  it('--country-column reads each national number for its row country', async () => {
+    writeFileSync(join(dir, 'where.csv'), 'phone,where\n040 123 4567,Suomi\n5123 4567,\n');
+    const args = ['preview', 'where.csv', '--template', 'Hi', '--format', 'jsonl'];
+    const tos = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { to?: string | null }).to)
+        .slice(0, 2);
+    expect(tos((await omnicast([...args, '--country-column', 'where'], dir)).stdout)).toEqual([
+      '+358401234567',
+      '+37251234567',
+    ]);
+    expect(tos((await omnicast(args, dir)).stdout)).toEqual([null, '+37251234567']);
+    const missing = await omnicast([...args, '--country-column', 'Land'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('has no column named "Land"');
+  });
+
   it('sends the stray-quote file as the operator accepted it', async () => {
     const run = await send('stray.csv', '--template', 'Hi {{name}}', '--accept-problems');
     expect(run.code).toBe(0);

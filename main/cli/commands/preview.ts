@@ -11,7 +11,9 @@ import {
   type RowPreview,
 } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
-import { parseOptions, UsageError, type Command } from '../command';
+import { openCliCore, TARGET_OPTIONS, type CliCore } from '../cli-core';
+import { parseOptions, UsageError, type CliIO, type Command } from '../command';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import {
   autoconvertOption,
   checkImportProblems,
@@ -22,8 +24,9 @@ import {
   readTemplate,
   segmentCapOption,
   writeImportProblems,
+  type InputValues,
 } from '../input-options';
-import { pricingFor, PRICES_HELP } from '../pricing';
+import { pricesFile, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
 
 const FORMATS = ['table', 'jsonl', 'csv', 'summary'] as const;
@@ -38,6 +41,8 @@ export const previewCommand: Command = {
     ...IMPORT_HELP,
     PRICES_HELP,
     '  --format F               table (default), jsonl, csv or summary',
+    '  --test-mode, --live      price with test mode’s or the live account’s saved list (default: the app’s mode)',
+    DATA_DIR_HELP,
     '',
     'Rows are numbered as the spreadsheet shows them (the header row counts), as in the app.',
     'Problems in the file and messages over the segment cap are printed; then exits 2 unless accepted.',
@@ -45,6 +50,8 @@ export const previewCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
       ...IMPORT_OPTIONS,
+      ...DATA_DIR_OPTION,
+      ...TARGET_OPTIONS,
       prices: { type: 'string' },
       format: { type: 'string' },
     });
@@ -52,78 +59,105 @@ export const previewCommand: Command = {
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
     if (positionals.length > 1) throw new UsageError('give one recipients file.');
     const templateSource = readTemplate(values, io.cwd);
-    const autoconvert = autoconvertOption(values.autoconvert);
-    const pricing = pricingFor(null, values.prices, io.cwd);
-    const cap = segmentCapOption(values);
-    const imported = readRecipientsFile(positionals[0], values, io.cwd);
-    writeImportProblems(imported, (line) => io.stderr.write(line));
-
-    const compiled = compileTemplate(templateSource, imported.header);
-    if (!compiled.ok) {
-      const first = compiled.errors[0]!;
-      throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
+    if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
+    const prices = pricesFile(values.prices, io.cwd);
+    // The same defaults, opt-outs and saved prices as `send` and the app: a preview that differs
+    // from what is sent is worse than none.
+    const cli = await openCliCore({
+      dataDir: dataDirFrom(values['data-dir'], io),
+      io,
+      target: values,
+      ...(prices ? { prices } : {}),
+    });
+    try {
+      return await preview(cli, values, positionals[0], templateSource, format, io);
+    } finally {
+      await cli.close();
     }
-    const sendable = imported.recipients.filter((r) => r.status === 'ok');
-    const typical = renderTemplate(
-      compiled.template,
-      typicalFields(
-        sendable.map((r) => r.fields),
-        imported.header.length,
-      ),
-    );
-    const options = {
-      autoconvert,
-      prices: pricing.prices,
-      table: pricing.replacements,
-      typicalSegments: countSegments(applyAutoconvert(typical.text, autoconvert, pricing.replacements).text)
-        .segments,
-    };
-
-    const totals = createTotals();
-    const write = (line: string) => io.stdout.write(line);
-    if (format === 'csv')
-      write(
-        csvLine([
-          'row',
-          'to',
-          'status',
-          'reason',
-          'text',
-          'encoding',
-          'characters',
-          'units',
-          'segments',
-          'cost',
-        ]),
-      );
-    if (format === 'table')
-      write(
-        `${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`,
-      );
-    for (const recipient of imported.recipients) {
-      const preview = previewRow(
-        compiled.template,
-        recipient.fields,
-        recipient.status === 'ok' ? recipient.to : null,
-        options,
-      );
-      const line = rowObject(recipient, preview, imported.headerRow);
-      const overCap = recipient.status === 'ok' ? cap.add(line.row, preview.segments) : null;
-      if (overCap) Object.assign(line, { status: 'error', reason: overCap });
-      else if (recipient.status === 'ok') addToTotals(totals, preview);
-      if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
-      else if (format === 'csv')
-        write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
-      else if (format === 'table') write(tableLine(line));
-    }
-    const summary = summaryObject(totals, imported.counts);
-    if (format === 'jsonl') write(`${JSON.stringify({ summary })}\n`);
-    else if (format !== 'csv') write(formatSummary(summary));
-    checkImportProblems(imported, values);
-    checkSegmentCap(cap, imported.fileName);
-    return 0;
   },
 };
+
+async function preview(
+  cli: CliCore,
+  values: InputValues,
+  file: string | undefined,
+  templateSource: string,
+  format: Format,
+  io: CliIO,
+): Promise<number> {
+  const settings = await cli.call('settings.get', {});
+  const country = (values.country ?? settings.defaultCountry).toUpperCase();
+  const autoconvert = autoconvertOption(values.autoconvert ?? settings.defaultAutoconvert);
+  const pricing = cli.core.pricing();
+  const cap = segmentCapOption(values);
+  const optOuts = new Set(await cli.call('optOuts.numbers', {}));
+  const imported = readRecipientsFile(file, { ...values, country }, io.cwd, optOuts);
+  writeImportProblems(imported, (line) => io.stderr.write(line));
+
+  const compiled = compileTemplate(templateSource, imported.header);
+  if (!compiled.ok) {
+    const first = compiled.errors[0]!;
+    throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
+  }
+  const sendable = imported.recipients.filter((r) => r.status === 'ok');
+  const typical = renderTemplate(
+    compiled.template,
+    typicalFields(
+      sendable.map((r) => r.fields),
+      imported.header.length,
+    ),
+  );
+  const options = {
+    autoconvert,
+    prices: pricing.prices,
+    table: pricing.replacements,
+    typicalSegments: countSegments(applyAutoconvert(typical.text, autoconvert, pricing.replacements).text)
+      .segments,
+  };
+
+  const totals = createTotals();
+  const write = (line: string) => io.stdout.write(line);
+  if (format === 'csv')
+    write(
+      csvLine([
+        'row',
+        'to',
+        'status',
+        'reason',
+        'text',
+        'encoding',
+        'characters',
+        'units',
+        'segments',
+        'cost',
+      ]),
+    );
+  if (format === 'table')
+    write(
+      `${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`,
+    );
+  for (const recipient of imported.recipients) {
+    const preview = previewRow(
+      compiled.template,
+      recipient.fields,
+      recipient.status === 'ok' ? recipient.to : null,
+      options,
+    );
+    const line = rowObject(recipient, preview, imported.headerRow);
+    const overCap = recipient.status === 'ok' ? cap.add(line.row, preview.segments) : null;
+    if (overCap) Object.assign(line, { status: 'error', reason: overCap });
+    else if (recipient.status === 'ok') addToTotals(totals, preview);
+    if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
+    else if (format === 'csv') write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
+    else if (format === 'table') write(tableLine(line));
+  }
+  const summary = summaryObject(totals, imported.counts);
+  if (format === 'jsonl') write(`${JSON.stringify({ summary })}\n`);
+  else if (format !== 'csv') write(formatSummary(summary));
+  checkImportProblems(imported, values);
+  checkSegmentCap(cap, imported.fileName);
+  return 0;
+}
 
 /** `row` is the row as the spreadsheet shows it (header included), as in reasons ("Same number as row 2") and the app. */
 function rowObject(r: ImportedRecipient, p: RowPreview, headerRow: number) {

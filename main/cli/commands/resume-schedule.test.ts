@@ -1,14 +1,14 @@
 // `omnicast send --at` then `omnicast resume`, in-process against the real simulator: the schedule
 // is kept with the campaign, so a plain resume delivers the rest at the same time, --now clears it,
 // and a schedule that has passed is refused (exit 2) before anything is sent.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { setTimeToSend } from '../../db/queries/campaigns';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { omnicast } from '../test-run';
+import { tempDir } from '../../testing/temp-dir';
 
 describe('omnicast send --at, then resume', () => {
   let dir: string;
@@ -16,7 +16,7 @@ describe('omnicast send --at, then resume', () => {
   const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'omnicast-schedule-'));
+    dir = tempDir('omnicast-schedule');
     sim = await startSimulator({ port: 0, username: env.MESSENTE_USERNAME, password: env.MESSENTE_PASSWORD });
     const phones = ['5123 4561', '5123 4562', '5123 4563', '5123 4564', '5123 4565', '5123 4566'];
     writeFileSync(join(dir, 'six.csv'), `name,phone\n${phones.map((p, i) => `P${i},${p}`).join('\n')}\n`);

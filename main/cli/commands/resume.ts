@@ -1,12 +1,11 @@
-import { createInterface } from 'node:readline/promises';
-import { getCampaign } from '../../db/queries/campaigns';
-import { createMessenteClient } from '../../messente';
-import { formatEur } from '../../sender/cap';
-import { runCampaignInCli } from '../../sender/cli-run';
+import { formatMoney } from '../../../shared/money';
+import { getCampaign, getCampaignTarget } from '../../db/queries/campaigns';
 import { parseSendTime, resolveSchedule, type ScheduleChoice } from '../../sender/schedule';
-import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
+import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
+import { confirm } from '../confirm';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
+import { runCampaignInCli } from '../run-printer';
 
 export const resumeCommand: Command = {
   name: 'resume',
@@ -20,7 +19,7 @@ export const resumeCommand: Command = {
     '  --at TIME                deliver the rest at this time (time_to_send), e.g. 2026-05-04T18:00+03:00;',
     '                           replaces the campaign’s schedule (without --at a scheduled campaign keeps it)',
     '  --now                    deliver the rest now: clears the campaign’s schedule',
-    ...API_HELP,
+    ...TARGET_HELP,
     DATA_DIR_HELP,
     '  --yes                    resume without asking for confirmation',
     '',
@@ -31,7 +30,7 @@ export const resumeCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
       ...DATA_DIR_OPTION,
-      ...API_OPTIONS,
+      ...TARGET_OPTIONS,
       rate: { type: 'string' },
       'batch-size': { type: 'string' },
       'max-cost': { type: 'string' },
@@ -55,11 +54,10 @@ export const resumeCommand: Command = {
       if (!at.ok) throw new UsageError(`--at: ${at.message}`);
       timeToSend = at.iso;
     }
-    const urls = apiUrls(values);
     const dir = dataDirFrom(values['data-dir'], io);
-    const db = openDataDir(dir);
+    const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {
-      const campaign = getCampaign(db, id);
+      const campaign = getCampaign(cli.core.db, id);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
       // `sending` here means the process that was sending it died: resume recovers it first.
       if (!['paused', 'interrupted', 'sending'].includes(campaign.status)) {
@@ -72,50 +70,40 @@ export const resumeCommand: Command = {
       if (!schedule.ok) throw new UsageError(schedule.message);
       const when = schedule.timeToSend ? ` for delivery at ${schedule.timeToSend}` : '';
       const left = campaign.counts.queued;
-      const credentials = await credentialsFromEnvOrKeychain(io);
+      await requireCredentials(cli, campaign.testMode);
+      const target = campaign.testMode
+        ? 'the test simulator'
+        : (getCampaignTarget(cli.core.db, id)?.apiUrl ?? cli.core.target().live.apiUrl);
       if (!values.yes) {
         const cost =
           campaign.predictedCostMicros === null
             ? ''
-            : ` (whole campaign: ${formatEur(campaign.predictedCostMicros)})`;
+            : ` (whole campaign: ${formatMoney(campaign.predictedCostMicros)})`;
         if (
           !(await confirm(
             io,
-            `Resume campaign ${id} "${campaign.name}": ${left} messages left to send${when}${cost}?`,
+            `Resume campaign ${id} "${campaign.name}" through ${target}: ${left} messages left to send${when}${cost}?`,
+            'resume',
           ))
         ) {
           io.stderr.write('Nothing was sent.\n');
           return 1;
         }
       }
-      const options = {
-        ...(rate === undefined ? {} : { rate }),
-        ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
-        ...(maxCost === undefined ? {} : { maxCostMicros: Math.round(maxCost * 1_000_000) }),
-        ...(timeToSend === undefined ? {} : { timeToSend }),
-      };
       const final = await runCampaignInCli({
-        db,
+        cli,
         campaignId: id,
         io,
-        mode: 'resume',
-        options,
-        getClient: async () => createMessenteClient({ ...urls, ...credentials }),
+        resume: {
+          ...(rate === undefined ? {} : { rate }),
+          ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
+          ...(maxCost === undefined ? {} : { maxCostEur: maxCost }),
+          ...(timeToSend === undefined ? {} : { timeToSend }),
+        },
       });
       return final.status === 'completed' ? 0 : 1;
     } finally {
-      db.close();
+      await cli.close();
     }
   },
 };
-
-async function confirm(io: CliIO, question: string): Promise<boolean> {
-  if (!process.stdin.isTTY)
-    throw new UsageError('no terminal to confirm on: add --yes to resume without asking.');
-  const rl = createInterface({ input: process.stdin, output: io.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
-  }
-}

@@ -1,18 +1,11 @@
-import { createInterface } from 'node:readline/promises';
 import { addToTotals, compileTemplate, createTotals, previewRow } from '../../../shared/sms';
 import { senderProblem } from '../../../shared/sender-name';
-import { addRecipients } from '../../campaigns/recipients';
-import { insertCampaign } from '../../db/queries/campaigns';
-import { readOptOuts } from '../../db/queries/opt-outs';
-import { UserError } from '../../handlers/dispatch';
-import { createMessenteClient } from '../../messente';
-import { runCampaignInCli } from '../../sender/cli-run';
-import { parseSendTime } from '../../sender/schedule';
-import { sendTestMessage } from '../../sender/test-send';
 import { normalizePhone } from '../../../shared/import';
-import { CliFailure, numberOption, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { credentialsFromEnvOrKeychain, API_OPTIONS, API_HELP, apiUrls } from '../credentials';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { parseSendTime } from '../../sender/schedule';
+import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
+import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
+import { balanceRefusal, confirm, planText, type SendPlan } from '../confirm';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import {
   autoconvertOption,
   checkImportProblems,
@@ -23,7 +16,8 @@ import {
   readTemplate,
   segmentCapOption,
 } from '../input-options';
-import { pricingFor, PRICES_HELP } from '../pricing';
+import { pricesFile, PRICES_HELP } from '../pricing';
+import { runCampaignInCli } from '../run-printer';
 import { formatSummary, summaryObject } from '../summary';
 
 const BATCH_ROWS = 5_000;
@@ -35,8 +29,9 @@ export const sendCommand: Command = {
     'Usage: omnicast send FILE.csv (--template TEXT | --template-file PATH) [options]',
     '',
     ...IMPORT_HELP,
-    '  --sender NAME            sender name (≤ 11 letters/digits) or number; default: the account’s',
-    '  --rate N                 messages per second, 1 to 150 (default 10)',
+    '  --sender NAME            sender name (≤ 11 letters/digits) or number; default: the app’s setting,',
+    '                           else the account’s',
+    '  --rate N                 messages per second, 1 to 150 (default: the app’s setting, 10)',
     '  --batch-size N           omnimessages per request, 1 to 1000 (default 1: one request each)',
     '  --max-cost EUR           stop before the predicted cost would pass this amount',
     '  --name TEXT              campaign name (default: the file name and time)',
@@ -45,8 +40,9 @@ export const sendCommand: Command = {
     '  --test-to NUMBER         first send the first row’s message to this number (yours) only;',
     '                           then asks before sending the campaign (with --yes: goes on at once;',
     '                           without a terminal and without --yes: stops after the test)',
+    '  --ignore-balance         send even when the balance may not cover the predicted top cost',
     PRICES_HELP,
-    ...API_HELP,
+    ...TARGET_HELP,
     DATA_DIR_HELP,
     '  --yes                    send without asking for confirmation',
     '',
@@ -58,7 +54,7 @@ export const sendCommand: Command = {
     const { values, positionals } = parseOptions(argv, {
       ...IMPORT_OPTIONS,
       ...DATA_DIR_OPTION,
-      ...API_OPTIONS,
+      ...TARGET_OPTIONS,
       sender: { type: 'string' },
       rate: { type: 'string' },
       'batch-size': { type: 'string' },
@@ -67,70 +63,80 @@ export const sendCommand: Command = {
       at: { type: 'string' },
       'test-to': { type: 'string' },
       prices: { type: 'string' },
+      'ignore-balance': { type: 'boolean' },
       yes: { type: 'boolean' },
     });
     if (positionals.length > 1) throw new UsageError('give one recipients file.');
-    const rate = numberOption('rate', values.rate, 1, 150) ?? 10;
-    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000) ?? 1;
+    const rateFlag = numberOption('rate', values.rate, 1, 150);
+    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
-    const sender = values.sender ?? '';
-    const problem = senderProblem(sender);
-    if (problem) throw new UsageError(`--sender: ${problem}`);
+    if (values.sender !== undefined) {
+      const problem = senderProblem(values.sender);
+      if (problem) throw new UsageError(`--sender: ${problem}`);
+    }
     const template = readTemplate(values, io.cwd);
-    const autoconvert = autoconvertOption(values.autoconvert);
+    if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
     const cap = segmentCapOption(values);
-    const country = (values.country ?? 'EE').toUpperCase();
-    let timeToSend: string | null = null;
+    let timeToSend: string | undefined;
     if (values.at !== undefined) {
       const at = parseSendTime(values.at, Date.now());
       if (!at.ok) throw new UsageError(`--at: ${at.message}`);
       timeToSend = at.iso;
     }
-    let testTo: string | null = null;
-    if (values['test-to'] !== undefined) {
-      const phone = normalizePhone(values['test-to'], country);
-      if (!phone.ok) throw new UsageError(`--test-to: ${phone.reason} (${values['test-to']})`);
-      testTo = phone.e164;
-    }
-    const urls = apiUrls(values);
-    const credentials = await credentialsFromEnvOrKeychain(io);
-
-    const db = openDataDir(dataDirFrom(values['data-dir'], io));
+    const prices = pricesFile(values.prices, io.cwd);
+    const cli = await openCliCore({
+      dataDir: dataDirFrom(values['data-dir'], io),
+      io,
+      target: values,
+      ...(prices ? { prices } : {}),
+    });
     try {
-      const imported = readRecipientsFile(positionals[0], values, io.cwd, readOptOuts(db));
+      await requireCredentials(cli);
+      // The app's Settings are the defaults; a flag overrides its one setting for this send.
+      const settings = await cli.call('settings.get', {});
+      const country = (values.country ?? settings.defaultCountry).toUpperCase();
+      const autoconvert = autoconvertOption(values.autoconvert ?? settings.defaultAutoconvert);
+      const rate = rateFlag ?? settings.defaultRate;
+      const sender = values.sender ?? settings.defaultSender;
+      let testTo: string | null = null;
+      if (values['test-to'] !== undefined) {
+        const phone = normalizePhone(values['test-to'], country);
+        if (!phone.ok) throw new UsageError(`--test-to: ${phone.reason} (${values['test-to']})`);
+        testTo = phone.e164;
+      }
+      const optOuts = new Set(await cli.call('optOuts.numbers', {}));
+      const imported = readRecipientsFile(positionals[0], { ...values, country }, io.cwd, optOuts);
       checkImportProblems(imported, values);
       const compiled = compileTemplate(template, imported.header);
       if (!compiled.ok) {
         const first = compiled.errors[0]!;
         throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
       }
-      const pricing = pricingFor(db, values.prices, io.cwd);
+      const { testMode } = await cli.call('app.info', {});
+      const pricing = cli.core.pricing();
+      const options = { autoconvert, prices: pricing.prices, table: pricing.replacements };
       const totals = createTotals();
       for (const r of imported.recipients) {
         if (r.status !== 'ok') continue;
-        const preview = previewRow(compiled.template, r.fields, r.to, {
-          autoconvert,
-          ...pricing,
-          table: pricing.replacements,
-        });
+        const preview = previewRow(compiled.template, r.fields, r.to, options);
         cap.add(r.row + imported.headerRow, preview.segments);
         addToTotals(totals, preview);
       }
       checkSegmentCap(cap, imported.fileName);
-      io.stderr.write(formatSummary(summaryObject(totals, imported.counts)));
+      const summary = summaryObject(totals, imported.counts);
+      io.stderr.write(formatSummary(summary));
       if (imported.counts.ok === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
       const when = timeToSend ? ` for delivery at ${timeToSend}` : ' now';
       if (testTo) {
         const first = imported.recipients.find((r) => r.status === 'ok')!;
-        const text = previewRow(compiled.template, first.fields, first.to, {
+        const test = await cli.call('campaigns.testSend', {
+          template,
+          columns: imported.header,
+          fields: first.fields,
+          to: testTo,
+          sender,
           autoconvert,
-          ...pricing,
-          table: pricing.replacements,
-        }).text;
-        const client = createMessenteClient({ ...urls, ...credentials });
-        const test = await sendTestMessage(client, { to: testTo, text, sender, autoconvert }).finally(() =>
-          client.close(),
-        );
+        });
         io.stderr.write(`${test.message}\n`);
         if (!test.ok) throw new CliFailure('the campaign was not sent.');
         if (!values.yes && !process.stdin.isTTY) {
@@ -140,46 +146,47 @@ export const sendCommand: Command = {
           return 0;
         }
       }
+      const priced = totals.messages - totals.unpricedMessages > 0;
+      const plan: SendPlan = {
+        messages: imported.counts.ok,
+        skipped: imported.counts.total - imported.counts.ok,
+        segments: totals.segments,
+        costMinMicros: priced ? totals.costMinMicros : null,
+        costMaxMicros: priced ? totals.costMaxMicros : null,
+        unpriced: totals.unpricedMessages,
+        testMode,
+        apiUrl: cli.core.target().live.apiUrl,
+        balance: await balance(cli),
+        when,
+      };
+      io.stderr.write(`${planText(plan)}\n`);
+      const refusal = values['ignore-balance'] ? null : balanceRefusal(plan);
+      if (refusal) throw new CliFailure(`nothing was sent: ${refusal}`);
       if (!values.yes && !(await confirm(io, `Send ${imported.counts.ok} messages${when}?`))) {
         io.stderr.write('Nothing was sent.\n');
         return 1;
       }
-
-      const id = insertCampaign(db, {
+      const id = await createCampaign(cli, {
         name:
           values.name ?? `${imported.fileName} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
-        testMode: false,
         template,
         sender,
         autoconvert,
         country,
-        columns: imported.header,
-        phoneColumn: imported.phoneColumn,
-        sourceFile: imported.fileName,
-        headerRow: imported.headerRow,
-        rate,
+        imported,
       });
-      try {
-        for (let i = 0; i < imported.recipients.length; i += BATCH_ROWS) {
-          addRecipients(db, id, imported.recipients.slice(i, i + BATCH_ROWS), pricing);
-        }
-      } catch (error) {
-        if (error instanceof UserError) throw new UsageError(error.message);
-        throw error;
-      }
       io.stderr.write(`Campaign ${id} created. Sending at ${rate} messages per second${when}…\n`);
       const final = await runCampaignInCli({
-        db,
+        cli,
         campaignId: id,
         io,
-        mode: 'start',
-        options: {
+        start: {
           rate,
-          batchSize,
-          maxCostMicros: maxCost === undefined ? null : Math.round(maxCost * 1_000_000),
-          timeToSend,
+          ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
+          ...(maxCost === undefined ? {} : { maxCostEur: maxCost }),
+          ...(timeToSend === undefined ? {} : { timeToSend }),
+          ...(values['ignore-balance'] ? { ignoreBalance: true } : {}),
         },
-        getClient: async () => createMessenteClient({ ...urls, ...credentials }),
       });
       // The schedule is stored with the campaign: a plain resume keeps it.
       if (timeToSend && final.status !== 'completed' && final.status !== 'cancelled')
@@ -189,18 +196,49 @@ export const sendCommand: Command = {
       io.stdout.write(`${id}\n`);
       return final.status === 'completed' && final.counts.failed === 0 && final.counts.unknown === 0 ? 0 : 1;
     } finally {
-      db.close();
+      await cli.close();
     }
   },
 };
 
-async function confirm(io: CliIO, question: string): Promise<boolean> {
-  if (!process.stdin.isTTY)
-    throw new UsageError('no terminal to confirm on: add --yes to send without asking.');
-  const rl = createInterface({ input: process.stdin, output: io.stderr });
+/** The account's balance now, or why it is unknown (never a reason to stop by itself). */
+async function balance(cli: CliCore): Promise<SendPlan['balance']> {
   try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
-  } finally {
-    rl.close();
+    const { eur } = await cli.call('account.balance', {});
+    return { micros: Math.round(eur * 1_000_000), at: new Date() };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+interface NewCampaignInput {
+  name: string;
+  template: string;
+  sender: string;
+  autoconvert: 'on' | 'full' | 'off';
+  country: string;
+  imported: ReturnType<typeof readRecipientsFile>;
+}
+
+/** A draft through the app's own calls: the core renders, prices and re-checks opt-outs per row. */
+async function createCampaign(cli: CliCore, c: NewCampaignInput): Promise<number> {
+  const { imported } = c;
+  const { id } = await cli.call('campaigns.create', {
+    name: c.name,
+    template: c.template,
+    sender: c.sender,
+    autoconvert: c.autoconvert,
+    country: c.country,
+    columns: imported.header,
+    phoneColumn: imported.phoneColumn,
+    sourceFile: imported.fileName,
+    headerRow: imported.headerRow,
+  });
+  for (let i = 0; i < imported.recipients.length; i += BATCH_ROWS) {
+    await cli.call('campaigns.addRecipients', {
+      id,
+      recipients: imported.recipients.slice(i, i + BATCH_ROWS),
+    });
+  }
+  return id;
 }

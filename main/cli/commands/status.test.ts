@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../status/test-support';
 import type { RunningSimulator } from '../../simulator';
 import { omnicast } from '../test-run';
+import { tempDir } from '../../testing/temp-dir';
 
 let sim: RunningSimulator | null = null;
 afterEach(async () => {
@@ -15,7 +13,7 @@ afterEach(async () => {
 
 async function prepare(testMode: boolean) {
   sim = await startTestSimulator({ pricePerPartEur: { EE: 0.0123 } });
-  const dir = mkdtempSync(join(tmpdir(), 'omnicast-status-'));
+  const dir = tempDir('omnicast-status');
   const db = openDatabase(dir);
   const id = await sentCampaign(db, sim, 6, Date.now() - 120_000, 12_300);
   db.prepare('UPDATE campaigns SET test_mode = ?, name = ? WHERE id = ?').run(
@@ -26,7 +24,9 @@ async function prepare(testMode: boolean) {
   db.prepare(
     "UPDATE messages SET state = 'failed', omnimessage_id = NULL, error_code = '105' WHERE campaign_id = ? AND row = 6",
   ).run(id);
-  db.prepare('UPDATE messages SET cost_max_micros = 10000 WHERE campaign_id = ? AND row = 2').run(id);
+  db.prepare(
+    'UPDATE messages SET cost_min_micros = 10000, cost_max_micros = 10000 WHERE campaign_id = ? AND row = 2',
+  ).run(id);
   db.close();
   return { dir, id };
 }
@@ -55,8 +55,8 @@ describe('omnicast status', () => {
     expect(after.stdout).not.toContain('PENDING');
     const counted = [...after.stdout.matchAll(/^ {2}(DELIVRD|UNDELIV|FAILED|EXPIRED|REJECTD)\s+(\d+)$/gm)];
     expect(counted.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(5);
-    expect(after.stdout).toContain('billed €0.0615 for 5 messages (predicted for those: €0.0592)');
-    expect(after.stdout).toContain('Billed differs from predicted on 1 row:');
+    expect(after.stdout).toContain('billed €0.06 for 5 messages (predicted for those: €0.06)');
+    expect(after.stdout).toContain('Billed outside the predicted range on 1 row:');
     // Data row 2 below a header on row 1: spreadsheet row 3, as the app shows it.
     expect(after.stdout).toMatch(/row 3 {2}\+\d+ {2}predicted €0\.01 {2}billed €0\.0123/);
 

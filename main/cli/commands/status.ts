@@ -3,16 +3,14 @@
 // about every accepted message whose status may still change, within the usual request budget.
 import type { CampaignDetail } from '../../../shared/types';
 import type { Db } from '../../db/database';
-import { getCampaign } from '../../db/queries/campaigns';
 import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queries/statuses';
-import { createMessenteClient } from '../../messente';
-import { formatEur } from '../../sender/cap';
-import { unknownRowsHint } from '../../sender/cli-run';
-import { createStatusPoller } from '../../status/poller';
+import { scheduleCancelCounts } from '../../db/queries/schedule-cancel';
+import { formatMoney, formatMoneyRange, formatPrice } from '../../../shared/money';
+import { unknownRowsHint } from '../run-printer';
 import { countRefreshable } from '../../status/refresh-jobs';
+import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { API_HELP, API_OPTIONS, apiUrls, credentialsFromEnvOrKeychain } from '../credentials';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
 /** Rows listed under "billed differs from predicted"; the report has them all. */
 const DIFFERENCES_SHOWN = 10;
@@ -25,7 +23,7 @@ export const statusCommand: Command = {
     'Usage: omnicast status ID [--refresh] [options]',
     '',
     '  --refresh                ask Messente now about every accepted message still without a final status',
-    ...API_HELP,
+    ...TARGET_HELP,
     DATA_DIR_HELP,
     '',
     'Statuses are otherwise checked by the desktop app 1 min, 5 min, 30 min, 2 h, 6 h, 24 h and 48 h after sending.',
@@ -33,7 +31,7 @@ export const statusCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, {
       ...DATA_DIR_OPTION,
-      ...API_OPTIONS,
+      ...TARGET_OPTIONS,
       refresh: { type: 'boolean' },
     });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
@@ -43,36 +41,32 @@ export const statusCommand: Command = {
     }
     const id = Number(positionals[0]);
     const dir = dataDirFrom(values['data-dir'], io);
-    const db = openDataDir(dir);
+    const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {
-      const campaign = getCampaign(db, id);
+      const campaign = await cli.call('campaigns.get', { id }).catch(() => null);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
-      if (values.refresh) await refresh(db, campaign, values, io);
-      io.stdout.write(statusText(db, getCampaign(db, id) ?? campaign));
+      if (values.refresh) await refresh(cli, campaign, io);
+      io.stdout.write(statusText(cli.core.db, await cli.call('campaigns.get', { id })));
       return 0;
     } finally {
-      db.close();
+      await cli.close();
     }
   },
 };
 
-async function refresh(
-  db: Db,
-  campaign: CampaignDetail,
-  values: { 'api-url'?: string; 'legacy-url'?: string },
-  io: CliIO,
-): Promise<void> {
+/**
+ * Asks about every accepted row whose status may still change, through the core's own status
+ * poller: the campaign's own target and the shared request budget.
+ */
+export async function refresh(cli: CliCore, campaign: CampaignDetail, io: CliIO): Promise<void> {
   if (campaign.testMode) {
     throw new CliFailure(
-      `campaign ${campaign.id} was sent in test mode by the app: its statuses live in the app's simulator, refresh them in the app.`,
+      `campaign ${campaign.id} was sent in test mode: its statuses live in the simulator of the process that sent it (the app: refresh them there).`,
     );
   }
-  const urls = apiUrls(values);
-  const credentials = await credentialsFromEnvOrKeychain(io);
-  const poller = createStatusPoller({
-    db,
-    getClient: async () => createMessenteClient({ ...urls, ...credentials }),
-  });
+  await requireCredentials(cli, false);
+  const db = cli.core.db;
+  const poller = cli.core.statuses;
   const stop = () => void poller.stop();
   io.signal.addEventListener('abort', stop, { once: true });
   // The same progress the app shows, a line at most every 2 s: a big campaign takes hours.
@@ -94,7 +88,6 @@ async function refresh(
     if (s.lastError) io.stderr.write(`Last error: ${s.lastError}\n`);
   } finally {
     io.signal.removeEventListener('abort', stop);
-    await poller.stop();
   }
 }
 
@@ -107,34 +100,45 @@ export function statusText(db: Db, c: CampaignDetail): string {
     .map((s) => `${s} ${c.counts[s]}`);
   lines.push(`Rows: ${c.total}${states.length > 0 ? ` (${states.join(', ')})` : ''}`);
   if (c.counts.unknown > 0) lines.push(unknownRowsHint(c.id));
+  const cancels = scheduleCancelCounts(db, c.id);
+  if (cancels) {
+    lines.push(
+      `Scheduled messages cancelled at Messente: ${cancels.cancelled}; already sent: ${cancels.alreadySent}; unknown: ${cancels.unknown}`,
+    );
+  }
   const delivery = Object.entries(deliveryCounts(db, c.id));
   if (delivery.length > 0) {
     lines.push('Delivery status of accepted messages:');
     const width = Math.max(...delivery.map(([s]) => s.length));
     for (const [status, n] of delivery) lines.push(`  ${status.padEnd(width)}  ${String(n).padStart(8)}`);
   }
-  const predicted = c.predictedCostMicros === null ? 'unknown' : formatEur(c.predictedCostMicros);
+  const predicted = formatMoneyRange(c.predictedCostMinMicros ?? null, c.predictedCostMicros);
   const billed = compareBilled(db, c.id);
   if (billed.billedRows === 0) {
     lines.push(`Cost: predicted ${predicted}; billed: no price reported yet`);
   } else {
     lines.push(
-      `Cost: predicted ${predicted}; billed ${formatEur(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatEur(billed.predictedMicros)})`,
+      `Cost: predicted ${predicted}; billed ${formatMoney(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatMoneyRange(billed.predictedMinMicros, billed.predictedMicros)})`,
     );
-    if (billed.differingRows > 0) {
+    if (billed.differingRows === 0) {
+      lines.push('Every billed message cost what was predicted (within its range).');
+    } else {
       lines.push(
-        `Billed differs from predicted on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`,
+        `Billed outside the predicted range on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`,
       );
       for (const d of billedDifferences(db, c.id, DIFFERENCES_SHOWN)) {
-        const was = d.predictedMicros === null ? 'no price' : formatEur(d.predictedMicros);
+        const was =
+          d.predictedMicros === null
+            ? 'no price'
+            : formatMoneyRange(d.predictedMinMicros, d.predictedMicros, formatPrice);
         // Numbered as the spreadsheet (and the app) shows the row: data row + header row.
         lines.push(
-          `  row ${d.row + c.headerRow}  ${d.to ?? ''}  predicted ${was}  billed ${formatEur(d.billedMicros)}`,
+          `  row ${d.row + c.headerRow}  ${d.to ?? ''}  predicted ${was}  billed ${formatPrice(d.billedMicros)}`,
         );
       }
       if (billed.differingRows > DIFFERENCES_SHOWN) {
         lines.push(
-          `  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row)`,
+          `  … and ${billed.differingRows - DIFFERENCES_SHOWN} more (omnicast report ${c.id} lists every row).`,
         );
       }
     }

@@ -1,12 +1,10 @@
 // `omnicast unknown`, in-process against a real SQLite data folder: rows are made unknown the way
 // the engine leaves them (state, error code and title), then listed and decided.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { seedCampaign } from '../../sender/test-support';
 import { omnicast } from '../test-run';
+import { tempDir } from '../../testing/temp-dir';
 
 type Status = 'completed' | 'paused' | 'cancelled' | 'sending' | 'interrupted';
 
@@ -15,7 +13,7 @@ type Status = 'completed' | 'paused' | 'cancelled' | 'sending' | 'interrupted';
 
 /** A campaign of `count` rows, all accepted but `unknown`, with the given status. */
 function prepare(count: number, unknown: readonly number[], status: Status) {
-  const dir = mkdtempSync(join(tmpdir(), 'omnicast-unknown-'));
+  const dir = tempDir('omnicast-unknown');
   const db = openDatabase(dir);
   const id = seedCampaign(db, count);
   db.prepare("UPDATE messages SET state = 'accepted' WHERE campaign_id = ?").run(id);

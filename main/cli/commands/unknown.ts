@@ -9,7 +9,8 @@ import { decisionText, rowsToDecide, type UnknownDecision } from '../../campaign
 import { UserError } from '../../handlers/dispatch';
 import { parseRowList } from '../../../shared/row-list';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+import { openCliCore } from '../cli-core';
+import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
 /** Rows read and written per page when listing, so a huge campaign streams instead of piling up. */
 const PAGE = 1_000;
@@ -55,7 +56,10 @@ export const unknownCommand: Command = {
           ? { as: 'again', rows: parseRows('send-again', sendAgain) }
           : null;
     const dir = dataDirFrom(values['data-dir'], io);
-    const db = openDataDir(dir);
+    // The app's core, for its database and rules; the decision itself is made in one write
+    // transaction below, which no in-process handler can give across processes.
+    const cli = await openCliCore({ dataDir: dir, io });
+    const db = cli.core.db;
     try {
       const campaign = getCampaign(db, id);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
@@ -65,7 +69,7 @@ export const unknownCommand: Command = {
       if (decision.as === 'again') io.stdout.write(`Send them with: omnicast resume ${id}\n`);
       return 0;
     } finally {
-      db.close();
+      await cli.close();
     }
   },
 };

@@ -3,9 +3,18 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-delivery-statuses';
 import { migration003 } from './003-header-row';
 import { migration004 } from './004-time-to-send';
+import { migration005 } from './005-campaign-target';
+import { migration006 } from './006-schedule-cancel';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 

@@ -136,6 +136,36 @@ describe('each migration keeps what the previous version held', () => {
     });
   });
 
+  it('5 campaign-target: older campaigns have no stored target (the settings decide, as before)', () => {
+    const db = databaseAt(4);
+    seedVersion1(db);
+    upgradeTo(db, 5);
+    expect(db.prepare('SELECT name, test_mode, api_url, legacy_url FROM campaigns').all()).toEqual([
+      { name: 'Spring sale', test_mode: expect.any(Number), api_url: null, legacy_url: null },
+    ]);
+    db.prepare(
+      "UPDATE campaigns SET api_url = 'http://127.0.0.1:4010/v1', legacy_url = 'http://127.0.0.1:4010'",
+    ).run();
+    expect(db.prepare('SELECT api_url, legacy_url FROM campaigns').get()).toEqual({
+      api_url: 'http://127.0.0.1:4010/v1',
+      legacy_url: 'http://127.0.0.1:4010',
+    });
+  });
+
+  it('6 schedule-cancel: older rows were never asked to be cancelled (NULL); only known outcomes fit', () => {
+    const db = databaseAt(5);
+    seedVersion1(db);
+    upgradeTo(db, 6);
+    expect(db.prepare('SELECT row, state, schedule_cancel AS c FROM messages ORDER BY row').all()).toEqual([
+      { row: 1, state: 'accepted', c: null },
+      { row: 2, state: 'queued', c: null },
+    ]);
+    db.prepare("UPDATE messages SET schedule_cancel = 'already-sent' WHERE row = 1").run();
+    expect(() => db.prepare("UPDATE messages SET schedule_cancel = 'maybe' WHERE row = 1").run()).toThrow(
+      /CHECK constraint/,
+    );
+  });
+
   it('has a test above for every migration', () => {
     // A new migration needs its own upgrade test here: this fails until one is added.
     expect(MIGRATIONS.map((m) => `${m.version} ${m.name}`)).toEqual([
@@ -143,6 +173,8 @@ describe('each migration keeps what the previous version held', () => {
       '2 delivery-statuses',
       '3 header-row',
       '4 time-to-send',
+      '5 campaign-target',
+      '6 schedule-cancel',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/types';
 import { MESSAGE_STATES } from '../../../shared/types';
 import { explain } from '../../sender/explanations';
+import type { LiveTarget } from '../../messente/targets';
 import { nowIso, type Db } from '../database';
 
 export interface NewCampaign {
@@ -24,6 +25,8 @@ export interface NewCampaign {
   rate: number;
   /** 1-based spreadsheet row of the header; 1 when not given. */
   headerRow?: number;
+  /** Where a live campaign is sent; null for test mode. */
+  target?: LiveTarget | null;
 }
 
 interface CampaignRow {
@@ -46,6 +49,8 @@ interface CampaignRow {
   finished_at: string | null;
   header_row: number;
   time_to_send: string | null;
+  api_url: string | null;
+  legacy_url: string | null;
 }
 
 interface StateAggregate {
@@ -54,6 +59,7 @@ interface StateAggregate {
   n: number;
   segments: number;
   cost: number | null;
+  cost_min: number | null;
   unpriced: number;
   billed: number | null;
 }
@@ -62,8 +68,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
   const result = db
     .prepare(
       `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
-         phone_column, source_file, rate, created_at, header_row)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         phone_column, source_file, rate, created_at, header_row, api_url, legacy_url)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       c.name,
@@ -78,6 +84,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
       c.rate,
       nowIso(),
       c.headerRow ?? 1,
+      c.testMode ? null : (c.target?.apiUrl ?? null),
+      c.testMode ? null : (c.target?.legacyUrl ?? null),
     );
   return Number(result.lastInsertRowid);
 }
@@ -88,7 +96,8 @@ export function emptyCounts(): StateCounts {
 
 const AGGREGATE_SQL = `
   SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments,
-         SUM(cost_max_micros) AS cost, SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed
+         SUM(cost_max_micros) AS cost, SUM(COALESCE(cost_min_micros, cost_max_micros)) AS cost_min,
+         SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed
   FROM messages`;
 
 function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSummary {
@@ -96,6 +105,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
   let total = 0;
   let segments = 0;
   let cost: number | null = null;
+  let costMin: number | null = null;
   let unpricedRows = 0;
   let billed: number | null = null;
   for (const a of aggregates) {
@@ -107,6 +117,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
     segments += a.segments;
     unpricedRows += a.unpriced;
     if (a.cost !== null) cost = (cost ?? 0) + a.cost;
+    if (a.cost_min !== null) costMin = (costMin ?? 0) + a.cost_min;
   }
   return {
     id: row.id,
@@ -120,6 +131,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
     counts,
     segments,
     predictedCostMicros: cost,
+    predictedCostMinMicros: costMin,
     unpricedRows,
     billedCostMicros: billed,
     timeToSend: row.time_to_send,
@@ -191,6 +203,19 @@ export function campaignErrors(db: Db, id: number): ErrorGroup[] {
 /** The campaign's phone column index, needed to rebuild rows for reports and retries. */
 export function getPhoneColumnIndex(db: Db, id: number): number | null {
   return getRow(db, id)?.phone_column ?? null;
+}
+
+/** Whether the campaign is a test-mode one; null when there is no such campaign. */
+export function campaignTestMode(db: Db, id: number): boolean | null {
+  const row = getRow(db, id);
+  return row ? row.test_mode === 1 : null;
+}
+
+/** Where a live campaign was sent; null for test mode and for campaigns stored before it was kept. */
+export function getCampaignTarget(db: Db, id: number): LiveTarget | null {
+  const row = getRow(db, id);
+  if (!row || row.test_mode === 1 || row.api_url === null) return null;
+  return { apiUrl: row.api_url, legacyUrl: row.legacy_url ?? row.api_url };
 }
 
 export function getStopReason(db: Db, id: number): string | null {

@@ -37,6 +37,9 @@ const rowsOf = (filter: RowFilter) => {
   return rows;
 };
 
+const rowsOf2 = (db: ReturnType<typeof openMemoryDatabase>, id: number) =>
+  pageMessages(db, id, 0, 100, { billedDiffers: true }).map((m) => m.row);
+
 describe('report row filters', () => {
   it('shows every row of the campaign without a filter, or with empty lists', () => {
     expect(rowsOf({})).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -74,6 +77,45 @@ describe('report row filters', () => {
     const { db, id } = sentCampaign();
     expect(countMessages(db, id, { billedDiffers: true })).toBe(compareBilled(db, id).differingRows);
     expect(billedDifferences(db, id, 10).map((d) => d.row)).toEqual([2, 5]);
+  });
+
+  it('counts a row as billed differently only outside its predicted range, or beyond rounding of one figure', () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 7);
+    const bill = (row: number, min: number, max: number, billed: number) =>
+      db
+        .prepare(
+          `UPDATE messages SET state = 'accepted', cost_min_micros = ?, cost_max_micros = ?, billed_micros = ?
+           WHERE campaign_id = ? AND row = ?`,
+        )
+        .run(min, max, billed, id, row);
+    // Two networks: €0.06 and €0.065.
+    bill(1, 60_000, 65_000, 60_000); // the low end: as predicted
+    bill(2, 60_000, 65_000, 65_000); // the high end: as predicted
+    bill(3, 60_000, 65_000, 70_000); // above the range
+    bill(4, 60_000, 65_000, 55_000); // below the range
+    // One figure: €0.06.
+    bill(5, 60_000, 60_000, 60_040); // rounding of Messente's 4 decimals
+    bill(6, 60_000, 60_000, 60_100); // a real difference
+    expect(rowsOf2(db, id)).toEqual([3, 4, 6]);
+    expect(compareBilled(db, id)).toMatchObject({
+      billedRows: 6,
+      differingRows: 3,
+      predictedMinMicros: 4 * 60_000 + 2 * 60_000,
+      predictedMicros: 4 * 65_000 + 2 * 60_000,
+    });
+    expect(
+      billedDifferences(db, id, 10).map((d) => [
+        d.row,
+        d.predictedMinMicros,
+        d.predictedMicros,
+        d.billedMicros,
+      ]),
+    ).toEqual([
+      [3, 60_000, 65_000, 70_000],
+      [4, 60_000, 65_000, 55_000],
+      [6, 60_000, 60_000, 60_100],
+    ]);
   });
 
   it('combines kinds with AND and values of one kind with OR', () => {

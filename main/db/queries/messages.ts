@@ -1,4 +1,4 @@
-import type { Encoding, MessageRow, MessageState } from '../../../shared/types';
+import type { Encoding, MessageRow, MessageState, ScheduleCancelOutcome } from '../../../shared/types';
 import type { Db } from '../database';
 
 export interface NewMessage {
@@ -42,6 +42,7 @@ export interface MessageRecord {
   delivery_error: string | null;
   delivered_at: string | null;
   billed_micros: number | null;
+  schedule_cancel: ScheduleCancelOutcome | null;
 }
 
 /** Inserts one batch in a single transaction: all of it lands, or none of it. */
@@ -152,9 +153,20 @@ function isStateList(arg: RowFilterArg): arg is readonly MessageState[] {
 const PENDING = 'PENDING';
 const NO_CODE = 'unknown';
 
-/** A row billed at another price than predicted (no prediction counts as different). */
-export const BILLED_DIFFERS =
-  '(billed_micros IS NOT NULL AND (cost_max_micros IS NULL OR billed_micros <> cost_max_micros))';
+/**
+ * Half of Messente's smallest price step (€0.0001): a billed total rounded to its 4 decimals is not a
+ * difference from a prediction with more.
+ */
+export const BILLING_ROUNDING_MICROS = 50;
+
+/**
+ * A row billed outside its predicted range. A country with several networks has a range (the
+ * cheapest to the dearest network): any price inside it is what was predicted, so the low end is no
+ * alarm. A single-figure prediction differs only by more than rounding; no prediction always differs.
+ */
+export const BILLED_DIFFERS = `(billed_micros IS NOT NULL AND (cost_max_micros IS NULL
+  OR billed_micros < COALESCE(cost_min_micros, cost_max_micros) - ${BILLING_ROUNDING_MICROS}
+  OR billed_micros > cost_max_micros + ${BILLING_ROUNDING_MICROS}))`;
 
 /** Streams a campaign's rows in order without holding them all in memory (reports of any size). */
 export function* iterateMessages(
@@ -225,6 +237,7 @@ export function toMessageRow(r: MessageRecord): MessageRow {
     errorDetail: r.error_detail,
     errorSource: r.error_source,
     attempts: r.attempts,
+    scheduleCancel: r.schedule_cancel,
     sentAt: r.sent_at,
     deliveryStatus: r.delivery_status,
     deliveryError: r.delivery_error,

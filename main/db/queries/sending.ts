@@ -63,7 +63,7 @@ export function createSendingStore(db: Db) {
   );
   const accept = db.prepare(
     `UPDATE messages SET state = 'accepted', omnimessage_id = ?, message_id = ?, http_status = ?, sent_at = ?,
-       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL
+       error_code = NULL, error_title = NULL, error_detail = NULL, error_source = NULL, schedule_cancel = NULL
      WHERE id = ? AND state = 'sending'`,
   );
   const settle = db.prepare(
@@ -116,7 +116,19 @@ export function createSendingStore(db: Db) {
     }
   });
 
-  return { commit };
+  const unclaimRow = db.prepare(
+    "UPDATE messages SET state = 'queued', attempts = attempts - 1 WHERE id = ? AND state = 'sending'",
+  );
+  const dropAttempt = db.prepare('DELETE FROM send_attempts WHERE id = ? AND finished_at IS NULL');
+  /** Claims whose request never left (the run stopped first) are undone, as if never made. */
+  const release = db.transaction((claims: readonly Claim[]) => {
+    for (const c of claims) {
+      if (c.attemptId === null) continue;
+      if (dropAttempt.run(c.attemptId).changes === 1) unclaimRow.run(c.messageId);
+    }
+  });
+
+  return { commit, release };
 }
 
 export interface CampaignTally {
@@ -238,4 +250,33 @@ export function settleCampaign(
     const finished = status === 'cancelled' || status === 'completed';
     setCampaignStatus(db, campaignId, status, { finished, stopReason: finished ? null : stopReason });
   })();
+}
+
+/** Omnimessage ids already held by the campaign's rows, each with its row's id. */
+export function campaignOmnimessageIds(db: Db, campaignId: number): Map<string, number> {
+  const rows = db
+    .prepare(
+      'SELECT id, omnimessage_id AS oid FROM messages WHERE campaign_id = ? AND omnimessage_id IS NOT NULL',
+    )
+    .all(campaignId) as { id: number; oid: string }[];
+  return new Map(rows.map((r) => [r.oid, r.id]));
+}
+
+/** An accepted row whose omnimessage id turned out to be shared: `unknown`, with why. */
+export function markAcceptedUnknown(db: Db, messageId: number, error: RowError): number {
+  return db
+    .prepare(
+      `UPDATE messages SET state = 'unknown', error_code = ?, error_title = ?, error_detail = ?, error_source = ?
+       WHERE id = ? AND state = 'accepted'`,
+    )
+    .run(error.code, error.title, error.detail, error.source, messageId).changes;
+}
+
+/** Rows failed by a cause no recipient made (a wrong API address…): back to `queued`, unmarked. */
+export function requeueFailedRows(db: Db, messageIds: readonly number[]): number {
+  const update = db.prepare(
+    `UPDATE messages SET state = 'queued', http_status = NULL, error_code = NULL, error_title = NULL,
+       error_detail = NULL, error_source = NULL WHERE id = ? AND state = 'failed'`,
+  );
+  return db.transaction(() => messageIds.reduce((n, id) => n + update.run(id).changes, 0))();
 }

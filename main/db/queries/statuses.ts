@@ -210,45 +210,56 @@ export function deliveryCounts(db: Db, campaignId: number): Record<string, numbe
 }
 
 export interface BilledComparison {
-  /** Predicted cost of the rows that have a billed price, so both sides cover the same rows. */
+  /** Predicted cost (top and bottom of the range) of the rows that have a billed price, so both sides cover the same rows. */
   predictedMicros: number;
+  predictedMinMicros: number;
   billedMicros: number;
   billedRows: number;
-  /** Rows whose billed price differs from the predicted one. */
+  /** Rows billed outside their predicted range (BILLED_DIFFERS). */
   differingRows: number;
 }
 
 export function compareBilled(db: Db, campaignId: number): BilledComparison {
   const r = db
     .prepare(
-      `SELECT COALESCE(SUM(cost_max_micros), 0) AS predicted, COALESCE(SUM(billed_micros), 0) AS billed,
-              COUNT(*) AS rows, SUM(cost_max_micros IS NULL OR billed_micros <> cost_max_micros) AS differing
+      `SELECT COALESCE(SUM(cost_max_micros), 0) AS predicted,
+              COALESCE(SUM(COALESCE(cost_min_micros, cost_max_micros)), 0) AS predictedMin,
+              COALESCE(SUM(billed_micros), 0) AS billed, COUNT(*) AS rows,
+              SUM(${BILLED_DIFFERS}) AS differing
        FROM messages WHERE campaign_id = ? AND billed_micros IS NOT NULL`,
     )
-    .get(campaignId) as { predicted: number; billed: number; rows: number; differing: number | null };
+    .get(campaignId) as {
+    predicted: number;
+    predictedMin: number;
+    billed: number;
+    rows: number;
+    differing: number | null;
+  };
   return {
     predictedMicros: r.predicted,
+    predictedMinMicros: r.predictedMin,
     billedMicros: r.billed,
     billedRows: r.rows,
     differingRows: r.differing ?? 0,
   };
 }
 
-/** The first `limit` rows whose billed price differs from the prediction, by row number. */
-export function billedDifferences(
-  db: Db,
-  campaignId: number,
-  limit: number,
-): { row: number; to: string | null; predictedMicros: number | null; billedMicros: number }[] {
+export interface BilledDifference {
+  row: number;
+  to: string | null;
+  /** The row's predicted range; both null when its country had no price. */
+  predictedMinMicros: number | null;
+  predictedMicros: number | null;
+  billedMicros: number;
+}
+
+/** The first `limit` rows billed outside their predicted range, by row number. */
+export function billedDifferences(db: Db, campaignId: number, limit: number): BilledDifference[] {
   return db
     .prepare(
-      `SELECT row, recipient AS "to", cost_max_micros AS predictedMicros, billed_micros AS billedMicros FROM messages
+      `SELECT row, recipient AS "to", COALESCE(cost_min_micros, cost_max_micros) AS predictedMinMicros,
+              cost_max_micros AS predictedMicros, billed_micros AS billedMicros FROM messages
        WHERE campaign_id = ? AND ${BILLED_DIFFERS} ORDER BY row LIMIT ?`,
     )
-    .all(campaignId, limit) as {
-    row: number;
-    to: string | null;
-    predictedMicros: number | null;
-    billedMicros: number;
-  }[];
+    .all(campaignId, limit) as BilledDifference[];
 }

@@ -1,16 +1,22 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { CampaignStatus } from '../../../shared/types';
+import type { CampaignStatus, ScheduleCancelCounts } from '../../../shared/types';
 import CampaignControls from './CampaignControls.svelte';
 
-function setup(status: CampaignStatus, timeToSend: string | null = null) {
+function setup(
+  status: CampaignStatus,
+  timeToSend: string | null = null,
+  scheduleCancel: ScheduleCancelCounts | null = null,
+) {
   const actions: string[] = [];
   const view = render(CampaignControls, {
     status,
     remaining: 42,
     busy: false,
     timeToSend,
-    onPause: () => actions.push('pause'),
+    scheduleCancel,
+    onPause: ({ cancelScheduled }: { cancelScheduled: boolean }) =>
+      actions.push(cancelScheduled ? 'pause and cancel scheduled' : 'pause'),
     onResume: (at?: string | null) => actions.push(at === undefined ? 'resume' : `resume at ${at}`),
     onCancel: () => actions.push('cancel'),
   });
@@ -77,5 +83,28 @@ describe('CampaignControls', () => {
     await fireEvent.click(later);
     await fireEvent.click(button('Deliver the rest now'));
     expect(actions).toEqual([`resume at ${new Date(local).toISOString()}`, 'resume at null']);
+  });
+
+  it('pausing a campaign scheduled for later can also cancel its scheduled messages', async () => {
+    const { actions } = setup('sending', new Date(Date.now() + 3_600_000).toISOString());
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Also cancel scheduled messages' }));
+    await fireEvent.click(button('Pause'));
+    expect(actions).toEqual(['pause and cancel scheduled']);
+  });
+
+  it('a finished campaign scheduled for later can be held or cancelled until its time', async () => {
+    const { actions } = setup('completed', new Date(Date.now() + 3_600_000).toISOString());
+    await fireEvent.click(button('Hold scheduled messages'));
+    expect(actions).toEqual(['pause and cancel scheduled']);
+    await fireEvent.click(button('Cancel campaign'));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this campaign?' });
+    expect(dialog.textContent).toContain('are cancelled at Messente');
+  });
+
+  it('says what Messente answered for the scheduled messages', () => {
+    setup('cancelled', null, { cancelled: 7, alreadySent: 2, unknown: 1 });
+    expect(screen.getByRole('status').textContent).toMatch(
+      /7 cancelled, 2 already sent, 1 unknown \(they may still be delivered\)/,
+    );
   });
 });

@@ -18,6 +18,19 @@ describe('CostSummary', () => {
     expect(text).toContain('+€0.25');
   });
 
+  it('shows the predicted range, and no difference for a bill at its low end', () => {
+    render(CostSummary, {
+      predictedMinMicros: 87_855_000,
+      predictedMicros: 94_950_000,
+      billedMicros: 87_855_000,
+      unpricedRows: 0,
+      segments: 1_292,
+    });
+    const text = screen.getByRole('region', { name: 'Cost' }).textContent ?? '';
+    expect(text).toContain('€87.86–€94.95');
+    expect(text).not.toContain('Difference');
+  });
+
   it('says when nothing is billed yet and which rows have no price', () => {
     render(CostSummary, { predictedMicros: 500_000, billedMicros: null, unpricedRows: 3, segments: 10 });
     const text = screen.getByRole('region', { name: 'Cost' }).textContent ?? '';
@@ -38,7 +51,7 @@ describe('CostSummary', () => {
     });
     const region = screen.getByRole('region', { name: 'Cost' });
     expect(region.textContent?.replace(/\s+/g, ' ')).toContain(
-      '3 rows were billed at another price than predicted.',
+      '3 rows were billed outside the predicted range.',
     );
     await fireEvent.click(screen.getByRole('button', { name: 'Show them' }));
     expect(shown).toBe(1);
@@ -53,7 +66,7 @@ describe('CostSummary', () => {
       differingRows: 0,
       onShowDiffering: () => {},
     });
-    expect(screen.getByText('Every billed row cost what was predicted.')).toBeTruthy();
+    expect(screen.getByText('Every billed row cost what was predicted (within its range).')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show them' })).toBeNull();
     view.unmount();
     render(CostSummary, {

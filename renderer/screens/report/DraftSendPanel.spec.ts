@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { formatEur } from '../../../shared/sms';
+import { formatMoney } from '../../../shared/money';
 import DraftSendPanel from './DraftSendPanel.svelte';
 import { counts, detail, fakeApi, summary } from './test-api';
 
@@ -29,7 +29,7 @@ describe('DraftSendPanel', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     const dialog = screen.getByRole('dialog');
-    expect(dialog.textContent).toContain(`3 messages, 4 segments, predicted cost ${formatEur(200_000)}`);
+    expect(dialog.textContent).toContain(`3 messages, 4 segments, predicted cost ${formatMoney(200_000)}`);
     expect(api.callsTo('campaigns.start')).toEqual([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(started));

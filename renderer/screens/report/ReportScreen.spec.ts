@@ -139,7 +139,7 @@ describe('ReportScreen', () => {
       'campaigns.deliveryCounts': () => ({ DELIVRD: 8 }),
     });
     render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
-    expect(await screen.findByText('2 rows were billed at another price than predicted.')).toBeTruthy();
+    expect(await screen.findByText('2 rows were billed outside the predicted range.')).toBeTruthy();
     expect(api.callsTo('campaigns.rows')).toContainEqual({ id: 5, offset: 0, limit: 1, billedDiffers: true });
     const box = screen.getByRole('checkbox', { name: 'Billed differs from predicted' }) as HTMLInputElement;
     expect(box.checked).toBe(false);

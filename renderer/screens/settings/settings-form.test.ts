@@ -41,5 +41,7 @@ describe('settings form', () => {
     expect(rateProblem('2.5')).toBeNull();
     expect(apiUrlProblem('http://127.0.0.1:4010/v1')).toBeNull();
     expect(apiUrlProblem('not a url')).not.toBeNull();
+    expect(apiUrlProblem('http://api.messente.com/v1')).toMatch(/travel unencrypted/);
+    expect(apiUrlProblem('https://u:p@api.messente.com/v1')).toMatch(/Leave the user name and password out/);
   });
 });

@@ -1,5 +1,8 @@
 // Validation of the settings form, in the operator's words, before anything reaches main.
+import { apiUrlProblem } from '../../../shared/api-url';
 import { senderProblem } from '../../../shared/sender-name';
+
+export { apiUrlProblem };
 import type { Autoconvert, Settings } from '../../../shared/types';
 
 export interface SettingsDraft {
@@ -30,16 +33,6 @@ export function rateProblem(text: string): string | null {
   if (text.trim() === '' || !Number.isFinite(rate)) return 'Enter a number of messages per second.';
   if (rate < 1 || rate > MAX_RATE) return `Choose between 1 and ${MAX_RATE} messages per second.`;
   return null;
-}
-
-export function apiUrlProblem(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    if (url.protocol === 'https:' || url.protocol === 'http:') return null;
-  } catch {
-    // falls through to the message below
-  }
-  return 'Enter a web address starting with https://, such as https://api.messente.com/v1.';
 }
 
 export function draftProblems(draft: SettingsDraft): DraftProblems {

@@ -1,30 +1,25 @@
-// Sends (or resumes) one campaign from the command line: a progress line on stderr, Ctrl-C pauses
-// cleanly, and a summary at the end. Shared by `omnicast send` and `omnicast resume`.
+// Sends (or resumes) one campaign from the command line through the core's own handlers: a
+// progress line on stderr, Ctrl-C pauses cleanly, and a summary at the end. Shared by
+// `omnicast send` and `omnicast resume`.
+import type { CallArgs } from '../../shared/contract';
 import type { CampaignProgress } from '../../shared/types';
-import { CliFailure, type CliIO } from '../cli/command';
-import type { Db } from '../db/database';
-import { EventBus } from '../events';
-import { UserError } from '../handlers/dispatch';
-import { createSender } from './index';
-import type { SendClient, StartOptions } from './types';
+import type { CliCore } from './cli-core';
+import type { CliIO } from './command';
 
 export interface CliRunOptions {
-  db: Db;
+  cli: CliCore;
   campaignId: number;
   io: CliIO;
-  /** `start` a draft campaign, or `resume` a paused/interrupted one (a crashed `sending` one too). */
-  mode: 'start' | 'resume';
-  /** Required to start; when resuming, overrides of the campaign's saved rate and cap. */
-  options?: Partial<StartOptions>;
-  getClient: (campaignId: number) => Promise<SendClient>;
+  /** `campaigns.start` of a draft, or `campaigns.resume` of a paused/interrupted one (a crashed `sending` one too). */
+  start?: Omit<CallArgs<'campaigns.start'>, 'id'>;
+  resume?: Omit<CallArgs<'campaigns.resume'>, 'id'>;
 }
 
 const PLAIN_LINE_EVERY_MS = 5_000;
 
 export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgress> {
-  const { db, campaignId: id, io } = o;
-  const events = new EventBus();
-  const sender = createSender({ db, events, getClient: o.getClient });
+  const { cli, campaignId: id, io } = o;
+  const { events, sender } = cli.core;
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let lastPlain = 0;
   let lineShown = false;
@@ -44,13 +39,13 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
   const onAbort = () => {
     pausing = true;
     const inFlight = sender.progress(id).counts.sending;
-    void sender.pause(id);
+    void cli.call('campaigns.pause', { id }).catch(() => undefined);
     if (lineShown) io.stderr.write('\r\x1b[K');
     lineShown = false;
     io.stderr.write(pausingLine(inFlight));
   };
   try {
-    if (o.mode === 'resume') {
+    if (o.resume) {
       // A campaign this folder's previous run left `sending` (killed, power loss) is recovered first:
       // its in-flight rows become `unknown` and are never sent again by themselves.
       sender.recoverInterrupted(id);
@@ -63,18 +58,10 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
     }
     if (io.signal.aborted) return sender.progress(id);
     io.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      if (o.mode === 'start') {
-        if (o.options?.rate === undefined)
-          throw new CliFailure('a sending speed is needed to start a campaign.');
-        await sender.start(id, { ...o.options, rate: o.options.rate });
-      } else {
-        await sender.resume(id, o.options);
-      }
-    } catch (error) {
-      if (error instanceof UserError) throw new CliFailure(error.message);
-      throw error;
-    }
+    if (o.start) await cli.call('campaigns.start', { id, ...o.start });
+    else await cli.call('campaigns.resume', { id, ...o.resume });
+    // Ctrl-C while the start was being checked (balance, schedule) came before anything ran.
+    if (io.signal.aborted) await cli.call('campaigns.pause', { id });
     const final = await sender.whenSettled(id);
     if (lineShown) io.stderr.write('\r\x1b[K');
     io.stderr.write(summary(final));
@@ -90,7 +77,6 @@ export async function runCampaignInCli(o: CliRunOptions): Promise<CampaignProgre
   } finally {
     io.signal.removeEventListener('abort', onAbort);
     unsubscribe();
-    await sender.shutdown();
   }
 }
 
