@@ -2,6 +2,17 @@
 // them in a fresh Node process with --expose-gc, so that memory figures mean something.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+// Packages stay external, but their JSON files are bundled: an ES module may import JSON only with
+// an import attribute, which the sources (bundled as CommonJS elsewhere) do not write.
+const require = createRequire(import.meta.url);
+const bundleJson = {
+  name: 'bundle-package-json',
+  setup(b) {
+    b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({ path: require.resolve(args.path) }));
+  },
+};
 
 await build({
   entryPoints: { bench: 'bench/index.ts' },
@@ -12,6 +23,7 @@ await build({
   target: 'node20',
   format: 'esm',
   packages: 'external',
+  plugins: [bundleJson],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __omnicastRequire } from 'node:module'; const require = __omnicastRequire(import.meta.url);",

@@ -128,7 +128,7 @@ describe('ReportScreen', () => {
     );
   });
 
-  it('counts rows billed at another price, and "Show them" filters the table to them', async () => {
+  it('counts rows billed outside their predicted range, and "Show them" filters the table to them', async () => {
     const api = fakeApi({
       'campaigns.get': () =>
         detail({ id: 5, status: 'completed', predictedCostMicros: 450_000, billedCostMicros: 500_000 }),
