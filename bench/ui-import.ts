@@ -1,4 +1,4 @@
-// UI import benchmark (issue 4): the built web host in front of Debian's Chromium, a generated CSV
+// UI import benchmark: the built web host in front of Chromium, a generated CSV
 // chosen in the Recipients step, and what the operator feels: when the first recipient rows show, when
 // the import is done, and whether the window ever froze (Long Tasks API: main-thread tasks > 50 ms).
 import { chromium, type Browser, type Page } from 'playwright';

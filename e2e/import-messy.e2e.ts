@@ -1,4 +1,4 @@
-// Issue 4 through the UI: a file as Excel exports it in Estonia (Windows-1252, semicolons, a title
+// Import through the UI: a file as Excel exports it in Estonia (Windows-1252, semicolons, a title
 // line above the header, national numbers, one number in three spellings, a number Excel turned into
 // scientific notation, ragged rows) is imported, the report says exactly what happened, and the
 // rejected rows download holds the original columns plus `row` and `reason`.

@@ -1,4 +1,4 @@
-// Issue 8: the whole journey as an operator clicks it, finding every control by role and accessible
+// The whole journey as an operator clicks it, finding every control by role and accessible
 // name. A messy CSV (BOM, two phone-like columns, empty names, a quoted note with commas and doubled
 // quotes, a blank line, a duplicate, a typo) becomes a campaign with a fallback merge field and a
 // curly apostrophe; it is previewed with filters, sent in test mode at 2 messages/s so it can be
@@ -106,7 +106,10 @@ test('messy CSV to delivered, paused and resumed, exported and retried', async (
   await saveScreenshot(page, 'journey-4-send');
   await page.getByRole('button', { name: 'Send 12 messages' }).click();
   const confirm = page.getByRole('dialog', { name: 'Send 12 messages?' });
-  await expect(confirm).toContainText('12 messages, 13 segments');
+  await expect(confirm).toContainText(
+    /^.*To the test simulator .*: 12 messages \(\d+ rows? skipped\), 13 segments/,
+  );
+  await expect(confirm).toContainText(/Balance: €[\d,.]+ \(as of \d\d:\d\d\)/);
   await saveScreenshot(page, 'journey-5-confirm');
   await confirm.getByRole('button', { name: 'Send now' }).click();
 

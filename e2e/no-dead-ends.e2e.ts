@@ -131,3 +131,43 @@ test('test mode banner follows the switch in Settings without navigating', async
   }
   await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
 });
+
+test('row detail: the message as the phone shows it, split into segments, with its cost', async ({
+  page,
+}) => {
+  await openApp(page);
+  await nav(page).getByRole('button', { name: 'New campaign' }).click();
+  await page.getByLabel('Recipients file (CSV)').setInputFiles(fixture);
+  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('3 ready');
+  await page.getByRole('button', { name: 'Next: Message' }).click();
+  await page.getByRole('textbox', { name: 'Campaign name' }).fill('Row detail');
+  await page
+    .getByRole('textbox', { name: 'Template' })
+    .fill('Hi {{name}}, we’re open until 8 today in {{city}}. Bring your card for the autumn discount ✓');
+  await page.getByRole('radiogroup', { name: 'Autoconvert' }).getByRole('radio', { name: 'Off' }).check();
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await expect(page.getByRole('button', { name: 'Next: Send' })).toBeEnabled();
+
+  // Keyboard: the row's button opens it, Escape closes it and focus is back on that row.
+  const row3 = page.getByRole('button', { name: 'Row 3: details' });
+  await row3.focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('dialog', { name: 'Row 3: +37251234568' });
+  await expect(detail).toContainText('Hi Jüri, we’re open until 8 today in Tartu.');
+  await expect(detail).toContainText('Segment 1 of 2, 67 characters');
+  await expect(detail).toContainText('Segment 2 of 2');
+  await expect(detail).toContainText('’ (U+2019): autoconvert On would send');
+  await expect(detail).toContainText('✓ (U+2713)');
+  await expect(detail).toContainText('Price:');
+  await checkAccessibility(page, 'Row detail');
+  await saveScreenshot(page, 'row-detail');
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await expect(row3).toBeFocused();
+
+  // A click anywhere on a row opens it too.
+  await page.getByRole('table', { name: 'Preview' }).getByText('Hi Mari, we’re open').click();
+  await expect(page.getByRole('dialog', { name: 'Row 2: +37251234567' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

@@ -4,9 +4,9 @@ import { openDatabase, type Db } from './db/database';
 import { campaignTestMode, getCampaignTarget } from './db/queries/campaigns';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
-import { UserError } from './handlers/dispatch';
+import { UserError } from './errors';
 import { createMessenteClient } from './messente';
-import { legacyUrlFor, type LiveTarget } from './messente/targets';
+import { legacyUrlFor, targetWords, type LiveTarget } from './messente/targets';
 import type { PriceTable } from '../shared/sms';
 import type { CurrentTarget } from './handlers/context';
 import type { Platform } from './platform';
@@ -122,6 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       version: options.version,
       dataDir: options.dataDir,
       testMode: target().testMode,
+      sendsTo: targetWords(target().testMode, target().live.apiUrl),
       credentialStore: credentials.kind,
     }),
     pricing,

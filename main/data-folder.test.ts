@@ -58,6 +58,14 @@ describe.skipIf(!posix)('a private data folder', () => {
     openDatabase(dir, { notice: (line) => notes.push(line) }).close();
     expect(notes).toHaveLength(1);
   });
+
+  it('keeps a write-protected file write-protected while taking away the others’ access', () => {
+    const dir = join(root, 'data');
+    openDatabase(dir).close();
+    chmodSync(join(dir, DATABASE_FILE), 0o444);
+    openDatabase(dir, { readonly: true }).close();
+    expect(modeOf(join(dir, DATABASE_FILE))).toBe(0o400);
+  });
 });
 
 describe.skipIf(!posix)('data folder paths', () => {

@@ -11,6 +11,7 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { errorMessage } from '../shared/errors';
 
 export const PRIVATE_FOLDER_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -47,10 +48,6 @@ function nearestExisting(path: string): { path: string; real: string; missing: s
     current = parent;
   }
   return { path: current, real: realpathSync(current), missing };
-}
-
-function isPrivate(mode: number, wanted: number): boolean {
-  return (mode & 0o777 & ~wanted) === 0;
 }
 
 /**
@@ -96,21 +93,23 @@ export function prepareDataFolder(dir: string, options: DataFolderOptions = {}):
   if (posix && existing.missing.length === 0) tighten(path, dir, options.notice);
 }
 
-/** An existing folder made private, with its files; one line says so when anything changed. */
+/**
+ * An existing folder made private, with its files; one line says so when anything changed. Only
+ * the group and other bits are taken away: a file the owner write-protected stays write-protected.
+ */
 function tighten(path: string, shown: string, notice?: (line: string) => void): void {
   let changed = false;
+  const restrict = (target: string, mode: number): void => {
+    if ((mode & 0o077) === 0) return;
+    chmodSync(target, mode & 0o700);
+    changed = true;
+  };
   try {
-    if (!isPrivate(statSync(path).mode, PRIVATE_FOLDER_MODE)) {
-      chmodSync(path, PRIVATE_FOLDER_MODE);
-      changed = true;
-    }
+    restrict(path, statSync(path).mode);
     for (const name of readdirSync(path)) {
       const file = join(path, name);
       const stat = statSync(file);
-      if (stat.isFile() && !isPrivate(stat.mode, PRIVATE_FILE_MODE)) {
-        chmodSync(file, PRIVATE_FILE_MODE);
-        changed = true;
-      }
+      if (stat.isFile()) restrict(file, stat.mode);
     }
   } catch {
     // A folder owned by someone else cannot be changed; it still opens, as it did before.
@@ -157,6 +156,6 @@ export function fileReason(error: unknown): string {
     case 'EIO':
       return 'the disk reported a read or write error';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

@@ -4,11 +4,11 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
+// Packages stay external, but their JSON files are bundled: an ES module may import JSON only with
+// an import attribute, which the sources (bundled as CommonJS elsewhere) do not write.
 const require = createRequire(import.meta.url);
-// Packages stay external, except their JSON data (country names): an ES module cannot import a
-// package's .json file without an import attribute, so it is bundled.
 const bundleJson = {
-  name: 'bundle-json',
+  name: 'bundle-package-json',
   setup(b) {
     b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({ path: require.resolve(args.path) }));
   },

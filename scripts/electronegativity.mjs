@@ -1,4 +1,4 @@
-// Electron security scan of the shell (issue 7): runs @doyensec/electronegativity on main/electron
+// Electron security scan of the shell: runs @doyensec/electronegativity on main/electron
 // and fails on any HIGH or CRITICAL finding. The check that downloads Electron's release list is
 // left out: this network has no GitHub, and the Electron version is pinned in package.json anyway.
 import { spawnSync } from 'node:child_process';

@@ -1,10 +1,10 @@
+import { MAX_SCHEDULE_DAYS } from './limits';
 // Scheduled delivery (`time_to_send`): the operator's time, checked before anything is sent. Pure
 // (no I/O, `now` given) so that the CLI, the main process and the wizard apply the same rules. An
 // explicit UTC offset is required because Messente reads a time without one as UTC, which an
 // operator in Tallinn typing "18:00" would not expect.
 
-/** The furthest ahead a campaign may be scheduled: far enough for any campaign, short of typos. */
-export const MAX_SCHEDULE_DAYS = 30;
+export { MAX_SCHEDULE_DAYS };
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,8 +1,8 @@
 // Domain types shared by main, the renderer, its worker and the CLI. Pure declarations only.
 
-/** Messente's autoconvert modes, sent as these exact strings (the spec's enum is wrong). */
-export type Autoconvert = 'on' | 'full' | 'off';
-export const AUTOCONVERT_MODES: readonly Autoconvert[] = ['on', 'full', 'off'];
+// Messente's autoconvert modes (sent as these exact strings; the spec's enum is wrong).
+import type { Autoconvert } from './limits';
+export { AUTOCONVERT_MODES, type Autoconvert } from './limits';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
 
@@ -11,7 +11,7 @@ export type Micros = number;
 
 export type CampaignStatus = 'draft' | 'sending' | 'paused' | 'completed' | 'cancelled' | 'interrupted';
 
-/** A recipient row's sending state (product.md "States"). */
+/** A recipient row's sending state. */
 export type MessageState = 'skipped' | 'queued' | 'sending' | 'accepted' | 'failed' | 'unknown' | 'cancelled';
 export const MESSAGE_STATES: readonly MessageState[] = [
   'skipped',
@@ -163,6 +163,8 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   testMode: boolean;
+  /** Where new campaigns go, in words: "Messente", "the test simulator (…)" or "the custom API URL …". */
+  sendsTo?: string;
   /** Where credentials are kept: the OS keychain, or memory only when none is available. */
   credentialStore: 'keychain' | 'memory';
 }

@@ -3,7 +3,7 @@ import type { ImportedRecipient } from '../../shared/types';
 import type { Db } from '../db/database';
 import { getCampaign } from '../db/queries/campaigns';
 import { countMessages, insertMessages, type NewMessage } from '../db/queries/messages';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import type { Pricing } from '../settings/pricing';
 
 /**

@@ -7,7 +7,7 @@
 // been opted out since are carried over as `skipped` (never sent), so nothing disappears silently.
 import type { Db } from '../db/database';
 import { getCampaign, getPhoneColumnIndex, insertCampaign } from '../db/queries/campaigns';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import { NOT_FOUND_STATUS } from '../status/schedule';
 
 export type RetryKind = 'failed' | 'undelivered' | 'unknown';

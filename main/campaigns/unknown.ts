@@ -4,7 +4,7 @@
 // Shared by the app (campaigns.markUnknown) and `omnicast unknown`.
 import type { CampaignDetail } from '../../shared/types';
 import type { Db } from '../db/database';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 
 export type UnknownDecision = 'sent' | 'again';
 

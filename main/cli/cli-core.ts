@@ -8,11 +8,15 @@ import type { PriceTable } from '../../shared/sms';
 import { createCore, type Core } from '../core';
 import { openCredentialStore, type CredentialStore } from '../credentials/store';
 import { DatabaseTooNewError } from '../db/migrations';
-import { UserError } from '../handlers/dispatch';
+import { DataFolderError } from '../data-folder';
+import { DatabaseDamagedError } from '../db/damage';
+import { plainFailure } from './failures';
+import { UserError } from '../errors';
 import type { LiveTarget } from '../messente/targets';
 import type { Platform } from '../platform';
 import { VERSION } from '../version';
 import { CliFailure, UsageError, type CliIO } from './command';
+import { errorMessage } from '../../shared/errors';
 
 export const TARGET_OPTIONS = {
   'api-url': { type: 'string' },
@@ -110,14 +114,20 @@ export async function openCliCore(o: CliCoreOptions): Promise<CliCore> {
       version: VERSION,
       credentials,
       background: false,
+      notice: (line) => o.io.stderr.write(`${line}\n`),
       ...(target === undefined ? {} : { target }),
       ...(o.prices === undefined ? {} : { prices: o.prices }),
     });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) throw new CliFailure(error.message);
-    throw new CliFailure(
-      `cannot open the data folder ${o.dataDir}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (
+      error instanceof DatabaseTooNewError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseDamagedError
+    )
+      throw new CliFailure(error.message);
+    const plain = plainFailure(error, o.dataDir);
+    if (plain) throw new CliFailure(plain);
+    throw new CliFailure(`cannot open the data folder ${o.dataDir}: ${errorMessage(error)}`);
   }
   const handlers: Handlers = core.handlers;
   return {

@@ -2,6 +2,7 @@
 // code (0 success, 1 failure, 2 bad usage or bad input). Commands never call process.exit
 // themselves, so they can be tested in-process.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../../shared/errors';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -39,7 +40,7 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(errorMessage(error));
   }
 }
 

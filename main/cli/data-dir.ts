@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/database';
+import { DatabaseDamagedError } from '../db/damage';
 import { DatabaseTooNewError } from '../db/migrations';
 import { DataFolderError } from '../data-folder';
 import { defaultDataDir } from '../paths';
+import { plainFailure } from './failures';
 import { CliFailure, type CliIO } from './command';
+import { errorMessage } from '../../shared/errors';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
 export const DATA_DIR_HELP =
@@ -15,15 +18,24 @@ export function dataDirFrom(value: string | undefined, io: CliIO): string {
   return defaultDataDir();
 }
 
-export function openDataDir(dir: string, io?: Pick<CliIO, 'stderr'>): Db {
+/** `readonly`: for commands that only read (see OpenOptions.readonly). */
+export function openDataDir(
+  dir: string,
+  io?: Pick<CliIO, 'stderr'>,
+  options: { readonly?: boolean } = {},
+): Db {
   const stderr = io?.stderr ?? process.stderr;
   try {
-    return openDatabase(dir, { notice: (line) => stderr.write(`${line}\n`) });
+    return openDatabase(dir, { notice: (line) => stderr.write(`${line}\n`), readonly: options.readonly });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError || error instanceof DataFolderError)
+    if (
+      error instanceof DatabaseTooNewError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseDamagedError
+    )
       throw new CliFailure(error.message);
-    throw new CliFailure(
-      `cannot open the data folder ${dir}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const plain = plainFailure(error, dir);
+    if (plain) throw new CliFailure(plain);
+    throw new CliFailure(`cannot open the data folder ${dir}: ${errorMessage(error)}`);
   }
 }

@@ -18,6 +18,7 @@ import {
   templateTooLong,
 } from '../../shared/import/rules';
 import { numberOption, UsageError } from './command';
+import { AUTOCONVERT_LIST, DEFAULT_AUTOCONVERT, isAutoconvert } from '../../shared/limits';
 
 export const IMPORT_OPTIONS = {
   country: { type: 'string' },
@@ -45,7 +46,7 @@ export const IMPORT_HELP = [
   '  --delimiter C            , ; tab or | (default: detected)',
   '  --encoding E             utf-8, utf-16le, utf-16be or windows-1252 (default: detected)',
   '  --header-row N           the row holding the column names (default: detected)',
-  '  --autoconvert MODE       on, full or off (default: on)',
+  `  --autoconvert MODE       ${AUTOCONVERT_LIST} (default: ${DEFAULT_AUTOCONVERT})`,
   '  --accept-problems        go on although the file has problems (an unclosed quote, rows run',
   '                           together, too many or too few values, bytes that are not UTF-8)',
   `  --max-segments N         the most segments one message may take (default: the setting, ${DEFAULT_MAX_SEGMENTS})`,
@@ -181,7 +182,7 @@ export function checkSegmentCap(cap: SegmentCapCheck, fileName: string): void {
 }
 
 export function autoconvertOption(value: string | undefined): Autoconvert {
-  if (value === undefined) return 'on';
-  if (value === 'on' || value === 'full' || value === 'off') return value;
-  throw new UsageError('--autoconvert must be on, full or off.');
+  if (value === undefined) return DEFAULT_AUTOCONVERT;
+  if (isAutoconvert(value)) return value;
+  throw new UsageError(`--autoconvert must be ${AUTOCONVERT_LIST}.`);
 }

@@ -2,6 +2,8 @@
 // from the process entry (main.ts) so that tests run commands in-process.
 import { VERSION } from '../version';
 import { CliFailure, UsageError, type CliIO, type Command } from './command';
+import { dataDirFrom } from './data-dir';
+import { dataDirArg, plainFailure } from './failures';
 import { campaignsCommand } from './commands/campaigns';
 import { cancelCommand } from './commands/cancel';
 import { previewCommand } from './commands/preview';
@@ -11,6 +13,7 @@ import { sendCommand } from './commands/send';
 import { simulatorCommand } from './commands/simulator';
 import { statusCommand } from './commands/status';
 import { unknownCommand } from './commands/unknown';
+import { errorMessage } from '../../shared/errors';
 
 export const COMMANDS: readonly Command[] = [
   previewCommand,
@@ -68,8 +71,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     const code = error instanceof UsageError ? 2 : 1;
-    const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof UsageError || error instanceof CliFailure;
+    const plain = plainFailure(error, dataDirFrom(dataDirArg(rest), io));
+    const message = plain ?? errorMessage(error);
+    const known = plain !== undefined || error instanceof UsageError || error instanceof CliFailure;
     say(io.stderr, `omnicast ${name}: ${known ? message : `unexpected error: ${message}`}`);
     if (debug && error instanceof Error && error.stack) say(io.stderr, error.stack);
     else if (!known) say(io.stderr, 'Run again with --debug for details.');

@@ -3,6 +3,8 @@
 import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core';
+import { DataFolderError } from '../data-folder';
+import { DatabaseDamagedError } from '../db/damage';
 import { DatabaseTooNewError } from '../db/migrations';
 import { defaultDataDir } from '../paths';
 import { VERSION } from '../version';
@@ -14,6 +16,7 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { denyPermissions, guardWebContents } from './security';
 import { createMainWindow } from './window';
+import { errorMessage } from '../../shared/errors';
 
 const HELP_URL = 'https://messente.com/documentation';
 // Same folder as the CLI and the web host use, so all three see one database.
@@ -54,12 +57,20 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   serveAppScheme(join(__dirname, '../renderer'));
   try {
-    core = await createCore({ dataDir, platform: createDesktopPlatform(() => window), version: VERSION });
+    core = await createCore({
+      dataDir,
+      platform: createDesktopPlatform(() => window),
+      version: VERSION,
+      notice: (line) => console.log(line),
+    });
   } catch (error) {
+    // These say in full what happened and what to do; anything else gets the folder named.
     const message =
-      error instanceof DatabaseTooNewError
+      error instanceof DatabaseTooNewError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseDamagedError
         ? error.message
-        : `Omnicast cannot open its data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}`;
+        : `Omnicast cannot open its data folder ${dataDir}: ${errorMessage(error)}`;
     dialog.showErrorBox('Omnicast cannot start', message);
     closed = true;
     app.quit();

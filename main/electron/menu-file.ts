@@ -4,6 +4,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AppCommand } from '../../shared/contract';
+import { errorMessage } from '../../shared/errors';
 
 const MB = 1024 * 1024;
 /** The largest recipients file Omnicast imports at all. */
@@ -27,7 +28,7 @@ export async function readMenuFile(
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return { ok: false, message: `${name} could not be opened (${reason}). Check that it still exists.` };
   }
   try {
@@ -52,7 +53,7 @@ export async function readMenuFile(
       command: { command: 'openRecipients', fileName: name, bytesBase64: bytes.toString('base64') },
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return {
       ok: false,
       message: `${name} could not be read (${reason}). Close it in other programs and try again.`,

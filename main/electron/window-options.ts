@@ -1,5 +1,5 @@
 // The main window's options, apart from the window itself so that a unit test can assert the
-// hardening without Electron (issue 7: contextIsolation, sandbox, no nodeIntegration, webSecurity).
+// hardening without Electron (contextIsolation, sandbox, no nodeIntegration, webSecurity).
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { MIN_HEIGHT, MIN_WIDTH } from './window-state';
 

@@ -19,13 +19,14 @@ import { formatMoney } from '../../shared/money';
 import { compileTemplate, renderTemplate } from '../../shared/sms';
 import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
-import { parseSendTime } from '../sender/schedule';
+import { parseSendTime, resolveSchedule, scheduleRefusalMessage } from '../sender/schedule';
 import { sendTestMessage } from '../sender/test-send';
 import { createRefreshJobs } from '../status/refresh-jobs';
 import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';
-import { UserError } from './dispatch';
+import { UserError } from '../errors';
+import { errorMessage } from '../../shared/errors';
 import type { UnscheduleSummary } from '../sender';
 
 type CampaignHandlers = Pick<
@@ -120,26 +121,25 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
           `Campaign "${campaign.name}" is ${campaign.status}: only a paused or interrupted campaign can be resumed.`,
         );
       }
-      // Without a choice the stored schedule stands; the sender refuses it once it has passed, and
-      // the report screen then offers "Deliver the rest now" or a new time (the CLI's words differ).
-      try {
-        await ctx.sender.resume(id, {
-          ...(timeToSend === undefined
-            ? {}
-            : { timeToSend: timeToSend === null ? null : operatorTime(timeToSend) }),
-          ...(rate === undefined ? {} : { rate }),
-          ...(maxCostEur === undefined ? {} : { maxCostMicros: Math.round(maxCostEur * 1_000_000) }),
-          ...(batchSize === undefined ? {} : { batchSize }),
-        });
-      } catch (error) {
-        // Only the stored time can have passed here: a new one was checked by operatorTime above.
-        const storedPassed = error instanceof UserError && error.code === 'schedule_passed';
-        if (!storedPassed || timeToSend !== undefined) throw error;
+      // Without a choice the stored schedule stands; once it has passed the report screen offers
+      // "Deliver the rest now" or a new time, so the refusal names those.
+      const choice =
+        timeToSend === undefined ? undefined : timeToSend === null ? null : operatorTime(timeToSend);
+      const schedule = resolveSchedule(choice, campaign.timeToSend, Date.now());
+      if (!schedule.ok) {
         throw new UserError(
-          `Campaign "${campaign.name}" was scheduled for delivery at ${campaign.timeToSend ?? 'a time'}, which has passed: choose "Deliver the rest now" or a new delivery time.`,
-          'schedule_passed',
+          schedule.code === 'schedule_passed'
+            ? `Campaign "${campaign.name}" was scheduled for delivery at ${schedule.time}, which has passed: choose "Deliver the rest now" or a new delivery time.`
+            : scheduleRefusalMessage(campaign.name, schedule),
+          schedule.code,
         );
       }
+      await ctx.sender.resume(id, {
+        ...(choice === undefined ? {} : { timeToSend: choice }),
+        ...(rate === undefined ? {} : { rate }),
+        ...(maxCostEur === undefined ? {} : { maxCostMicros: Math.round(maxCostEur * 1_000_000) }),
+        ...(batchSize === undefined ? {} : { batchSize }),
+      });
       return summary(id);
     },
     'campaigns.cancel': async ({ id }) => {
@@ -227,7 +227,7 @@ async function testSend(ctx: HandlerContext, args: CallArgs<'campaigns.testSend'
   try {
     client = await ctx.messente();
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
   try {
     return await sendTestMessage(client, {

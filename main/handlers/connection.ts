@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import type { ConnectionTestResult } from '../../shared/contract/results';
 import type { HandlerContext } from './context';
-import { UserError } from './dispatch';
+import { UserError } from '../errors';
 
 type ConnectionHandlers = Pick<Handlers, 'credentials.test' | 'account.balance'>;
 
@@ -33,7 +33,7 @@ export function connectionHandlers(ctx: HandlerContext): ConnectionHandlers {
         const balance = await client.balance();
         if (!balance.ok)
           throw new UserError(`The balance could not be read: ${balance.message}`, 'balance_unavailable');
-        return { eur: balance.eur };
+        return { eur: balance.eur, checkedAt: new Date(ctx.now()).toISOString() };
       } finally {
         client.close();
       }

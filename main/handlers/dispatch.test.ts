@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_NAMES, callArgs, type Handlers } from '../../shared/contract';
-import { dispatch, UserError } from './dispatch';
+import { UserError } from '../errors';
+import { dispatch } from './dispatch';
 
 // Every handler records what reached it: nothing may arrive that the contract did not validate.
 function recordingHandlers(reached: unknown[]): Handlers {

@@ -5,17 +5,7 @@ import {
   type Envelope,
   type Handlers,
 } from '../../shared/contract';
-
-/** An error whose message is meant for the operator as it is (what happened, what to do). */
-export class UserError extends Error {
-  override name = 'UserError';
-  constructor(
-    message: string,
-    readonly code = 'user_error',
-  ) {
-    super(message);
-  }
-}
+import { UserError } from '../errors';
 
 export interface DispatchOptions {
   /** Where unexpected errors go (never to the caller: they may hold paths or internals). */

@@ -13,7 +13,7 @@ import {
 import { MessenteRequestError } from '../messente';
 import { readSettings } from '../settings/settings';
 import type { HandlerContext } from './context';
-import { UserError } from './dispatch';
+import { UserError } from '../errors';
 
 type OptOutHandlers = Pick<
   Handlers,

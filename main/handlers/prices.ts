@@ -12,7 +12,7 @@ import { writeSettings } from '../db/queries/settings';
 import { priceKey, readPricing } from '../settings/pricing';
 import { readSetting } from '../settings/settings';
 import type { HandlerContext } from './context';
-import { UserError } from './dispatch';
+import { UserError } from '../errors';
 
 /** Messente asks integrators not to fetch the price list more often than this. */
 export const PRICE_FETCH_INTERVAL_MS = 2 * 60 * 60 * 1000;

@@ -70,7 +70,7 @@ describe('connection and balance', () => {
   it('tests the test-mode simulator and reads its balance', async () => {
     await testModeCore();
     expect(await call('credentials.test', {})).toEqual({ ok: true, balanceEur: 100 });
-    expect(await call('account.balance', {})).toEqual({ eur: 100 });
+    expect(await call('account.balance', {})).toEqual({ eur: 100, checkedAt: expect.any(String) });
   });
 
   it('explains a wrong API password (401) and a missing one', async () => {
@@ -241,6 +241,20 @@ describe('opt-out list', () => {
       (await call('optOuts.import', { csv: exports[0]!, fileName: 'opt-outs.csv', defaultCountry: 'EE' }))
         .invalid,
     ).toEqual([]);
+  });
+
+  it('reads the balance where a custom API URL lives, not at Messente’s account host', async () => {
+    sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur: 42.5 });
+    core = await createCore({
+      dataDir: tempDir('omnicast-settings-'),
+      platform: memoryPlatform([]),
+      version: 't',
+      credentials: createMemoryStore(),
+    });
+    await call('settings.update', { testMode: false, apiUrl: sim.apiUrl });
+    await call('credentials.save', { username: USER, password: PASSWORD });
+    expect((await call('account.balance', {})).eur).toBe(42.5);
+    expect((await call('app.info', {})).sendsTo).toBe(`the custom API URL ${sim.apiUrl}`);
   });
 
   it('syncs both ways with Messente’s blacklist', async () => {

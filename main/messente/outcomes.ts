@@ -1,4 +1,4 @@
-// HTTP answers to the send endpoints turned into the engine's outcomes (rules in issue 5): retry
+// HTTP answers to the send endpoints turned into the engine's outcomes: retry
 // only what provably was not processed, `unknown` for anything that might have been.
 import type { BulkItemOutcome, BulkOutcome, OmnimessageBody, SendOutcome } from '../sender/types';
 import { errorFrom, parseErrors, parseRetryAfter } from './errors';

@@ -2,7 +2,7 @@ import { csvField, csvLine, type ExportDelimiter } from '../../shared/import';
 import type { Db } from '../db/database';
 import { getCampaign } from '../db/queries/campaigns';
 import { iterateMessageValues, type MessageFilter } from '../db/queries/messages';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import type { ExportSource } from '../platform';
 
 /**

@@ -7,7 +7,7 @@ import { createMemoryStore } from '../credentials/store';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { insertCampaign } from '../db/queries/campaigns';
 import { insertMessages, type NewMessage } from '../db/queries/messages';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import { callerOf, draftWithRecipients } from '../handlers/test-support';
 import { deliveryReport } from './delivery-report';
 import { createFileExports, runExportJob } from './export-jobs';

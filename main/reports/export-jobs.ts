@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExportResult } from '../../shared/types';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import type { ExportOptions, ExportSource } from '../platform';
 import { ExportAborted, writeExportToFile } from './write-export';
+import { errorMessage } from '../../shared/errors';
 
 /** At most ~5 progress reports a second: enough for a smooth bar, little traffic over IPC. */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -37,7 +38,7 @@ function reasonOf(error: unknown): string {
     case 'EROFS':
       return 'the disk is read-only';
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /**

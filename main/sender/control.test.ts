@@ -46,7 +46,7 @@ describe('sender control', () => {
     const id = seedCampaign(db, 60);
     server = await startTestServer();
     const sender = setup(db, server.url);
-    // At 100/s the rows of the next 100 ms are claimed ahead of their planned times.
+    // At 100/s the rows of the next 50 ms are claimed ahead of their planned times.
     await sender.start(id, { rate: 100 });
     await sleep(150);
     await sender.pause(id);
@@ -62,6 +62,21 @@ describe('sender control', () => {
       .prepare("SELECT COUNT(*) AS n, SUM(attempts) AS tries FROM messages WHERE state = 'queued'")
       .get() as { n: number; tries: number };
     expect(queued).toEqual({ n: 60 - sent, tries: 0 });
+  });
+
+  it('sends part of a batch when the one-second window has room for only part of it', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 60);
+    server = await startTestServer();
+    const sender = setup(db, server.url);
+    // 30/s in batches of 20: after the first 20, the window holds 10 more, not another 20.
+    await sender.start(id, { rate: 30, batchSize: 20 });
+    expect((await sender.whenSettled(id)).counts.accepted).toBe(60);
+    const sizes = server.received.map((r) => ('to' in r.body ? 1 : r.body.messages.length));
+    expect(sizes[0]).toBe(20);
+    // Whole batches only would be 20, 20, 20, one a window: the second leaves with the 10 that fit.
+    expect(sizes[1]).toBe(10);
+    expect(sizes.reduce((sum, n) => sum + n, 0)).toBe(60);
   });
 
   it('sends in batches, recording each item of the reply', async () => {
@@ -118,12 +133,13 @@ describe('sender control', () => {
     expect(recipients(server)).toEqual(['+37250000000', '+37250000002', '+37250000001']);
   });
 
-  it('refuses a rate above Messente’s limit unless explicitly allowed', async () => {
+  it('refuses a rate above Messente’s limit unless explicitly allowed, and one below 1', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 1);
     server = await startTestServer();
     const sender = setup(db, server.url);
-    await expect(sender.start(id, { rate: 151 })).rejects.toThrow(/at most 150/);
+    await expect(sender.start(id, { rate: 151 })).rejects.toThrow(/between 1 and 150 messages per second/);
+    await expect(sender.start(id, { rate: 0.5 })).rejects.toThrow(/got 0\.5/);
     expect(sender.progress(id).status).toBe('draft');
   });
 });

@@ -17,14 +17,15 @@ import {
   tallyCampaign,
 } from '../db/queries/sending';
 import type { EventBus } from '../events';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
 import { CampaignRun, type RunConfig } from './run';
-import { resolveSchedule } from './schedule';
+import { resolveSchedule, scheduleRefusalMessage } from './schedule';
 import { Tally } from './tally';
 import { cancelScheduledRows, type UnscheduleSummary } from './unschedule';
 import { RequestLimiter } from '../status/limiter';
 import type { SendClient, StartOptions } from './types';
+import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE, RATE_RANGE } from '../../shared/limits';
 
 export type { SendClient, StartOptions } from './types';
 export type { UnscheduleSummary } from './unschedule';
@@ -45,7 +46,8 @@ export interface Sender {
   /**
    * draft/paused → sending. Resolves once sending has begun; the sending itself runs in the background.
    * `opts.timeToSend`: a time replaces the campaign's stored schedule, null clears it, undefined
-   * keeps it (refused with a UserError, code `schedule_passed`, once it has passed).
+   * keeps it (refused with a UserError, code `schedule_passed`, once it has passed: callers that
+   * can offer a way on check resolveSchedule first and say it in their own terms).
    */
   start(campaignId: number, opts: StartOptions): Promise<void>;
   /**
@@ -130,8 +132,8 @@ export function createSender(deps: SenderDeps): Sender {
     if (!allowed.includes(campaign.status)) {
       throw new UserError(`Campaign "${campaign.name}" is ${campaign.status}: it cannot be sent now.`);
     }
-    const schedule = resolveSchedule(campaign.name, opts.timeToSend, campaign.timeToSend, wallClock());
-    if (!schedule.ok) throw new UserError(schedule.message, 'schedule_passed');
+    const schedule = resolveSchedule(opts.timeToSend, campaign.timeToSend, wallClock());
+    if (!schedule.ok) throw new UserError(scheduleRefusalMessage(campaign.name, schedule), schedule.code);
     const config = runConfig(id, campaign.sender, campaign.autoconvert, {
       ...opts,
       timeToSend: schedule.timeToSend,
@@ -251,13 +253,13 @@ function runConfig(
   opts: StartOptions,
 ): RunConfig {
   const unsafe = opts.allowUnsafeRate === true;
-  if (!(opts.rate > 0) || (!unsafe && opts.rate > MESSENTE_REQUESTS_PER_SECOND)) {
+  if (!(opts.rate >= MIN_RATE) || (!unsafe && opts.rate > MAX_RATE)) {
     throw new UserError(
-      `The sending speed must be above 0 and at most ${MESSENTE_REQUESTS_PER_SECOND} messages per second (Messente’s limit); got ${opts.rate}.`,
+      `The sending speed must be ${RATE_RANGE} (Messente’s limit is ${MESSENTE_REQUESTS_PER_SECOND}); got ${opts.rate}.`,
     );
   }
   const batchSize = opts.batchSize ?? 1;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+  if (!Number.isInteger(batchSize) || batchSize < MIN_BATCH_SIZE || batchSize > MAX_BATCH_SIZE) {
     throw new UserError(`The batch size must be a whole number from 1 to 1000; got ${batchSize}.`);
   }
   const maxCost = opts.maxCostMicros ?? null;

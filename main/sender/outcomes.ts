@@ -4,6 +4,7 @@
 import type { RowError, RowResult } from '../db/queries/sending';
 import { ownTitle } from './explanations';
 import type { BulkItemOutcome, BulkOutcome, MessenteError, SendOutcome } from './types';
+import { errorMessage } from '../../shared/errors';
 
 export interface Ticket {
   messageId: number;
@@ -127,7 +128,7 @@ export function thrownOutcome(error: unknown): SendOutcome {
     kind: 'unknown',
     reason: 'bad-response',
     httpStatus: null,
-    detail: `The request failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    detail: `The request failed unexpectedly: ${errorMessage(error)}`,
   };
 }
 

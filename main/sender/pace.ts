@@ -1,3 +1,4 @@
+import { MESSENTE_REQUESTS_PER_SECOND } from '../../shared/limits';
 // The pace of a campaign. Two rules together:
 //  - a sliding window over the start times of the last second: never more than floor(rate) messages
 //    (and, separately, never more than `requestCap` requests) started in ANY one-second window;
@@ -18,8 +19,7 @@ const CATCH_UP_MS = 20;
 const CATCH_UP_SHARE = 0.2;
 const CATCH_UP_STEP_MS = 3;
 
-/** Messente's documented per-IP limit: 150 requests per second. */
-export const MESSENTE_REQUESTS_PER_SECOND = 150;
+export { MESSENTE_REQUESTS_PER_SECOND };
 
 /**
  * A budget shared with other users of the same per-IP limit (other campaigns, status checks):

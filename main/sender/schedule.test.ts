@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../db/database';
 import { getCampaign, setCampaignStatus, setTimeToSend } from '../db/queries/campaigns';
-import { UserError } from '../handlers/dispatch';
+import { UserError } from '../errors';
 import { useSimulatorSender } from './simulator-fixture';
-import { resolveSchedule, schedulePassedMessage } from './schedule';
+import { resolveSchedule, scheduleRefusalMessage } from './schedule';
 import { seedCampaign } from './test-support';
 
 const setup = useSimulatorSender({ seed: 3 });
@@ -61,8 +61,10 @@ describe('a stored schedule across pause and resume', () => {
       (e: unknown) => e,
     );
     expect(refusal).toBeInstanceOf(UserError);
-    expect(refusal).toMatchObject({ code: 'schedule_passed', message: schedulePassedMessage('Test', past) });
-    expect((refusal as Error).message).toMatch(/--at NEW .* --now/);
+    expect(refusal).toMatchObject({
+      code: 'schedule_passed',
+      message: `Campaign "Test" was scheduled for delivery at ${past}, which has passed: choose a new delivery time, or deliver the rest now.`,
+    });
     expect(sim.accepted()).toHaveLength(0);
     expect(getCampaign(db, id)).toMatchObject({ status: 'interrupted', timeToSend: past });
     expect(sender.progress(id).counts.queued).toBe(3);
@@ -73,23 +75,28 @@ describe('resolveSchedule', () => {
   const now = Date.parse('2026-05-01T12:00Z');
   const stored = '2026-05-02T12:00:00.000Z';
   it('keeps the stored time, replaces it, or clears it', () => {
-    expect(resolveSchedule('A', undefined, stored, now)).toEqual({ ok: true, timeToSend: stored });
-    expect(resolveSchedule('A', undefined, null, now)).toEqual({ ok: true, timeToSend: null });
-    expect(resolveSchedule('A', null, stored, now)).toEqual({ ok: true, timeToSend: null });
-    expect(resolveSchedule('A', '2026-05-03T15:00+03:00', stored, now)).toEqual({
+    expect(resolveSchedule(undefined, stored, now)).toEqual({ ok: true, timeToSend: stored });
+    expect(resolveSchedule(undefined, null, now)).toEqual({ ok: true, timeToSend: null });
+    expect(resolveSchedule(null, stored, now)).toEqual({ ok: true, timeToSend: null });
+    expect(resolveSchedule('2026-05-03T15:00+03:00', stored, now)).toEqual({
       ok: true,
       timeToSend: '2026-05-03T12:00:00.000Z',
     });
   });
   it('refuses a stored time that has passed, and a new one in the past', () => {
-    expect(resolveSchedule('A', undefined, stored, Date.parse(stored))).toEqual({
+    expect(resolveSchedule(undefined, stored, Date.parse(stored))).toEqual({
       ok: false,
-      message:
-        'Campaign "A" was scheduled for delivery at 2026-05-02T12:00:00.000Z, which has passed: resume it with --at NEW to choose a new time, or with --now to deliver the rest now.',
+      code: 'schedule_passed',
+      time: stored,
     });
-    expect(resolveSchedule('A', '2026-05-01T11:00Z', null, now)).toMatchObject({
+    expect(resolveSchedule('2026-05-01T11:00Z', null, now)).toEqual({
       ok: false,
-      message: expect.stringMatching(/in the past/),
+      code: 'in_the_past',
+      time: '2026-05-01T11:00Z',
     });
+    expect(resolveSchedule('someday', null, now)).toEqual({ ok: false, code: 'not_a_time', time: 'someday' });
+    expect(scheduleRefusalMessage('A', { code: 'in_the_past', time: 'T' })).toBe(
+      'T is in the past: give a time in the future.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The operator's test send: the first row's message to their own number, before the campaign. One
 // request, never retried (like every send, a lost answer may still have been delivered), and kept
 // out of the campaign's rows; the result is said in one plain sentence.
+import type { TestSendResult } from '../../shared/contract/results';
 import type { Autoconvert } from '../../shared/types';
 import { authStopReason } from './outcomes';
 import { smsBody } from './request-body';
@@ -13,9 +14,6 @@ export interface TestMessage {
   sender: string;
   autoconvert: Autoconvert;
 }
-
-export type TestSendResult =
-  { ok: true; omnimessageId: string; message: string } | { ok: false; message: string };
 
 export async function sendTestMessage(client: SendClient, m: TestMessage): Promise<TestSendResult> {
   let outcome: SendOutcome;

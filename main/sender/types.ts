@@ -1,3 +1,4 @@
+import { type Autoconvert } from '../../shared/limits';
 // The part of the Messente client the sending engine uses. Declared here, structurally, so the
 // engine depends only on these shapes: main/messente's client satisfies them, and so can a test
 // double talking to a loopback server.
@@ -42,7 +43,7 @@ export interface SmsBody {
   channel: 'sms';
   text: string;
   sender?: string;
-  autoconvert?: 'on' | 'full' | 'off';
+  autoconvert?: Autoconvert;
 }
 
 export interface OmnimessageBody {
@@ -72,7 +73,7 @@ export interface SendClient {
 }
 
 export interface StartOptions {
-  /** Messages per second; at most 150 (Messente's per-IP limit) unless `allowUnsafeRate`. */
+  /** Messages per second, MIN_RATE to MAX_RATE (Messente's per-IP limit) unless `allowUnsafeRate`. */
   rate: number;
   /** Stop before the predicted cost of what was sent would pass this; null = no cap. */
   maxCostMicros?: number | null;
@@ -80,7 +81,7 @@ export interface StartOptions {
   batchSize?: number;
   /** Requests in flight at once; default grows with the rate. */
   maxInFlight?: number;
-  /** Benchmarks only: lets `rate` pass 150, which Messente would answer with 429. */
+  /** Benchmarks only: lets `rate` pass MAX_RATE, which Messente would answer with 429. */
   allowUnsafeRate?: boolean;
   /**
    * ISO-8601 time passed to Messente as `time_to_send` (scheduled delivery) and stored with the

@@ -4,14 +4,21 @@ import type { Settings } from '../../shared/types';
 import type { Db } from '../db/database';
 import { readSettingsMap, writeSettings } from '../db/queries/settings';
 import { DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS_LIMIT } from '../../shared/import/rules';
+import {
+  AUTOCONVERT_MODES,
+  DEFAULT_AUTOCONVERT,
+  DEFAULT_RATE,
+  MAX_RATE,
+  MIN_RATE,
+} from '../../shared/limits';
 
 /** A fresh install starts in test mode: nothing leaves the computer until the operator says so. */
 export const DEFAULT_SETTINGS: Settings = {
   testMode: true,
   defaultSender: '',
   defaultCountry: 'EE',
-  defaultRate: 10,
-  defaultAutoconvert: 'on',
+  defaultRate: DEFAULT_RATE,
+  defaultAutoconvert: DEFAULT_AUTOCONVERT,
   apiUrl: 'https://api.messente.com/v1',
   maxSegments: DEFAULT_MAX_SEGMENTS,
 };
@@ -22,8 +29,8 @@ const fieldSchemas: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
   testMode: z.boolean(),
   defaultSender: z.string(),
   defaultCountry: z.string().regex(/^[A-Z]{2}$/),
-  defaultRate: z.number().positive().max(150),
-  defaultAutoconvert: z.enum(['on', 'full', 'off']),
+  defaultRate: z.number().min(MIN_RATE).max(MAX_RATE),
+  defaultAutoconvert: z.enum(AUTOCONVERT_MODES),
   // One saved before the rules tightened (plain http to another computer, user:password@) is dropped.
   apiUrl: z.string().refine((text) => apiUrlProblem(text) === null),
   maxSegments: z.number().int().min(1).max(MAX_SEGMENTS_LIMIT),

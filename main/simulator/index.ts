@@ -9,6 +9,7 @@ import * as h from './handlers';
 import { chance, seededRandom } from './prng';
 import type { DeliveryRates } from './statuses';
 import { createRateWindow } from './rate-window';
+import { errorMessage } from '../../shared/errors';
 
 export type { AcceptedMessage } from './handlers';
 
@@ -230,15 +231,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         handle(req, res, Buffer.concat(chunks).toString('utf8'));
       } catch (error) {
         // A simulator bug (or a full disk for the log) must answer 500, not take the process down.
-        answer(
-          res,
-          apiError(
-            500,
-            '104',
-            'Internal Server Error',
-            error instanceof Error ? error.message : String(error),
-          ),
-        );
+        answer(res, apiError(500, '104', 'Internal Server Error', errorMessage(error)));
       }
     });
   });

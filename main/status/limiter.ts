@@ -7,7 +7,7 @@ import { MESSENTE_REQUESTS_PER_SECOND, WINDOW_MS, type SharedRequestLimit } from
 export type RequestKind = 'send' | 'poll';
 
 export interface RequestLimiterOptions {
-  /** Requests per window, sends and polls together (default: Messente's 150). */
+  /** Requests per window, sends and polls together (default: Messente's per-second limit). */
   capacity?: number;
   /** Share of the window kept for status checks while sending is also waiting (default 0.2). */
   pollShare?: number;

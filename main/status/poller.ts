@@ -22,6 +22,7 @@ import {
   isFinalStatus,
   nextCheckAt,
 } from './schedule';
+import { errorMessage } from '../../shared/errors';
 
 /** The part of the Messente client the poller uses (main/messente's client satisfies it). */
 export interface StatusClient {
@@ -37,7 +38,7 @@ export interface Timers {
 export interface PollerDeps {
   db: Db;
   getClient: (campaignId: number) => Promise<StatusClient>;
-  /** Shared with the sending engine; a private one (Messente's 150/s) when absent. */
+  /** Shared with the sending engine; a private one (Messente's per-second limit) when absent. */
   limiter?: RequestLimiter;
   /** Wall clock (ms since epoch): the schedule is in sent_at's terms. */
   now?: () => number;
@@ -151,7 +152,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
         const c = await client;
         result = await statusWithRetries(() => c.getStatus(row.omnimessageId), { sleep, acquire, halted });
       } catch (error) {
-        result = { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
+        result = { kind: 'error', detail: errorMessage(error) };
       }
       const at = now();
       const observation = observe(result);
@@ -268,9 +269,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
       const next = nextStatusCheckAt(db);
       schedule(next === null ? idleMs : Date.parse(next) - now());
     } catch (error) {
-      deps.onError?.(
-        `Delivery statuses could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      deps.onError?.(`Delivery statuses could not be checked: ${errorMessage(error)}`);
       schedule(idleMs);
     } finally {
       pass = null;

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { countRefreshableRows } from '../db/queries/statuses';
 import type { PollSummary, StatusPoller } from './poller';
 import { FINAL_DELIVERY_STATUSES, NOT_FOUND_STATUS } from './schedule';
+import { errorMessage } from '../../shared/errors';
 
 export interface RefreshJobsDeps {
   db: Db;
@@ -89,7 +90,7 @@ export function createRefreshJobs(deps: RefreshJobsDeps): RefreshJobs {
         (s) => progress(s, true),
         (error: unknown) => ({
           ...progress(null, true),
-          error: `Delivery statuses could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+          error: `Delivery statuses could not be checked: ${errorMessage(error)}`,
         }),
       )
       .then((final) => {

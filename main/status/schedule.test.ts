@@ -34,6 +34,8 @@ describe('status check schedule', () => {
 
   it('knows the final statuses, including a 404', () => {
     for (const s of FINAL_DELIVERY_STATUSES) expect(isFinalStatus(s)).toBe(true);
+    // A scheduled message cancelled before its time: polling it again would learn nothing.
+    expect(isFinalStatus('DELETED')).toBe(true);
     expect(isFinalStatus(NOT_FOUND_STATUS)).toBe(true);
     for (const s of ['ACK', 'ACCEPTD', 'UNKNOWN', 'SEEN', null]) expect(isFinalStatus(s)).toBe(false);
   });

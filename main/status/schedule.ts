@@ -16,7 +16,10 @@ export const STATUS_CHECK_OFFSETS_MS: readonly number[] = [
   48 * HOUR,
 ];
 
-/** Statuses after which nothing changes any more (Messente's table: "final"). */
+/**
+ * Statuses after which nothing changes any more (Messente's table: "final"), and DELETED: a
+ * scheduled message cancelled before its time is never delivered.
+ */
 export const FINAL_DELIVERY_STATUSES: readonly string[] = [
   'DELIVRD',
   'UNDELIV',
@@ -24,6 +27,7 @@ export const FINAL_DELIVERY_STATUSES: readonly string[] = [
   'REJECTD',
   'EXPIRED',
   'NACK',
+  'DELETED',
 ];
 
 /** Stored as the delivery status when Messente answers 404 for the omnimessage: never asked again. */

@@ -5,6 +5,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Fixed-name caches that tools (not tests) keep in the temp directory: reused, never piling up. */
+const TOOL_CACHES = new Set(['jiti']);
+
 export default function setup(): () => void {
   const previous = { ...process.env };
   const runDir = mkdtempSync(join(tmpdir(), 'omnicast-vitest-'));
@@ -12,7 +15,7 @@ export default function setup(): () => void {
   process.env.TMP = runDir;
   process.env.TEMP = runDir;
   return () => {
-    const left = readdirSync(runDir);
+    const left = readdirSync(runDir).filter((name) => !TOOL_CACHES.has(name));
     rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
     restore('TMPDIR', previous.TMPDIR);
     restore('TMP', previous.TMP);

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../paths';
+import { errorMessage } from '../../shared/errors';
 
 export const DEFAULT_PORT = 4321;
 
@@ -27,7 +28,7 @@ export function parseWebHostArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: st
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(errorMessage(error));
   }
   let port: number | undefined;
   if (values.port !== undefined) {

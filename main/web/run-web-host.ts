@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCore, type Core } from '../core';
 import { DataFolderError } from '../data-folder';
+import { DatabaseDamagedError } from '../db/damage';
 import { DatabaseTooNewError } from '../db/migrations';
 import { VERSION } from '../version';
 import { DEFAULT_PORT, parseWebHostArgs, USAGE, type WebHostArgs } from './args';
 import { createDownloadPlatform } from './downloads';
 import { startWebHost, type WebHost } from './server';
+import { errorMessage } from '../../shared/errors';
 
 function isAddressInUse(error: unknown): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -41,7 +43,7 @@ export async function runWebHost(argv: string[]): Promise<number> {
   try {
     args = parseWebHostArgs(argv, process.env, process.cwd());
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    process.stderr.write(`${errorMessage(error)}\n${USAGE}\n`);
     return 2;
   }
 
@@ -55,13 +57,15 @@ export async function runWebHost(argv: string[]): Promise<number> {
       notice: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError || error instanceof DataFolderError) {
+    if (
+      error instanceof DatabaseTooNewError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseDamagedError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    process.stderr.write(
-      `Cannot open the data folder ${args.dataDir}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`Cannot open the data folder ${args.dataDir}: ${errorMessage(error)}\n`);
     return 1;
   }
 

@@ -7,71 +7,22 @@ import type { CampaignProgress } from '../../shared/types';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import { createDownloadPlatform } from './downloads';
-import { NO_SESSION_TITLE } from './no-session';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { ENTRY_PATH, startWebHost, type WebHost } from './server';
+import { basicAuth, cookieOf, enterWith, httpSend, type Reply, type SendOptions } from './test-http';
 import { NOT_BUILT_MESSAGE } from './static-files';
 import { tempDir } from '../testing/temp-dir';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
-
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
 
 let core: Core;
 let host: WebHost;
 let cookie: string;
 const downloads = createDownloadPlatform();
 
-function send(
-  path: string,
-  options: {
-    method?: string;
-    headers?: Record<string, string>;
-    body?: string | Buffer;
-    hostHeader?: string;
-    port?: number;
-  } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: options.port ?? host.port,
-        // A fresh socket each time: a host stopped and restarted on the same port leaves pooled ones dead.
-        agent: false,
-        path,
-        method: options.method ?? 'GET',
-        headers: { Host: options.hostHeader ?? `127.0.0.1:${options.port ?? host.port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-/** What a browser sends for the printed link http://omnicast:TOKEN@host/open. */
-const basic = (token: string): Record<string, string> => ({
-  Authorization: `Basic ${Buffer.from(`omnicast:${token}`).toString('base64')}`,
-});
-const enter = (token: string, port?: number): Promise<Reply> =>
-  send(ENTRY_PATH, { headers: basic(token), port });
-const cookieOf = (reply: Reply): string => (reply.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+const send = (path: string, options: SendOptions = {}): Promise<Reply> => httpSend(host.port, path, options);
+const basic = basicAuth;
+const enter = (token: string): Promise<Reply> => enterWith(host.port, token);
 
 const origin = (): string => `http://127.0.0.1:${host.port}`;
 const withCookie = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -124,111 +75,6 @@ describe('web host gate', () => {
   it('prints a loopback link carrying the entry token in its user-info part', () => {
     expect(host.url).toBe(`http://omnicast:${TOKEN}@127.0.0.1:${host.port}/open`);
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
-  });
-
-  it('trades the entry token once for a different, random HttpOnly SameSite=Strict session cookie', async () => {
-    const value = cookie.split('=')[1]!;
-    expect(value).toMatch(/^[\w-]{40,}$/);
-    expect(value).not.toBe(TOKEN);
-    expect((await send('/', { headers: withCookie() })).status).toBe(200);
-
-    // The link is spent: a second visit gets the way-in page, not a session.
-    const again = await enter(TOKEN);
-    expect(again.status).toBe(403);
-    expect(again.headers['set-cookie']).toBeUndefined();
-    expect(again.body).toContain(NO_SESSION_TITLE);
-
-    // The browser that spent it, opening it again, is simply shown the app.
-    const back = await send(ENTRY_PATH, { headers: { ...basic(TOKEN), ...withCookie() } });
-    expect(back.status).toBe(303);
-    expect(back.headers.location).toBe(`http://127.0.0.1:${host.port}/`);
-    expect(back.headers['set-cookie']).toBeUndefined();
-  });
-
-  it('sends the first visit on to / without the secret, with the cookie flags', async () => {
-    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN });
-    try {
-      const reply = await enter(TOKEN, fresh.port);
-      expect(reply.status).toBe(303);
-      expect(reply.headers.location).toBe(`http://127.0.0.1:${fresh.port}/`);
-      const setCookie = reply.headers['set-cookie']?.[0] ?? '';
-      expect(setCookie).toMatch(
-        new RegExp(`^omnicast_session_${fresh.port}=[\\w-]+; Path=/; HttpOnly; SameSite=Strict$`),
-      );
-      expect(setCookie).not.toContain(TOKEN);
-    } finally {
-      await fresh.close();
-    }
-  });
-
-  it('asks for the secret when the browser has not sent it yet, without a password prompt for wrong ones', async () => {
-    const ask = await send(ENTRY_PATH);
-    expect(ask.status).toBe(401);
-    expect(ask.headers['www-authenticate']).toMatch(/^Basic realm="Omnicast"/);
-    const wrong = await enter('wrong');
-    expect(wrong.status).toBe(403);
-    expect(wrong.headers['www-authenticate']).toBeUndefined();
-  });
-
-  it('hands out a new link on request, and the old one stops working', async () => {
-    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN });
-    try {
-      const next = fresh.newEntryUrl();
-      const token = /omnicast:([\w-]+)@/.exec(next)![1]!;
-      expect(token).not.toBe(TOKEN);
-      expect((await enter(TOKEN, fresh.port)).status).toBe(403);
-      expect((await enter(token, fresh.port)).status).toBe(303);
-    } finally {
-      await fresh.close();
-    }
-  });
-
-  it('answers a request without a live session with the way-in page, an envelope or plain words', async () => {
-    for (const reply of [
-      await send('/'),
-      await send(`/?token=${TOKEN}`),
-      await send('/', { headers: { Cookie: `omnicast_session_${host.port}=wrong` } }),
-      // The entry token is not a session id.
-      await send('/', { headers: { Cookie: `omnicast_session_${host.port}=${TOKEN}` } }),
-      await send('/', { headers: basic(TOKEN) }),
-    ]) {
-      expect(reply.status).toBe(403);
-      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(reply.body).toContain(`<h1>${NO_SESSION_TITLE}</h1>`);
-      expect(reply.body).toContain('press Enter there for a new link');
-      expect(reply.body).toContain('<code>npm run web</code>');
-    }
-    const call = await post('app.info', '{}', { Origin: origin() });
-    expect(call.status).toBe(403);
-    expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'no_session' } });
-    const events = await send('/api/events');
-    expect(events.status).toBe(403);
-    expect(events.body).toContain('npm run web');
-  });
-
-  it('ends a session after 12 idle hours, and every session when the host stops', async () => {
-    let now = 0;
-    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN, now: () => now });
-    const session = cookieOf(await enter(TOKEN, fresh.port));
-    const hour = 60 * 60 * 1000;
-    now = 11 * hour;
-    expect((await send('/', { headers: { Cookie: session }, port: fresh.port })).status).toBe(200);
-    // Activity counts: eleven more hours from the last request is still inside the window.
-    now = 22 * hour;
-    expect((await send('/', { headers: { Cookie: session }, port: fresh.port })).status).toBe(200);
-    now = 34 * hour;
-    expect((await send('/', { headers: { Cookie: session }, port: fresh.port })).status).toBe(403);
-
-    const port = fresh.port;
-    const second = fresh.newEntryUrl();
-    const live = cookieOf(await enter(/omnicast:([\w-]+)@/.exec(second)![1]!, port));
-    await fresh.close();
-    const restarted = await startWebHost({ core, port, staticDir, token: TOKEN });
-    try {
-      expect((await send('/', { headers: { Cookie: live }, port })).status).toBe(403);
-    } finally {
-      await restarted.close();
-    }
   });
 
   it('refuses a foreign Host header even with the right token (DNS rebinding)', async () => {
@@ -356,7 +202,7 @@ describe('web host files', () => {
       token: TOKEN,
     });
     try {
-      const bareCookie = cookieOf(await enter(TOKEN, bare.port));
+      const bareCookie = cookieOf(await enterWith(bare.port, TOKEN));
       const reply = await new Promise<Reply>((resolve, reject) => {
         httpRequest(
           { host: '127.0.0.1', port: bare.port, path: '/', headers: { Cookie: bareCookie } },

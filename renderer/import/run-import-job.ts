@@ -3,6 +3,7 @@
 import { createImporter } from '../../shared/import';
 import type { ImportOutcome } from '../../shared/import/model';
 import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
+import { errorMessage } from '../../shared/errors';
 
 const SLICE = 1024 * 1024;
 
@@ -29,7 +30,7 @@ export function runImportJob(request: ImportRequest, post: (reply: ImportReply) 
     outcome = importAll(request, post);
   } catch (error) {
     // The import promises never to throw; if it does anyway, the operator still gets a sentence.
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     outcome = { ok: false, error: `${request.options.fileName} could not be read (${detail}).` };
   }
   if (outcome.ok) {

@@ -1,5 +1,5 @@
 // Formatting for the screens: dates, counts, durations, money and the product's state words, so that
-// every screen says the same thing the same way (product.md "Words" and "States").
+// every screen says the same thing the same way.
 import type { CampaignStatus, MessageState } from '../../shared/types';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -62,7 +62,7 @@ const STATE_HINTS: Record<MessageState, string> = {
   cancelled: 'not sent because the campaign was cancelled',
 };
 
-/** The product's word for a row state (product.md "States"). */
+/** The product's word for a row state. */
 export function stateLabel(state: MessageState): string {
   return STATE_WORDS[state];
 }

@@ -10,17 +10,81 @@ describe('ConfirmSendDialog', () => {
       messages: 1200,
       segments: 1300,
       cost: '€78.00',
+      skipped: 5,
       testMode: true,
+      balance: {
+        target: 'the test simulator (nothing leaves this computer)',
+        balanceMicros: 100_000_000,
+        checkedAt: '2026-12-05T16:40:00.000Z',
+        error: null,
+      },
       onConfirm,
       onBack,
     });
     const dialog = screen.getByRole('dialog', { name: 'Send 1,200 messages?' });
-    expect(dialog.textContent).toContain('1,200 messages, 1,300 segments, predicted cost €78.00.');
+    expect(dialog.textContent?.replace(/\s+/g, ' ')).toContain(
+      'To the test simulator (nothing leaves this computer): 1,200 messages (5 rows skipped), 1,300 segments, predicted cost €78.00.',
+    );
+    expect(dialog.textContent).toMatch(/Balance: €100\.00 \(as of \d\d:\d\d\)/);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back' }));
     await fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onBack).toHaveBeenCalledOnce();
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
-    expect(onConfirm).toHaveBeenCalledOnce();
+    expect(onConfirm).toHaveBeenCalledExactlyOnceWith(false);
+  });
+
+  it('refuses a cost the balance cannot cover unless the operator ticks "Send anyway"', async () => {
+    const onConfirm = vi.fn();
+    render(ConfirmSendDialog, {
+      messages: 1292,
+      segments: 1292,
+      cost: '€87.86–€94.95',
+      costMaxMicros: 94_950_000,
+      testMode: false,
+      balance: {
+        target: 'the custom API URL https://proxy.example/v1',
+        balanceMicros: 90_000_000,
+        checkedAt: null,
+        error: null,
+      },
+      onConfirm,
+      onBack: vi.fn(),
+    });
+    expect(screen.getByRole('dialog').textContent).toContain(
+      'To the custom API URL https://proxy.example/v1: 1,292 messages',
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The €90.00 left on the account cannot cover the predicted cost of up to €94.95: top it up, or send to fewer recipients.',
+    );
+    const send = screen.getByRole('button', { name: 'Send now' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Send anyway/ }));
+    expect(send.disabled).toBe(false);
+    await fireEvent.click(send);
+    expect(onConfirm).toHaveBeenCalledExactlyOnceWith(true);
+  });
+
+  it('says while the balance is read, and why it is unknown', () => {
+    const view = render(ConfirmSendDialog, {
+      messages: 1,
+      segments: 1,
+      cost: '€0.06',
+      testMode: false,
+      onConfirm: vi.fn(),
+      onBack: vi.fn(),
+    });
+    expect(screen.getByRole('status').textContent).toBe('Reading the balance…');
+    view.unmount();
+    render(ConfirmSendDialog, {
+      messages: 1,
+      segments: 1,
+      cost: '€0.06',
+      testMode: false,
+      balance: { target: 'Messente', balanceMicros: null, checkedAt: null, error: 'no answer from Messente' },
+      onConfirm: vi.fn(),
+      onBack: vi.fn(),
+    });
+    expect(screen.getByRole('dialog').textContent).toContain('Balance unknown: no answer from Messente');
   });
 
   it('states the delivery time of a scheduled campaign', async () => {

@@ -6,7 +6,7 @@ import MessageStep from './MessageStep.svelte';
 
 const api = fakeApi({ 'templates.list': () => [] });
 
-function setup(initial: Partial<MessageDraft> = {}) {
+function setup(initial: Partial<MessageDraft> = {}, extra: Record<string, unknown> = {}) {
   let draft: MessageDraft = {
     name: 'clients 2026-11-25',
     sender: 'Clinic',
@@ -26,6 +26,7 @@ function setup(initial: Partial<MessageDraft> = {}) {
     },
     onBack: () => {},
     onNext,
+    ...extra,
   });
   return { onNext, draft: () => draft };
 }
@@ -45,6 +46,39 @@ describe('MessageStep', () => {
     expect(next.disabled).toBe(false);
     await fireEvent.click(next);
     expect(onNext).toHaveBeenCalledOnce();
+  });
+
+  it('says whose values the counter uses, and counts with the row the operator picks', async () => {
+    const rows = [
+      {
+        row: 1,
+        fields: ['Maria', '+37251234567'],
+        rawPhone: '',
+        to: '+37251234567',
+        status: 'ok',
+        reason: null,
+      },
+      {
+        row: 3,
+        fields: ['Zoë Long-Name', '+37251234568'],
+        rawPhone: '',
+        to: null,
+        status: 'ok',
+        reason: null,
+      },
+    ];
+    setup({ template: 'Hi {{name}}!' }, { rows, headerRow: 1 });
+    const counter = () => document.querySelector('output')?.textContent;
+    expect(screen.getByText(/^Counted with typical values from the file/)).toBeTruthy();
+    expect(counter()).toBe('GSM-7 · 9 characters · 1 segment');
+    const picker = screen.getByRole('spinbutton', { name: 'Count with row' });
+    // Spreadsheet row 4 is data row 3 (header on row 1; a blank line made the gap).
+    await fireEvent.input(picker, { target: { value: '4' } });
+    expect(screen.getByText("Counted with row 4's values.")).toBeTruthy();
+    expect(counter()).toBe('UCS-2 (Unicode) · 17 characters · 1 segment');
+    await fireEvent.input(picker, { target: { value: '3' } });
+    expect(screen.getByText('Row 3 is not a row of the file.')).toBeTruthy();
+    expect(counter()).toBe('GSM-7 · 9 characters · 1 segment');
   });
 
   it('refuses an unknown column and a bad sender in plain words', async () => {

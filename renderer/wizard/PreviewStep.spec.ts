@@ -144,4 +144,53 @@ describe('PreviewStep', () => {
     await fireEvent.click(within(header('Row')).getByRole('button'));
     expect(firstCells()).toEqual(['5', '4', '3', '2']);
   });
+
+  it('opens a row detail on click or Enter, with its segments, UCS-2 characters and cost', async () => {
+    const csv = `name,phone\nAnn,+37251234567\nZoë ${'x'.repeat(70)},+37251234568\n`;
+    render(PreviewStep, {
+      recipients: recipients(csv),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: {
+        prices: { EE: { minMicros: 60_000, maxMicros: 70_000, networks: 2 } },
+        table: {},
+        source: 'messente',
+      },
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    await screen.findByText('Messages');
+    const table = screen.getByRole('table', { name: 'Preview' });
+    // The cost column shows the whole range and says it again on hover.
+    const zoeRow = within(table).getAllByRole('row')[2]!;
+    const costCell = within(zoeRow).getAllByRole('cell')[5]!;
+    expect(costCell.textContent).toBe('€0.12–€0.14');
+    expect(costCell.getAttribute('title')).toBe('Cost: €0.12–€0.14');
+
+    await fireEvent.click(within(zoeRow).getAllByRole('cell')[2]!);
+    const dialog = screen.getByRole('dialog', { name: 'Row 3: +37251234568' });
+    expect(dialog.textContent).toContain('Segment 1 of 2, 67 characters');
+    expect(dialog.textContent).toContain('Segment 2 of 2, 10 characters');
+    expect(dialog.textContent).toContain('ë (U+00EB): stays as written');
+    expect(dialog.textContent).toContain('€0.12–€0.14');
+    expect(dialog.textContent).toContain(
+      '€0.06–€0.07 per segment for EE (2 networks, cheapest to dearest), fetched from Messente',
+    );
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const zoeButton = within(table).getByRole('button', { name: 'Row 3: details' });
+    await waitFor(() => expect(document.activeElement).toBe(zoeButton));
+
+    // Arrow keys move between rows (one Tab stop), Enter opens the focused one.
+    await fireEvent.keyDown(zoeButton, { key: 'ArrowUp' });
+    const annButton = within(table).getByRole('button', { name: 'Row 2: details' });
+    await waitFor(() => expect(document.activeElement).toBe(annButton));
+    expect(annButton.tabIndex).toBe(0);
+    expect(zoeButton.tabIndex).toBe(-1);
+    await fireEvent.click(annButton);
+    expect(screen.getByRole('dialog', { name: 'Row 2: +37251234567' }).textContent).toContain(
+      'None: every character is GSM-7.',
+    );
+  });
 });

@@ -34,4 +34,24 @@ describe('PreviewTotals', () => {
     expect(region.textContent).toContain('€0.10–€0.12');
     expect(region.textContent).toContain('1 segment · €0.06');
   });
+
+  it('explains each figure in one line, reachable by keyboard as well as on hover', () => {
+    render(PreviewTotals, { totals: { ...createTotals(), messages: 5, segments: 10 }, skipped: 0 });
+    const extra = screen.getByRole('button', { name: 'Extra segment' });
+    expect(extra.getAttribute('aria-describedby')).toBeTruthy();
+    const help = document.getElementById(extra.getAttribute('aria-describedby')!);
+    expect(help?.getAttribute('role')).toBe('tooltip');
+    expect(help?.textContent).toContain('when every row needs as many as that message, none is extra');
+    for (const term of [
+      'Messages',
+      'Segments',
+      'Cost',
+      'Not sent',
+      'Autoconvert saves',
+      'Empty merge field',
+    ]) {
+      const button = screen.getByRole('button', { name: term });
+      expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).not.toBe('');
+    }
+  });
 });

@@ -34,8 +34,10 @@ describe('SendSettings', () => {
     });
     await fireEvent.click(sendButton('40'));
     const dialog = screen.getByRole('dialog', { name: 'Send 40 messages?' });
-    expect(dialog.textContent).toContain('40 messages, 41 segments, predicted cost €2.00.');
-    expect(dialog.textContent).toContain('They go to Messente now and are billed per segment.');
+    expect(dialog.textContent).toMatch(
+      /40 messages \(0 rows skipped\), 41 segments, predicted cost €2\.00\./,
+    );
+    expect(dialog.textContent).toContain('They go out now and are billed per segment.');
     expect(onSend).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     expect(onSend).toHaveBeenCalledExactlyOnceWith({ rate: 5, maxCostEur: 3 });

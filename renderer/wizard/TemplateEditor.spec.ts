@@ -19,6 +19,21 @@ describe('TemplateEditor', () => {
     expect(onInput).toHaveBeenCalledWith('Hi {{first_name}}!');
   });
 
+  it('warns about {column} in single braces, which is sent as written', () => {
+    render(TemplateEditor, {
+      value: 'Hi {First name}, {{First name}} {smile}',
+      columns: ['First name'],
+      errors: [],
+      ucs2: [],
+      onInput: () => {},
+    });
+    const warnings = screen.getAllByText(/is sent as written/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.textContent?.replace(/\s+/g, ' ')).toBe(
+      '{First name} at line 1, column 4 is sent as written: write {{First name}} to merge the column.',
+    );
+  });
+
   it('shows a compile error with its position as an alert', () => {
     const source = 'Hi\n{{nme}}';
     const compiled = compileTemplate(source, ['name']);

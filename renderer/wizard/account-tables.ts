@@ -20,6 +20,7 @@ export async function loadAccountTables(api: OmnicastApi): Promise<AccountTables
     pricing: {
       // No table means unknown costs, never zero: the "No prices yet" notice says so.
       prices: prices.status === 'fulfilled' ? prices.value.table : {},
+      source: prices.status === 'fulfilled' ? prices.value.source : 'unavailable',
       // Main's own default when the account has none saved.
       table:
         replacements.status === 'fulfilled'

@@ -1,6 +1,7 @@
 // What the new-campaign wizard has gathered so far. The steps hand these up; NewCampaign keeps them
 // so that going back a step loses nothing.
 import type { ImportResult } from '../../shared/import/model';
+import type { PriceSource } from '../../shared/contract';
 import type { PriceTable, ReplacementTable } from '../../shared/sms';
 import type { Autoconvert } from '../../shared/types';
 
@@ -30,4 +31,6 @@ export function defaultCampaignName(fileName: string, now: Date = new Date()): s
 export interface WizardPricing {
   prices: PriceTable;
   table: ReplacementTable;
+  /** Where the prices came from ('unavailable' when they could not be loaded), said in a row's detail. */
+  source?: PriceSource | 'unavailable';
 }

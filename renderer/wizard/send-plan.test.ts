@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { batches, formatDuration, sendingSeconds } from './send-plan';
+import { batches, sendingSeconds } from './send-plan';
 
 describe('send plan', () => {
-  it('formats durations an operator reads at a glance', () => {
-    expect(formatDuration(0.2)).toBe('1 s');
-    expect(formatDuration(59)).toBe('59 s');
-    expect(formatDuration(61)).toBe('2 min');
-    expect(formatDuration(3 * 3600 + 5 * 60)).toBe('3 h 05 min');
-  });
-
   it('refuses a rate that is not positive', () => {
     expect(sendingSeconds(100, 20)).toBe(5);
     expect(sendingSeconds(100, 0)).toBeNull();

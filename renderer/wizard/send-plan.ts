@@ -1,14 +1,7 @@
-// Numbers the Send step states: how long sending takes at a rate, and the recipient batches to upload.
+// Numbers the Send step states: how long sending takes at a rate (worded by lib/format.ts), and the
+// recipient batches to upload.
 import type { ImportedRecipient } from '../../shared/types';
-
-/** "45 s", "3 min", "2 h 05 min" for a duration in seconds. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  if (s < 60) return `${s} s`;
-  const minutes = Math.ceil(s / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
+import { isAllowedRate, RATE_RANGE } from '../../shared/limits';
 
 /** Seconds to send `messages` at `rate` per second (null for a rate that is not a positive number). */
 export function sendingSeconds(messages: number, rate: number): number | null {
@@ -31,9 +24,7 @@ export function toContract(r: ImportedRecipient): ImportedRecipient {
 
 /** Why a sending speed cannot be used, or null. Empty (null/undefined) is not a speed. */
 export function rateProblem(rate: number | null | undefined): string | null {
-  return rate == null || !(rate > 0 && rate <= 150)
-    ? 'Choose a speed between 1 and 150 messages per second.'
-    : null;
+  return rate == null || !isAllowedRate(rate) ? `Choose a speed ${RATE_RANGE}.` : null;
 }
 
 /** Why a spending cap cannot be used, or null. Empty means "no cap". */

@@ -3,9 +3,12 @@
 import { z } from 'zod';
 import { apiUrlProblem } from '../api-url';
 import type { CallName } from './names';
+import { AUTOCONVERT_MODES, MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../limits';
 
 const id = z.number().int().positive();
-const autoconvert = z.enum(['on', 'full', 'off']);
+const autoconvert = z.enum(AUTOCONVERT_MODES);
+const rate = z.number().min(MIN_RATE).max(MAX_RATE);
+const batchSize = z.number().int().min(MIN_BATCH_SIZE).max(MAX_BATCH_SIZE);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
 const shortText = z.string().max(1_000);
 const exportDelimiter = z.enum([',', ';', '\t']);
@@ -38,7 +41,7 @@ export const callArgs = {
     testMode: z.boolean().optional(),
     defaultSender: z.string().max(15).optional(),
     defaultCountry: countryCode.optional(),
-    defaultRate: z.number().positive().max(150).optional(),
+    defaultRate: rate.optional(),
     defaultAutoconvert: autoconvert.optional(),
     apiUrl: z
       .string()
@@ -102,12 +105,12 @@ export const callArgs = {
   }),
   'campaigns.start': z.strictObject({
     id,
-    rate: z.number().positive().max(150),
+    rate,
     maxCostEur: z.number().positive().optional(),
     /** Scheduled delivery, ISO-8601 with a UTC offset; checked (future, ≤ 30 days) by the handler. */
     timeToSend: z.string().max(40).optional(),
     /** Omnimessages per request (1 = single sends, the default). */
-    batchSize: z.number().int().min(1).max(1_000).optional(),
+    batchSize: batchSize.optional(),
     /** The operator saw that the balance may not cover the predicted top cost and sends anyway. */
     ignoreBalance: z.boolean().optional(),
   }),
@@ -118,9 +121,9 @@ export const callArgs = {
     id,
     timeToSend: z.string().max(40).nullable().optional(),
     /** Overrides of the campaign's saved rate and spending cap, and the request size. */
-    rate: z.number().positive().max(150).optional(),
+    rate: rate.optional(),
     maxCostEur: z.number().positive().optional(),
-    batchSize: z.number().int().min(1).max(1_000).optional(),
+    batchSize: batchSize.optional(),
   }),
   'campaigns.cancel': z.strictObject({ id }),
   'campaigns.refreshStatuses': z.strictObject({ id }),

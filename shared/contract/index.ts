@@ -75,7 +75,8 @@ export interface CallResults {
   'reports.cancelExport': { cancelled: boolean };
   /** Tries the saved credentials (or, in test mode, the simulator); explains 401 and 403. */
   'credentials.test': ConnectionTestResult;
-  'account.balance': { eur: number };
+  /** The balance of the account in use (test mode: the simulator's), and when it was read (ISO). */
+  'account.balance': { eur: number; checkedAt?: string };
   'prices.get': PricesState;
   /** From Messente's /pricelist at most every 2 hours; within that, the cached table. */
   'prices.fetch': PricesFetchResult;

@@ -9,3 +9,4 @@ export * from './countries';
 export * from './prices';
 export * from './preview';
 export * from './totals';
+export * from './split';

@@ -15,7 +15,7 @@ export const campaignsCommand: Command = {
     const { values } = parseOptions(argv, { ...DATA_DIR_OPTION, format: { type: 'string' } }, false);
     const format = values.format ?? 'table';
     if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json.');
-    const db = openDataDir(dataDirFrom(values['data-dir'], io));
+    const db = openDataDir(dataDirFrom(values['data-dir'], io), io, { readonly: true });
     try {
       const campaigns = listCampaigns(db);
       if (format === 'json') {

@@ -10,6 +10,7 @@ import { openCliCore, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-c
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { refresh } from './status';
+import { errorMessage } from '../../../shared/errors';
 import type { ExportDelimiter } from '../../../shared/import';
 
 function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
@@ -64,7 +65,11 @@ export const reportCommand: Command = {
       platform: filePlatform(path, out, values.force === true),
     });
     try {
-      const campaign = await cli.call('campaigns.get', { id }).catch(() => null);
+      // Only "no such campaign" means none: a damaged or unreadable database must say so itself.
+      const campaign = await cli.call('campaigns.get', { id }).catch((error: unknown) => {
+        if (error instanceof CliFailure) return null;
+        throw error;
+      });
       if (!campaign) throw new UsageError(`There is no campaign ${id}.`);
       await freshen(cli, campaign, values['no-refresh'] === true, io);
       const result = await cli.call('reports.export', {
@@ -99,7 +104,7 @@ async function freshen(cli: CliCore, campaign: CampaignDetail, skip: boolean, io
   try {
     await refresh(cli, campaign, io);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     io.stderr.write(`Statuses could not be refreshed (${reason}); statuses as of ${asOf()}.\n`);
   }
 }

@@ -1,11 +1,17 @@
 import { formatMoney } from '../../../shared/money';
 import { getCampaign, getCampaignTarget } from '../../db/queries/campaigns';
-import { parseSendTime, resolveSchedule, type ScheduleChoice } from '../../sender/schedule';
+import {
+  parseSendTime,
+  resolveSchedule,
+  scheduleRefusalMessage,
+  type ScheduleChoice,
+} from '../../sender/schedule';
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
 import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
 import { confirm } from '../confirm';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { runCampaignInCli } from '../run-printer';
+import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../../../shared/limits';
 
 export const resumeCommand: Command = {
   name: 'resume',
@@ -13,8 +19,8 @@ export const resumeCommand: Command = {
   help: [
     'Usage: omnicast resume ID [options]',
     '',
-    '  --rate N                 messages per second, 1 to 150 (default: the campaign’s)',
-    '  --batch-size N           omnimessages per request, 1 to 1000 (default 1)',
+    `  --rate N                 messages per second, ${MIN_RATE} to ${MAX_RATE} (default: the campaign’s)`,
+    `  --batch-size N           omnimessages per request, ${MIN_BATCH_SIZE} to ${MAX_BATCH_SIZE} (default 1)`,
     '  --max-cost EUR           spending cap for the whole campaign (default: the campaign’s)',
     '  --at TIME                deliver the rest at this time (time_to_send), e.g. 2026-05-04T18:00+03:00;',
     '                           replaces the campaign’s schedule (without --at a scheduled campaign keeps it)',
@@ -44,8 +50,8 @@ export const resumeCommand: Command = {
       );
     }
     const id = Number(positionals[0]);
-    const rate = numberOption('rate', values.rate, 1, 150);
-    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
+    const rate = numberOption('rate', values.rate, MIN_RATE, MAX_RATE);
+    const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
     if (values.at !== undefined && values.now) throw new UsageError('give --at TIME or --now, not both.');
     let timeToSend: ScheduleChoice = values.now ? null : undefined;
@@ -66,8 +72,14 @@ export const resumeCommand: Command = {
         );
       }
       // Checked before asking anything: a schedule that has passed is the operator's choice to make.
-      const schedule = resolveSchedule(campaign.name, timeToSend, campaign.timeToSend, Date.now());
-      if (!schedule.ok) throw new UsageError(schedule.message);
+      const schedule = resolveSchedule(timeToSend, campaign.timeToSend, Date.now());
+      if (!schedule.ok) {
+        throw new UsageError(
+          schedule.code === 'schedule_passed'
+            ? `Campaign "${campaign.name}" was scheduled for delivery at ${schedule.time}, which has passed: resume it with --at NEW to choose a new time, or with --now to deliver the rest now.`
+            : scheduleRefusalMessage(campaign.name, schedule),
+        );
+      }
       const when = schedule.timeToSend ? ` for delivery at ${schedule.timeToSend}` : '';
       const left = campaign.counts.queued;
       await requireCredentials(cli, campaign.testMode);

@@ -19,6 +19,15 @@ import {
 import { pricesFile, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
 import { formatSummary, summaryObject } from '../summary';
+import { errorMessage } from '../../../shared/errors';
+import {
+  DEFAULT_RATE,
+  MAX_BATCH_SIZE,
+  MAX_RATE,
+  MIN_BATCH_SIZE,
+  MIN_RATE,
+  type Autoconvert,
+} from '../../../shared/limits';
 
 const BATCH_ROWS = 5_000;
 
@@ -31,8 +40,8 @@ export const sendCommand: Command = {
     ...IMPORT_HELP,
     '  --sender NAME            sender name (≤ 11 letters/digits) or number; default: the app’s setting,',
     '                           else the account’s',
-    '  --rate N                 messages per second, 1 to 150 (default: the app’s setting, 10)',
-    '  --batch-size N           omnimessages per request, 1 to 1000 (default 1: one request each)',
+    `  --rate N                 messages per second, ${MIN_RATE} to ${MAX_RATE} (default: the app’s setting, ${DEFAULT_RATE})`,
+    `  --batch-size N           omnimessages per request, ${MIN_BATCH_SIZE} to ${MAX_BATCH_SIZE} (default 1: one request each)`,
     '  --max-cost EUR           stop before the predicted cost would pass this amount',
     '  --name TEXT              campaign name (default: the file name and time)',
     '  --at TIME                deliver at this time (Messente time_to_send), with its UTC offset,',
@@ -67,8 +76,8 @@ export const sendCommand: Command = {
       yes: { type: 'boolean' },
     });
     if (positionals.length > 1) throw new UsageError('give one recipients file.');
-    const rateFlag = numberOption('rate', values.rate, 1, 150);
-    const batchSize = numberOption('batch-size', values['batch-size'], 1, 1000);
+    const rateFlag = numberOption('rate', values.rate, MIN_RATE, MAX_RATE);
+    const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
     if (values.sender !== undefined) {
       const problem = senderProblem(values.sender);
@@ -207,7 +216,7 @@ async function balance(cli: CliCore): Promise<SendPlan['balance']> {
     const { eur } = await cli.call('account.balance', {});
     return { micros: Math.round(eur * 1_000_000), at: new Date() };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
 }
 
@@ -215,7 +224,7 @@ interface NewCampaignInput {
   name: string;
   template: string;
   sender: string;
-  autoconvert: 'on' | 'full' | 'off';
+  autoconvert: Autoconvert;
   country: string;
   imported: ReturnType<typeof readRecipientsFile>;
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database';
 import { getCampaign } from '../../db/queries/campaigns';
 import { markUnknownRows } from '../../db/queries/sending';
 import { decisionText, rowsToDecide, type UnknownDecision } from '../../campaigns/unknown';
-import { UserError } from '../../handlers/dispatch';
+import { UserError } from '../../errors';
 import { parseRowList } from '../../../shared/row-list';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { openCliCore } from '../cli-core';

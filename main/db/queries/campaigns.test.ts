@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../database';
-import { getCampaign, insertCampaign, listCampaigns, setCampaignStatus, setTimeToSend } from './campaigns';
+import {
+  getCampaign,
+  getStopReason,
+  insertCampaign,
+  listCampaigns,
+  setCampaignStatus,
+  setTimeToSend,
+} from './campaigns';
 import { countMessages, insertMessages, iterateMessages, pageMessages, type NewMessage } from './messages';
 
 const base = {
@@ -84,6 +91,12 @@ describe('campaign queries', () => {
     expect(c.status).toBe('paused');
     expect(c.startedAt).not.toBeNull();
     expect(c.finishedAt).toBeNull();
+    expect(getStopReason(db, id)).toBe('Spending cap reached');
+    // A change that says nothing about the reason keeps it; one that gives null clears it.
+    setCampaignStatus(db, id, 'paused');
+    expect(getStopReason(db, id)).toBe('Spending cap reached');
+    setCampaignStatus(db, id, 'sending', { stopReason: null });
+    expect(getStopReason(db, id)).toBeNull();
   });
 
   it('refuses a second batch with the same rows, keeping the first intact', () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import addFormats from 'ajv-formats';
 import OpenAPIBackend, { type Document, type Operation } from 'openapi-backend';
 import { parse } from 'yaml';
+import { AUTOCONVERT_MODES } from '../../../shared/limits';
 
 export const SPEC_FILE = fileURLToPath(new URL('./messente-openapi.yaml', import.meta.url));
 
@@ -21,7 +22,7 @@ export function readSpec(): Document {
  * full/"true"/"false" (YAML turned on/off into booleans) while the field's own description and the
  * SMS documentation say on/full/off. The prose's values are what a validator accepts here.
  */
-export const PROSE_OVER_DOCUMENT = { smsAutoconvert: ['on', 'full', 'off'] } as const;
+export const PROSE_OVER_DOCUMENT = { smsAutoconvert: AUTOCONVERT_MODES } as const;
 
 /** Request bodies Omnicast builds: closed, so a renamed or misspelt field is a violation too. */
 const CLOSED_REQUEST_SCHEMAS = ['Omnimessage', 'BulkOmnimessage', 'SMS', 'NumberToBlacklist'];

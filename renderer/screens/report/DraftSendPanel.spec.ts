@@ -29,7 +29,9 @@ describe('DraftSendPanel', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     const dialog = screen.getByRole('dialog');
-    expect(dialog.textContent).toContain(`3 messages, 4 segments, predicted cost ${formatMoney(200_000)}`);
+    expect(dialog.textContent).toContain(
+      `3 messages (1 row skipped), 4 segments, predicted cost ${formatMoney(200_000)}`,
+    );
     expect(api.callsTo('campaigns.start')).toEqual([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(started));

@@ -21,8 +21,24 @@ describe('ProgressPanel', () => {
     const text = screen.getByRole('region', { name: 'Progress' }).textContent ?? '';
     expect(text).toContain('4.3 msg/s');
     expect(text).toContain('3 min 20 s');
-    expect(text).toMatch(/Remaining\s*50/);
+    expect(text).toMatch(/Not sent yet\s*50/);
     expect(text).toContain('never sent again automatically');
+  });
+
+  it('separates delivered, not delivered, refused by Messente and unknown; the cards add up', () => {
+    render(ProgressPanel, { ...base, delivery: { DELIVRD: 30, UNDELIV: 4, EXPIRED: 2, ACK: 4 } });
+    const figures = [...screen.getByRole('region', { name: 'Progress' }).querySelectorAll('dl div')].map(
+      (d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.trim()],
+    );
+    expect(figures.slice(0, 6)).toEqual([
+      ['Delivered', '30'],
+      ['Not delivered', '6'],
+      ['Awaiting delivery status', '4'],
+      ['Refused by Messente', '5'],
+      ['Unknown', '5'],
+      ['Not sent yet', '50'],
+    ]);
+    expect(figures.slice(0, 6).reduce((sum, [, n]) => sum + Number(n), 0)).toBe(base.sendable);
   });
 
   it('shows no rate or time left once not sending, and the stop reason prominently', () => {

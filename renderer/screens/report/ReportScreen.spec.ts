@@ -40,6 +40,11 @@ describe('ReportScreen', () => {
     expect(await within(table).findByText('msg-1')).toBeTruthy();
     expect(api.callsTo('campaigns.get')).toEqual([{ id: 5 }]);
     expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    // "Failed rows only" shapes the export, so it sits with the export, after the table, not among
+    // the table's filters.
+    const exportRegion = screen.getByRole('region', { name: 'Export' });
+    expect(within(exportRegion).getByRole('checkbox', { name: 'Failed rows only' })).toBeTruthy();
+    expect(table.compareDocumentPosition(exportRegion) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('pauses, resumes and cancels after confirmation', async () => {
@@ -123,7 +128,7 @@ describe('ReportScreen', () => {
     );
   });
 
-  it('counts rows billed at another price, and "Show them" filters the table to them', async () => {
+  it('counts rows billed outside their predicted range, and "Show them" filters the table to them', async () => {
     const api = fakeApi({
       'campaigns.get': () =>
         detail({ id: 5, status: 'completed', predictedCostMicros: 450_000, billedCostMicros: 500_000 }),

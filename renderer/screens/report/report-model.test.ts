@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryItems, deliveryTone, stateItems, viewOfProgress, viewOfSummary } from './report-model';
+import {
+  deliveryItems,
+  deliveryTone,
+  outcomeCards,
+  stateItems,
+  viewOfProgress,
+  viewOfSummary,
+} from './report-model';
 import { counts, progress, summary } from './test-api';
 
 describe('stateItems', () => {
@@ -45,5 +52,35 @@ describe('deliveryTone', () => {
       expect(deliveryTone(s), s).toBe('danger');
     for (const s of [null, 'ACK', 'SENT', 'PENDING', 'delivrd'])
       expect(deliveryTone(s), String(s)).toBeNull();
+  });
+});
+
+describe('outcome cards', () => {
+  it('put every message on one card: delivered, not delivered, awaiting, refused, unknown, not sent', () => {
+    const rows = counts({ accepted: 1_292, failed: 3, unknown: 2, queued: 5, skipped: 7 });
+    const cards = outcomeCards(rows, {
+      DELIVRD: 1_190,
+      UNDELIV: 60,
+      EXPIRED: 20,
+      FAILED: 10,
+      REJECTD: 4,
+      ACK: 8,
+    });
+    expect(cards.map((c) => [c.label, c.count])).toEqual([
+      ['Delivered', 1_190],
+      ['Not delivered', 94],
+      ['Awaiting delivery status', 8],
+      ['Refused by Messente', 3],
+      ['Unknown', 2],
+      ['Not sent yet', 5],
+    ]);
+    // Skipped rows are never sent: the cards add up to every other row.
+    expect(cards.reduce((sum, c) => sum + c.count, 0)).toBe(1_292 + 3 + 2 + 5);
+  });
+
+  it('show cancelled rows only when there are some, and no statuses yet as awaiting', () => {
+    const cards = outcomeCards(counts({ accepted: 4, cancelled: 6 }), null);
+    expect(cards.find((c) => c.key === 'awaiting')?.count).toBe(4);
+    expect(cards.at(-1)).toMatchObject({ label: 'Cancelled', count: 6 });
   });
 });

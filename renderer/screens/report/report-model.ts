@@ -128,3 +128,37 @@ export function deliveryTone(status: string | null): 'ok' | 'danger' | null {
   if (status !== null && UNDELIVERED_STATUSES.has(status)) return 'danger';
   return null;
 }
+
+/** One outcome card of the report: what became of the campaign's messages, in the operator's words. */
+export interface OutcomeCard {
+  key: 'delivered' | 'notDelivered' | 'awaiting' | 'refused' | 'unknown' | 'remaining' | 'cancelled';
+  label: string;
+  count: number;
+  tone: 'ok' | 'bad' | 'warn' | 'neutral';
+}
+
+/**
+ * Every message to send lands on exactly one card, so the cards add up to that total: accepted
+ * ones by their delivery status (delivered, not delivered, still awaiting a status), the ones
+ * Messente refused when sending, the unknown ones, and those not sent (yet, or cancelled).
+ */
+export function outcomeCards(counts: StateCounts, delivery: Record<string, number> | null): OutcomeCard[] {
+  const delivered = Math.min(delivery?.DELIVRD ?? 0, counts.accepted);
+  const notDelivered = Math.min(countUndelivered(delivery), counts.accepted - delivered);
+  const cards: OutcomeCard[] = [
+    { key: 'delivered', label: 'Delivered', count: delivered, tone: 'ok' },
+    { key: 'notDelivered', label: 'Not delivered', count: notDelivered, tone: 'bad' },
+    {
+      key: 'awaiting',
+      label: 'Awaiting delivery status',
+      count: counts.accepted - delivered - notDelivered,
+      tone: 'neutral',
+    },
+    { key: 'refused', label: 'Refused by Messente', count: counts.failed, tone: 'bad' },
+    { key: 'unknown', label: 'Unknown', count: counts.unknown, tone: 'warn' },
+    { key: 'remaining', label: 'Not sent yet', count: counts.queued + counts.sending, tone: 'neutral' },
+  ];
+  if (counts.cancelled > 0)
+    cards.push({ key: 'cancelled', label: 'Cancelled', count: counts.cancelled, tone: 'neutral' });
+  return cards;
+}

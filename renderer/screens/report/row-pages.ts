@@ -1,6 +1,7 @@
 // The report's rows come from main in pages of 500, fetched as the operator scrolls; a campaign
 // of a million rows therefore never sits in the renderer's memory at once.
 import type { MessageRow } from '../../../shared/types';
+import { errorMessage } from '../../../shared/errors';
 
 export const PAGE_SIZE = 500;
 /** Pages kept besides the ones in view; older ones are dropped to bound memory. */
@@ -63,7 +64,7 @@ export class RowPages {
       this.evict(page);
     } catch (e) {
       if (generation !== this.generation) return;
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     } finally {
       if (generation === this.generation) this.inFlight.delete(page);
     }

@@ -31,6 +31,24 @@ describe('ConnectionPanel', () => {
     expect((await screen.findByTestId('balance')).textContent).toBe('€3.00');
   });
 
+  it('never leaves an old balance above the error of a new reading', async () => {
+    let fail = false;
+    const api = fakeApi({
+      'account.balance': () => {
+        if (fail) throw new Error('The balance could not be read: getaddrinfo ENOTFOUND');
+        return { eur: 100, checkedAt: '2026-12-05T16:40:00.000Z' };
+      },
+    });
+    render(ConnectionPanel, { api, testMode: false });
+    await fireEvent.click(screen.getByRole('button', { name: 'Show balance' }));
+    expect((await screen.findByTestId('balance')).textContent).toBe('€100.00');
+    expect(screen.getByText(/^as of \d\d:\d\d$/)).toBeTruthy();
+    fail = true;
+    await fireEvent.click(screen.getByRole('button', { name: 'Show balance' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('ENOTFOUND');
+    expect(screen.queryByTestId('balance')).toBeNull();
+  });
+
   it('says what could not be done when main throws, and is ready again', async () => {
     const api = fakeApi({
       'credentials.test': () => {

@@ -1,6 +1,7 @@
 // Files the operator picks are read here, in the renderer, and sent to main as text: main never
 // opens a path the renderer names. The 5 MB limit is checked before reading.
 import { MAX_FILE_CHARS } from '../../../shared/contract/args';
+import { errorMessage } from '../../../shared/errors';
 
 export const MAX_FILE_BYTES = MAX_FILE_CHARS;
 
@@ -18,5 +19,5 @@ export async function readTextFile(file: File): Promise<string> {
 }
 
 export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }

@@ -5,6 +5,7 @@ import { senderProblem } from '../../../shared/sender-name';
 
 export { apiUrlProblem };
 import type { Autoconvert, Settings } from '../../../shared/types';
+import { isAllowedRate, RATE_RANGE } from '../../../shared/limits';
 
 export interface SettingsDraft {
   defaultSender: string;
@@ -18,8 +19,6 @@ export interface SettingsDraft {
 }
 
 export type DraftProblems = Partial<Record<keyof SettingsDraft, string>>;
-
-export const MAX_RATE = 150;
 
 export function draftOf(settings: Settings): SettingsDraft {
   return {
@@ -42,7 +41,7 @@ export function maxSegmentsProblem(text: string): string | null {
 export function rateProblem(text: string): string | null {
   const rate = Number(text);
   if (text.trim() === '' || !Number.isFinite(rate)) return 'Enter a number of messages per second.';
-  if (rate < 1 || rate > MAX_RATE) return `Choose between 1 and ${MAX_RATE} messages per second.`;
+  if (!isAllowedRate(rate)) return `Choose ${RATE_RANGE}.`;
   return null;
 }
 

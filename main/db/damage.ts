@@ -1,0 +1,36 @@
+// A damaged database file (a bad disk page, a half-copied folder) surfaces as SQLite errors with
+// misleading texts ("database disk image is malformed", even "out of memory"). They are turned into
+// one message that says what happened and how to get the last good copy back.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BACKUP_NAME = 'omnicast-backup.sqlite';
+const DATABASE_NAME = 'omnicast.sqlite';
+
+/** SQLite's codes for a file that is not a sound database. NOMEM is how some damaged pages read. */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|NOMEM)/.test(code);
+}
+
+export function damagedDatabaseMessage(dataDir: string): string {
+  const damaged = `The Omnicast database in ${dataDir} is damaged, so Omnicast stopped before reading or writing more of it.`;
+  if (!existsSync(join(dataDir, BACKUP_NAME))) {
+    return `${damaged} There is no automatic copy to go back to yet: keep ${DATABASE_NAME} as it is, it may still be repaired.`;
+  }
+  return [
+    damaged,
+    `To go back to the automatic copy: close Omnicast, move ${DATABASE_NAME} (and any ${DATABASE_NAME}-wal and ${DATABASE_NAME}-shm) out of that folder, then rename ${BACKUP_NAME} to ${DATABASE_NAME}.`,
+    'What changed since that copy was made (it is made once a day) is lost, so check the latest campaigns before sending again.',
+  ].join(' ');
+}
+
+export class DatabaseDamagedError extends Error {
+  override name = 'DatabaseDamagedError';
+  constructor(
+    readonly dataDir: string,
+    readonly detail: string,
+  ) {
+    super(damagedDatabaseMessage(dataDir));
+  }
+}
