@@ -7,16 +7,12 @@ import { apiUrlProblem } from '../../shared/api-url';
 import type { PriceTable } from '../../shared/sms';
 import { createCore, type Core } from '../core';
 import { openCredentialStore, type CredentialStore } from '../credentials/store';
-import { DatabaseTooNewError } from '../db/migrations';
-import { DataFolderError } from '../data-folder';
-import { DatabaseDamagedError } from '../db/damage';
-import { plainFailure } from './failures';
 import { UserError } from '../errors';
 import type { LiveTarget } from '../messente/targets';
 import type { Platform } from '../platform';
 import { VERSION } from '../version';
+import { dataFolderFailure } from './data-dir';
 import { CliFailure, UsageError, type CliIO } from './command';
-import { errorMessage } from '../../shared/errors';
 
 export const TARGET_OPTIONS = {
   'api-url': { type: 'string' },
@@ -119,15 +115,7 @@ export async function openCliCore(o: CliCoreOptions): Promise<CliCore> {
       ...(o.prices === undefined ? {} : { prices: o.prices }),
     });
   } catch (error) {
-    if (
-      error instanceof DatabaseTooNewError ||
-      error instanceof DataFolderError ||
-      error instanceof DatabaseDamagedError
-    )
-      throw new CliFailure(error.message);
-    const plain = plainFailure(error, o.dataDir);
-    if (plain) throw new CliFailure(plain);
-    throw new CliFailure(`cannot open the data folder ${o.dataDir}: ${errorMessage(error)}`);
+    throw dataFolderFailure(error, o.dataDir);
   }
   const handlers: Handlers = core.handlers;
   return {

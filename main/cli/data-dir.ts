@@ -28,14 +28,19 @@ export function openDataDir(
   try {
     return openDatabase(dir, { notice: (line) => stderr.write(`${line}\n`), readonly: options.readonly });
   } catch (error) {
-    if (
-      error instanceof DatabaseTooNewError ||
-      error instanceof DataFolderError ||
-      error instanceof DatabaseDamagedError
-    )
-      throw new CliFailure(error.message);
-    const plain = plainFailure(error, dir);
-    if (plain) throw new CliFailure(plain);
-    throw new CliFailure(`cannot open the data folder ${dir}: ${errorMessage(error)}`);
+    throw dataFolderFailure(error, dir);
   }
+}
+
+/** What the CLI says when the data folder or its database cannot be opened: one sentence, no stack. */
+export function dataFolderFailure(error: unknown, dir: string): CliFailure {
+  if (
+    error instanceof DatabaseTooNewError ||
+    error instanceof DataFolderError ||
+    error instanceof DatabaseDamagedError
+  )
+    return new CliFailure(error.message);
+  return new CliFailure(
+    plainFailure(error, dir) ?? `cannot open the data folder ${dir}: ${errorMessage(error)}`,
+  );
 }
