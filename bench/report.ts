@@ -96,7 +96,7 @@ async function exportOnce(dir: string, db: Db, id: number): Promise<ExportFigure
 function sqliteShellDump(dir: string, file: string, id: number, headerRow: number): number | null {
   const fields = COLUMNS.map((c, i) => `json_extract(fields, '$[${i}]') AS "${c}"`);
   const select = `SELECT ${fields.join(', ')}, row + ${headerRow} AS omnicast_row, recipient AS "to",
-    state AS status, delivery_status, delivery_error, sent_at, delivered_at, omnimessage_id, message_id,
+    state AS status, delivery_status, delivery_error, sent_at, delivered_at, status_checked_at, omnimessage_id, message_id,
     text, encoding, segments, cost_max_micros / 1000000.0 AS predicted_cost,
     billed_micros / 1000000.0 AS billed_cost, error_code, error_title,
     coalesce(error_detail, skip_reason) AS error_detail, error_source, attempts

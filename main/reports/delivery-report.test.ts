@@ -10,7 +10,7 @@ import { deliveryReport, FAILED_ONLY, microsToDecimal, REPORT_COLUMNS } from './
 
 // The per-row path the export used before it moved the formatting into SQLite: one MessageRow per
 // row, every value through csvField. The fast export must produce exactly these bytes.
-function referenceValues(m: MessageRow, headerRow: number): string[] {
+function referenceValues(m: MessageRow, headerRow: number, checkedAt: string | null): string[] {
   return [
     ...m.fields,
     String(m.row + headerRow),
@@ -20,6 +20,7 @@ function referenceValues(m: MessageRow, headerRow: number): string[] {
     m.deliveryError ?? '',
     m.sentAt ?? '',
     m.deliveredAt ?? '',
+    checkedAt ?? '',
     m.omnimessageId ?? '',
     m.messageId ?? '',
     m.text,
@@ -38,8 +39,12 @@ function referenceValues(m: MessageRow, headerRow: number): string[] {
 
 function referenceReport(db: Db, campaignId: number, columns: readonly string[], failedOnly: boolean) {
   let csv = '\uFEFF' + csvLine([...columns, ...REPORT_COLUMNS]);
+  const checked = db.prepare(
+    'SELECT status_checked_at AS at FROM messages WHERE campaign_id = ? AND row = ?',
+  );
   for (const m of iterateMessages(db, campaignId, failedOnly ? FAILED_ONLY : undefined)) {
-    csv += csvLine(referenceValues(m, HEADER_ROW));
+    const { at } = checked.get(campaignId, m.row) as { at: string | null };
+    csv += csvLine(referenceValues(m, HEADER_ROW, at));
   }
   return csv;
 }
@@ -116,7 +121,7 @@ function seedVariedCampaign(db: Db, columns: readonly string[], count: number): 
   const update = db.prepare(
     `UPDATE messages SET state = ?, delivery_status = ?, delivery_error = ?, sent_at = ?, delivered_at = ?,
        omnimessage_id = ?, message_id = ?, billed_micros = ?, error_code = ?, error_title = ?, error_detail = ?,
-       error_source = ?, attempts = ?, schedule_cancel = ? WHERE campaign_id = ? AND row = ?`,
+       error_source = ?, attempts = ?, schedule_cancel = ?, status_checked_at = ? WHERE campaign_id = ? AND row = ?`,
   );
   for (let row = 1; row <= count; row += 1) {
     if (row % 11 === 0) continue;
@@ -135,6 +140,7 @@ function seedVariedCampaign(db: Db, columns: readonly string[], count: number): 
       pick(NULLABLE, row, 8),
       row % 5,
       pick([null, 'cancelled', 'already-sent', 'unknown'], row, 3),
+      pick([null, '2026-12-01T09:02:00.000Z', '2026-12-01T10:00:00.000Z'], row, 2),
       id,
       row,
     );

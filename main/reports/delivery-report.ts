@@ -18,6 +18,7 @@ export const REPORT_COLUMNS = [
   'delivery_error',
   'sent_at',
   'delivered_at',
+  'status_checked_at',
   'omnimessage_id',
   'message_id',
   'text',
@@ -56,7 +57,7 @@ export function microsToDecimal(micros: number | null): string {
 
 // The columns the report reads, in REPORT_COLUMNS order, as one JSON array per row whose first
 // element is the stored `fields` array: one string and one JSON.parse per row instead of a
-// MessageRow object, 20 values crossing from SQLite and a second parse. At a million rows, crossing
+// MessageRow object, 21 values crossing from SQLite and a second parse. At a million rows, crossing
 // the boundary per value costs more than formatting the CSV. JSON keeps every string exact.
 const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${[
   'row',
@@ -66,6 +67,7 @@ const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${[
   'delivery_error',
   'sent_at',
   'delivered_at',
+  'status_checked_at',
   'omnimessage_id',
   'message_id',
   'text',
@@ -117,9 +119,9 @@ function reportLine(
   return (
     line +
     `${(r[1] as number) + headerRow}${d}${field(r[2])}${d}${r[3] as string}${d}${field(r[4])}${d}${field(r[5])}${d}${field(r[6])}${d}` +
-    `${field(r[7])}${d}${field(r[8])}${d}${field(r[9])}${d}${field(r[10])}${d}${r[11] as string}${d}${r[12] as number}${d}` +
-    `${predicted(r[13])}${d}${billed(r[14])}${d}${field(r[15])}${d}${field(r[16])}${d}${field(r[17])}${d}${field(r[18])}${d}` +
-    `${r[19] as number}${d}${field(r[20])}\r\n`
+    `${field(r[7])}${d}${field(r[8])}${d}${field(r[9])}${d}${field(r[10])}${d}${field(r[11])}${d}${r[12] as string}${d}` +
+    `${r[13] as number}${d}${predicted(r[14])}${d}${billed(r[15])}${d}${field(r[16])}${d}${field(r[17])}${d}${field(r[18])}${d}` +
+    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}\r\n`
   );
 }
 

@@ -6,6 +6,7 @@ import { migration004 } from './004-time-to-send';
 import { migration005 } from './005-campaign-target';
 import { migration006 } from './006-schedule-cancel';
 import { migration007 } from './007-export-delimiter';
+import { migration008 } from './008-status-checked-at';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -178,6 +178,28 @@ describe('each migration keeps what the previous version held', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM messages').get()).toEqual({ n: 2 });
   });
 
+  it('8 status-checked-at: rows get the time of their latest recorded status; unchecked rows none', () => {
+    const db = databaseAt(7);
+    seedVersion1(db);
+    const history = db.prepare(
+      'INSERT INTO delivery_statuses (message_id, checked_at, status) VALUES (1, ?, ?)',
+    );
+    history.run('2026-01-01T00:05:00.000Z', 'ACK');
+    history.run('2026-01-01T00:20:00.000Z', 'DELIVRD');
+    history.run('2026-01-01T00:10:00.000Z', 'ACK');
+    expect(columnsOf(db, 'messages')).not.toContain('status_checked_at');
+    upgradeTo(db, 8);
+    expect(db.prepare('SELECT row, status_checked_at AS at FROM messages ORDER BY row').all()).toEqual([
+      { row: 1, at: '2026-01-01T00:20:00.000Z' },
+      { row: 2, at: null },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM delivery_statuses').get()).toEqual({ n: 3 });
+    // STRICT still holds on the new column.
+    expect(() => db.prepare("UPDATE messages SET status_checked_at = x'00' WHERE row = 2").run()).toThrow(
+      /cannot store BLOB/,
+    );
+  });
+
   it('has a test above for every migration', () => {
     // A new migration needs its own upgrade test here: this fails until one is added.
     expect(MIGRATIONS.map((m) => `${m.version} ${m.name}`)).toEqual([
@@ -188,6 +210,7 @@ describe('each migration keeps what the previous version held', () => {
       '5 campaign-target',
       '6 schedule-cancel',
       '7 export-delimiter',
+      '8 status-checked-at',
     ]);
   });
 });

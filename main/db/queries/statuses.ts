@@ -135,15 +135,19 @@ export function createStatusStore(db: Db) {
     `UPDATE messages SET delivery_status = ?, delivery_err = ?, delivery_error = ?,
        delivered_at = COALESCE(?, delivered_at), billed_micros = COALESCE(?, billed_micros) WHERE id = ?`,
   );
+  // status_checked_at moves on every answer Messente gave, "no status yet" and unchanged ones too
+  // (those leave no history), but not on a failed request: nothing was learnt then.
   const schedule = db.prepare(
     `UPDATE messages SET status_checks = status_checks + 1, next_status_check_at = ?,
-       status_poll_done = CASE WHEN ? IS NULL THEN 1 ELSE 0 END WHERE id = ?`,
+       status_poll_done = CASE WHEN ? IS NULL THEN 1 ELSE 0 END,
+       status_checked_at = COALESCE(?, status_checked_at) WHERE id = ?`,
   );
 
   /** Writes the answer; returns true when it was a change of status (or of price) that was recorded. */
   const apply = (w: StatusWrite): boolean => {
-    schedule.run(w.nextCheckAt, w.nextCheckAt, w.messageId);
     const o = w.observation;
+    const answeredAt = o.kind === 'error' ? null : w.checkedAt;
+    schedule.run(w.nextCheckAt, w.nextCheckAt, answeredAt, w.messageId);
     if (o.kind === 'pending' || o.kind === 'error') return false;
     const was = current.get(w.messageId) as
       { status: string | null; err: number | null; billed: number | null } | undefined;
