@@ -52,9 +52,9 @@ function seedSentCampaign(dir: string, rows: number): { db: Db; id: number; file
     if (batch.length === 10_000) insertMessages(db, id, batch.splice(0));
   }
   if (batch.length > 0) insertMessages(db, id, batch.splice(0));
-  // A sent campaign: every row accepted with Messente's ids, as the report reads them.
+  // A sent campaign: every row accepted with Messente's ids and a status check, as the report reads them.
   db.prepare(
-    "UPDATE messages SET state = 'accepted', omnimessage_id = lower(hex(randomblob(16))), message_id = lower(hex(randomblob(16))), sent_at = '2026-12-01T09:00:00.000Z', attempts = 1 WHERE campaign_id = ?",
+    "UPDATE messages SET state = 'accepted', omnimessage_id = lower(hex(randomblob(16))), message_id = lower(hex(randomblob(16))), sent_at = '2026-12-01T09:00:00.000Z', status_checked_at = '2026-12-01T09:05:00.000Z', attempts = 1 WHERE campaign_id = ?",
   ).run(id);
 
   return { db, id, file: join(dataDir, DATABASE_FILE) };
