@@ -39,7 +39,7 @@ test('a messy Excel export: counts, reasons and the rejected rows download', asy
   await expect(problems.getByRole('listitem')).toHaveText([
     /^Row 10: .*3 values but there are 4 columns: the missing ones were left empty/,
     /^Row 11: .*5 values but there are 4 columns: the extra values "value" were left out/,
-    /^Row 1, .*not valid UTF-8, so the file was read as Windows-1252/,
+    /^Row 1: Row 1 \(above the header\) has characters that are not valid UTF-8, so the file was read as Windows-1252/,
   ]);
 
   // Each rejected row with its spreadsheet row number, raw phone and reason.

@@ -17,6 +17,11 @@ function refusal(name: string, options: Partial<ImportOptions> = {}): string {
   if (outcome.ok) throw new Error(`${name} was imported`);
   return outcome.error;
 }
+function importBytes(bytes: Uint8Array): ImportResult {
+  const outcome = importRecipients(bytes, { fileName: 'list.csv', defaultCountry: 'EE' });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.result;
+}
 const summary = (r: ImportResult) => r.recipients.map((x) => [x.row, x.to, x.status, x.reason]);
 
 describe('importRecipients: a refusal the operator can answer with a column', () => {
@@ -90,6 +95,24 @@ describe('importRecipients: encodings and delimiters', () => {
       },
     ]);
     expect(load('windows-1252.csv', { encoding: 'windows-1252' }).problems).toEqual([]);
+  });
+
+  it('names no column when the bytes that are not UTF-8 stand above the header or in it', () => {
+    // Windows-1252 bytes, one per character: \x96 is its en dash, \xe4 its ä.
+    const cp1252 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const rows = 'Mari;5123 4567;Tallinn\r\nJuri;5123 4568;Tartu\r\nAnne;5123 4569;Narva\r\n';
+    const above = importBytes(cp1252(`Customers \x96 spring 2025\r\nName;Telefon;City\r\n${rows}`));
+    expect(above.problems.map((p) => [p.row, p.column, p.message.split(' has ')[0]])).toEqual([
+      [1, null, 'Row 1 (above the header)'],
+    ]);
+    const inHeader = importBytes(cp1252(`Name;Telefon;K\xe4rb\r\n${rows}`));
+    expect(inHeader.problems.map((p) => [p.row, p.column, p.message.split(' has ')[0]])).toEqual([
+      [1, null, 'Row 1 (the header)'],
+    ]);
+    const inData = importBytes(cp1252(`Name;Telefon;City\r\n${rows}Tiit;5123 4570;P\xe4rnu\r\n`));
+    expect(inData.problems.map((p) => [p.row, p.column, p.message.split(' has ')[0]])).toEqual([
+      [5, 'City', 'Row 5, column "City"'],
+    ]);
   });
 
   it.each([

@@ -178,10 +178,18 @@ export class RowProcessor {
 
   /** The first bytes that were not UTF-8: the whole file was then read as Windows-1252. */
   invalidUtf8(sheetRow: number, column: number): void {
-    const name = this.setup.header[column] ?? `column ${column + 1}`;
+    const { headerRow } = this.setup;
+    // A column is named only for a data row: above the header a line (a title, a note) has no columns.
+    const name = sheetRow > headerRow ? (this.setup.header[column] ?? `column ${column + 1}`) : null;
+    const where =
+      name !== null
+        ? `Row ${sheetRow}, column "${name}"`
+        : sheetRow === headerRow
+          ? `Row ${sheetRow} (the header)`
+          : `Row ${sheetRow} (above the header)`;
     this.problem(
       sheetRow,
-      `Row ${sheetRow}, column "${name}" has characters that are not valid UTF-8, so the file was read as Windows-1252 (Western European), which may show wrong letters. If they look wrong, save the file as "CSV UTF-8" and import it again.`,
+      `${where} has characters that are not valid UTF-8, so the file was read as Windows-1252 (Western European), which may show wrong letters. If they look wrong, save the file as "CSV UTF-8" and import it again.`,
       name,
     );
   }
