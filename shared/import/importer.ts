@@ -11,7 +11,7 @@
 //  - error: the file is refused (one sentence); stop pushing. finish() returns the same error.
 // finish() → the complete ImportResult (recipients included) or the refusal.
 import type { ImportedRecipient } from '../types';
-import { createStreamDecoder, firstInvalidUtf8, type StreamDecoder } from './decode';
+import { createStreamDecoder, firstInvalidUtf8, joinBytes, type StreamDecoder } from './decode';
 import {
   detectDelimiter,
   detectHeaderIndex,
@@ -69,17 +69,6 @@ export function createCsvImporter(options: ImportOptions): Importer {
   let recordIndex = 0;
   let error: string | null = null;
   let refusedColumns: string[] | undefined;
-
-  function concat(parts: readonly Uint8Array[]): Uint8Array {
-    if (parts.length === 1 && parts[0]) return parts[0];
-    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      all.set(part, at);
-      at += part.length;
-    }
-    return all;
-  }
 
   function reset(): void {
     decoder = null;
@@ -160,7 +149,7 @@ export function createCsvImporter(options: ImportOptions): Importer {
       if (rows !== null) return rows.length === 0 ? NONE : { rows, restart: false, error: null };
       encodingOverride = 'windows-1252';
       reset();
-      const all = concat(chunks);
+      const all = joinBytes(chunks);
       const replayed = feed(all, last) ?? [];
       reportInvalidUtf8(all);
       return { rows: replayed, restart: true, error: null };
@@ -193,12 +182,12 @@ export function createCsvImporter(options: ImportOptions): Importer {
       if (!decoder || decoder.strict) chunks.push(chunk);
       buffered += chunk.length;
       if (!decoder && buffered < SAMPLE_BYTES) return NONE;
-      const bytes = decoder ? chunk : concat(chunks);
+      const bytes = decoder ? chunk : joinBytes(chunks);
       return guarded(() => feed(bytes, false), false);
     },
     finish() {
       if (finished) return finished;
-      const bytes = decoder ? new Uint8Array(0) : concat(chunks);
+      const bytes = decoder ? new Uint8Array(0) : joinBytes(chunks);
       const update = guarded(() => feed(bytes, true), true);
       chunks.length = 0;
       if (update.error) {

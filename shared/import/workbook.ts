@@ -1,6 +1,7 @@
 // The entry of every import: a CSV file or an Excel workbook (.xlsx), told apart by their first bytes.
 import { createCsvImporter, type Importer, type ImporterUpdate } from './importer';
 import type { ImportOptions, ImportOutcome } from './model';
+import { joinBytes } from './decode';
 import { headerOnly } from './refusals';
 import { isZip, workbookToCsv } from './xlsx';
 
@@ -25,7 +26,7 @@ export function createImporter(options: ImportOptions): Importer {
       held.push(chunk);
       heldBytes += chunk.length;
       if (workbook || heldBytes < 4) return NONE;
-      const all = joinChunks(held);
+      const all = joinBytes(held);
       if (isZip(all)) {
         workbook = true;
         return NONE;
@@ -35,7 +36,7 @@ export function createImporter(options: ImportOptions): Importer {
     },
     finish() {
       if (csv) return csv.finish();
-      const all = joinChunks(held);
+      const all = joinBytes(held);
       held.length = 0;
       if (!isZip(all)) {
         start(all);
@@ -44,17 +45,6 @@ export function createImporter(options: ImportOptions): Importer {
       return importWorkbook(all, options);
     },
   };
-}
-
-function joinChunks(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
 
 function importWorkbook(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
