@@ -11,9 +11,9 @@ import {
   type RowPreview,
 } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
-import { openCliCore, TARGET_OPTIONS, type CliCore } from '../cli-core';
+import { TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
+import { DATA_DIR_HELP, DATA_DIR_OPTION } from '../data-dir';
 import {
   autoconvertOption,
   checkImportProblems,
@@ -26,7 +26,7 @@ import {
   writeImportProblems,
   type InputValues,
 } from '../input-options';
-import { pricesFile, PRICES_HELP } from '../pricing';
+import { openPricingCore, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
 
 const FORMATS = ['table', 'jsonl', 'csv', 'summary'] as const;
@@ -60,15 +60,9 @@ export const previewCommand: Command = {
     if (positionals.length > 1) throw new UsageError('give one recipients file.');
     const templateSource = readTemplate(values, io.cwd);
     if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
-    const prices = pricesFile(values.prices, io.cwd);
     // The same defaults, opt-outs and saved prices as `send` and the app: a preview that differs
     // from what is sent is worse than none.
-    const cli = await openCliCore({
-      dataDir: dataDirFrom(values['data-dir'], io),
-      io,
-      target: values,
-      ...(prices ? { prices } : {}),
-    });
+    const cli = await openPricingCore(values, io);
     try {
       return await preview(cli, values, positionals[0], templateSource, format, io);
     } finally {

@@ -2,10 +2,10 @@ import { addToTotals, compileTemplate, createTotals, previewRow } from '../../..
 import { senderProblem } from '../../../shared/sender-name';
 import { exportDelimiterFor, normalizePhone } from '../../../shared/import';
 import { parseSendTime } from '../../sender/schedule';
-import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
+import { requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
 import { balanceRefusal, confirm, planText, type SendPlan } from '../confirm';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
+import { DATA_DIR_HELP, DATA_DIR_OPTION } from '../data-dir';
 import {
   autoconvertOption,
   checkImportProblems,
@@ -16,7 +16,7 @@ import {
   readTemplate,
   segmentCapOption,
 } from '../input-options';
-import { pricesFile, PRICES_HELP } from '../pricing';
+import { openPricingCore, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
 import { formatSummary, summaryObject } from '../summary';
 import { errorMessage } from '../../../shared/errors';
@@ -91,13 +91,7 @@ export const sendCommand: Command = {
       if (!at.ok) throw new UsageError(`--at: ${at.message}`);
       timeToSend = at.iso;
     }
-    const prices = pricesFile(values.prices, io.cwd);
-    const cli = await openCliCore({
-      dataDir: dataDirFrom(values['data-dir'], io),
-      io,
-      target: values,
-      ...(prices ? { prices } : {}),
-    });
+    const cli = await openPricingCore(values, io);
     try {
       await requireCredentials(cli);
       // The app's Settings are the defaults; a flag overrides its one setting for this send.
