@@ -54,6 +54,8 @@ export interface Core {
   pricing: (testMode?: boolean) => Pricing;
   /** Where new campaigns and account calls go now (the command line's flags, else the settings). */
   target: () => CurrentTarget;
+  /** Where an existing campaign's requests go: where it was sent, unless this run's flags redirect it. */
+  campaignTarget: (campaignId: number) => LiveTarget;
   /** Campaigns found `sending` at start-up: marked interrupted, waiting for the user. */
   interrupted: number[];
   close(): Promise<void>;
@@ -93,11 +95,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // A campaign goes on talking to where it was sent, whatever the settings say now; only URLs
   // named on the command line for this run redirect it.
+  const campaignTarget = (campaignId: number): LiveTarget =>
+    (explicit ? null : getCampaignTarget(db, campaignId)) ?? liveTarget();
   const getClient = async (campaignId: number) =>
-    clientFor(
-      campaignTestMode(db, campaignId) ?? false,
-      (explicit ? null : getCampaignTarget(db, campaignId)) ?? liveTarget(),
-    );
+    clientFor(campaignTestMode(db, campaignId) ?? false, campaignTarget(campaignId));
   // Messente's limit is per IP: every campaign and the status checks share one request budget.
   const limiter = new RequestLimiter();
   const sender = createSender({ db, events, getClient, limiter });
@@ -143,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     statuses,
     pricing,
     target,
+    campaignTarget,
     interrupted,
     async close() {
       // Running exports read from the database: they stop (and remove their partial files) first.

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../../shared/money';
-import { getCampaign, getCampaignTarget } from '../../db/queries/campaigns';
+import { getCampaign } from '../../db/queries/campaigns';
 import {
   parseSendTime,
   resolveSchedule,
@@ -9,6 +9,7 @@ import {
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
 import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
 import { confirm } from '../confirm';
+import { targetWords } from '../../messente/targets';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { runCampaignInCli } from '../run-printer';
 import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../../../shared/limits';
@@ -83,9 +84,8 @@ export const resumeCommand: Command = {
       const when = schedule.timeToSend ? ` for delivery at ${schedule.timeToSend}` : '';
       const left = campaign.counts.queued;
       await requireCredentials(cli, campaign.testMode);
-      const target = campaign.testMode
-        ? 'the test simulator'
-        : (getCampaignTarget(cli.core.db, id)?.apiUrl ?? cli.core.target().live.apiUrl);
+      // Named as the core resolves it for the requests themselves, so the question and the send agree.
+      const target = targetWords(campaign.testMode, cli.core.campaignTarget(id).apiUrl);
       if (!values.yes) {
         const cost =
           campaign.predictedCostMicros === null
