@@ -148,3 +148,12 @@ export async function requireCredentials(cli: CliCore, testMode?: boolean): Prom
     'no Messente API credentials: set MESSENTE_USERNAME and MESSENTE_PASSWORD, or save them in the app’s Settings (or rehearse with --test-mode).',
   );
 }
+
+/** The campaign, or null when there is none; any other failure (a damaged database) speaks for itself. */
+export function findCampaign(cli: CliCore, id: number): Promise<CallResults['campaigns.get'] | null> {
+  return cli.call('campaigns.get', { id }).catch((error: unknown) => {
+    // Only "no such campaign" comes back as a CliFailure from the handler.
+    if (error instanceof CliFailure) return null;
+    throw error;
+  });
+}

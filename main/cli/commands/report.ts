@@ -6,7 +6,7 @@ import type { Db } from '../../db/database';
 import type { ExportSource, Platform } from '../../platform';
 import { writeExportToFile } from '../../reports/write-export';
 import { countRefreshable } from '../../status/refresh-jobs';
-import { openCliCore, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
+import { findCampaign, openCliCore, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { refresh } from './status';
@@ -65,11 +65,7 @@ export const reportCommand: Command = {
       platform: filePlatform(path, out, values.force === true),
     });
     try {
-      // Only "no such campaign" means none: a damaged or unreadable database must say so itself.
-      const campaign = await cli.call('campaigns.get', { id }).catch((error: unknown) => {
-        if (error instanceof CliFailure) return null;
-        throw error;
-      });
+      const campaign = await findCampaign(cli, id);
       if (!campaign) throw new UsageError(`There is no campaign ${id}.`);
       await freshen(cli, campaign, values['no-refresh'] === true, io);
       const result = await cli.call('reports.export', {

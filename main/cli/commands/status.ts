@@ -8,7 +8,14 @@ import { scheduleCancelCounts } from '../../db/queries/schedule-cancel';
 import { formatMoney, formatMoneyRange, formatPrice } from '../../../shared/money';
 import { unknownRowsHint } from '../run-printer';
 import { countRefreshable } from '../../status/refresh-jobs';
-import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
+import {
+  findCampaign,
+  openCliCore,
+  requireCredentials,
+  TARGET_HELP,
+  TARGET_OPTIONS,
+  type CliCore,
+} from '../cli-core';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
@@ -43,9 +50,13 @@ export const statusCommand: Command = {
     const dir = dataDirFrom(values['data-dir'], io);
     const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {
-      const campaign = await cli.call('campaigns.get', { id }).catch(() => null);
+      const campaign = await findCampaign(cli, id);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
-      if (values.refresh) await refresh(cli, campaign, io);
+      if (!values.refresh) {
+        io.stdout.write(statusText(cli.core.db, campaign));
+        return 0;
+      }
+      await refresh(cli, campaign, io);
       io.stdout.write(statusText(cli.core.db, await cli.call('campaigns.get', { id })));
       return 0;
     } finally {
