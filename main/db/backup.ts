@@ -7,9 +7,10 @@ import { renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateFile } from '../data-folder';
 import type { Db } from './database';
-import { DatabaseDamagedError } from './damage';
+import { BACKUP_FILE, DatabaseDamagedError } from './damage';
 
-export const BACKUP_FILE = 'omnicast-backup.sqlite';
+export { BACKUP_FILE };
+
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** When the copy in `dataDir` was made, or null if there is none. */

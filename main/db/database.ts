@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateFile, fileReason, prepareDataFolder } from '../data-folder';
 import { backupIsDue, makeBackup } from './backup';
-import { DatabaseDamagedError, isDamageError } from './damage';
+import { DATABASE_FILE, DatabaseDamagedError, isDamageError } from './damage';
 import { LATEST_VERSION, migrate } from './migrations';
 
 export type Db = Database.Database;
 
-export const DATABASE_FILE = 'omnicast.sqlite';
+export { DATABASE_FILE };
 
 export interface OpenOptions {
   /** One line for the operator (the folder was made private, the daily copy failed). */
