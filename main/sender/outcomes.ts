@@ -117,11 +117,6 @@ export function itemOutcome(item: BulkItemOutcome, httpStatus: number): SendOutc
     : { kind: 'rejected', httpStatus, errors: item.errors };
 }
 
-/** One item of a bulk reply that answered item by item. */
-export function itemResult(item: BulkItemOutcome, t: Ticket, at: string, httpStatus: number): RowResult {
-  return rowResult(itemOutcome(item, httpStatus), t, at, false, 1);
-}
-
 /** A thrown client error: we cannot know whether the request left, so the row is `unknown`. */
 export function thrownOutcome(error: unknown): SendOutcome {
   return {

@@ -9,15 +9,7 @@ import { capStopReason, fitsCap } from './cap';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';
 import { AnswerGuard } from './answer-guard';
-import {
-  authStopReason,
-  backoffMs,
-  checkItemCount,
-  itemOutcome,
-  itemResult,
-  rowResult,
-  thrownOutcome,
-} from './outcomes';
+import { authStopReason, backoffMs, checkItemCount, itemOutcome, rowResult, thrownOutcome } from './outcomes';
 import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
@@ -271,12 +263,13 @@ export class CampaignRun {
     items.forEach((item, i) => {
       const ticket = { messageId: item.row.id, attemptId: item.attemptId };
       const tries = item.tries + 1;
-      const answered =
-        outcome.kind === 'items'
-          ? itemResult(outcome.items[i]!, ticket, at, outcome.httpStatus)
-          : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
+      // A bulk item's outcome is final for its row (one attempt, no retry); others follow the attempt count.
       const rowOutcome =
         outcome.kind === 'items' ? itemOutcome(outcome.items[i]!, outcome.httpStatus) : outcome;
+      const answered =
+        outcome.kind === 'items'
+          ? rowResult(rowOutcome, ticket, at, false, 1)
+          : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
       const { result, stop } = this.guard.check(answered, rowOutcome);
       if (stop !== null) this.requestStop('systematic', stop);
       this.tally.settled(result, item.row.costMaxMicros);
