@@ -260,20 +260,14 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
   const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
   let countryColumn: number | null = null;
   if (typeof options.countryColumn === 'string') {
-    const wanted = options.countryColumn.trim().toLowerCase();
-    countryColumn = header.findIndex((name) => name.toLowerCase() === wanted);
-    if (countryColumn < 0)
-      throw new ImportRefused(unknownColumn(options.fileName, options.countryColumn, header));
+    countryColumn = columnNamed(header, options.countryColumn, options.fileName);
   } else if (options.countryColumn === undefined) {
     countryColumn = detectCountryColumn(header, dataSample.slice(0, PHONE_SAMPLE_ROWS), null);
   }
   const candidates = phoneCandidates(header, dataSample, options.defaultCountry, countryColumn);
   let phoneColumn: number;
   if (options.phoneColumn !== undefined) {
-    const wanted = options.phoneColumn.trim().toLowerCase();
-    phoneColumn = header.findIndex((name) => name.toLowerCase() === wanted);
-    if (phoneColumn < 0)
-      throw new ImportRefused(unknownColumn(options.fileName, options.phoneColumn, header), header);
+    phoneColumn = columnNamed(header, options.phoneColumn, options.fileName);
   } else {
     const best = candidates[0];
     if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header), header);
@@ -291,4 +285,12 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     countryColumn: countryColumn === phoneColumn ? null : countryColumn,
   };
   return { delimiter, newline, setup };
+}
+
+/** The column the operator named (case and surrounding spaces ignored); refused with the file's columns. */
+function columnNamed(header: readonly string[], name: string, fileName: string): number {
+  const wanted = name.trim().toLowerCase();
+  const index = header.findIndex((column) => column.toLowerCase() === wanted);
+  if (index < 0) throw new ImportRefused(unknownColumn(fileName, name, header), [...header]);
+  return index;
 }
