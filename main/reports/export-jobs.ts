@@ -7,7 +7,7 @@ import type { ExportResult } from '../../shared/types';
 import { UserError } from '../errors';
 import type { ExportOptions, ExportSource } from '../platform';
 import { ExportAborted, writeExportToFile } from './write-export';
-import { errorMessage } from '../../shared/errors';
+import { fileReason } from '../data-folder';
 
 /** At most ~5 progress reports a second: enough for a smooth bar, little traffic over IPC. */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -22,23 +22,20 @@ export interface ExportJobOptions {
 
 export type ExportJobResult = Extract<ExportResult, { kind: 'saved' | 'cancelled' }>;
 
-/** The fs error in the operator's words: the folder, the disk or another program. */
+/**
+ * The fs error in the operator's words. An export's file may be held open by another program (a
+ * spreadsheet showing the last one), which the shared wording cannot know.
+ */
 function reasonOf(error: unknown): string {
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
   switch (code) {
-    case 'ENOENT':
-      return 'the folder does not exist';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied, or another program has the file open';
     case 'EBUSY':
       return 'another program has the file open';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
   }
-  return errorMessage(error);
+  return fileReason(error);
 }
 
 /**
