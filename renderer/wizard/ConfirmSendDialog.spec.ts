@@ -26,7 +26,15 @@ describe('ConfirmSendDialog', () => {
       'To the test simulator (nothing leaves this computer): 1,200 messages (5 rows skipped), 1,300 segments, predicted cost €78.00.',
     );
     expect(dialog.textContent).toMatch(/Balance: €100\.00 \(as of \d\d:\d\d\)/);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back' }));
+    const back = screen.getByRole('button', { name: 'Back' });
+    const sendNow = screen.getByRole('button', { name: 'Send now' });
+    expect(document.activeElement).toBe(back);
+    // Tab stays inside the dialog: from its last control to its first, and back with Shift.
+    sendNow.focus();
+    await fireEvent.keyDown(sendNow, { key: 'Tab' });
+    expect(document.activeElement).toBe(back);
+    await fireEvent.keyDown(back, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(sendNow);
     await fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onBack).toHaveBeenCalledOnce();
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
