@@ -2,6 +2,7 @@
 
 // Messente's autoconvert modes (sent as these exact strings; the spec's enum is wrong).
 import type { Autoconvert } from './limits';
+import type { ExportDelimiter } from './import/csv';
 export { AUTOCONVERT_MODES, type Autoconvert } from './limits';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
@@ -93,7 +94,7 @@ export interface CampaignDetail extends CampaignSummary {
   /** 1-based spreadsheet row of the header: a row's spreadsheet row is its data row + headerRow. */
   headerRow: number;
   /** The imported file's delimiter (, ; or tab), the delivery report's by default. */
-  delimiter: ',' | ';' | '\t';
+  delimiter: ExportDelimiter;
   /** Failed and unknown rows grouped by error code, most frequent first. */
   errors: ErrorGroup[];
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { apiUrlProblem } from '../api-url';
 import type { CallName } from './names';
 import { AUTOCONVERT_MODES, MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../limits';
+import { EXPORT_DELIMITERS } from '../import/csv';
+import { MAX_SEGMENTS_LIMIT } from '../import/rules';
 
 const id = z.number().int().positive();
 const autoconvert = z.enum(AUTOCONVERT_MODES);
@@ -11,7 +13,7 @@ const rate = z.number().min(MIN_RATE).max(MAX_RATE);
 const batchSize = z.number().int().min(MIN_BATCH_SIZE).max(MAX_BATCH_SIZE);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as EE');
 const shortText = z.string().max(1_000);
-const exportDelimiter = z.enum([',', ';', '\t']);
+const exportDelimiter = z.enum(EXPORT_DELIMITERS);
 /** Files read in the renderer and sent as text: 5 MB of characters at most. */
 export const MAX_FILE_CHARS = 5 * 1024 * 1024;
 const fileText = z.string().max(MAX_FILE_CHARS, 'the file is larger than 5 MB');
@@ -50,7 +52,7 @@ export const callArgs = {
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
       .optional(),
-    maxSegments: z.number().int().min(1).max(255).optional(),
+    maxSegments: z.number().int().min(1).max(MAX_SEGMENTS_LIMIT).optional(),
   }),
   'credentials.status': z.strictObject({}),
   'credentials.save': z.strictObject({

@@ -5,8 +5,8 @@ import type { ImportResult } from './model';
 const NEEDS_QUOTES = /[",\r\n;\t]/;
 
 /** The delimiters an export can use: what Excel reads in comma and semicolon locales, and tab. */
-export type ExportDelimiter = ',' | ';' | '\t';
-export const EXPORT_DELIMITERS: readonly ExportDelimiter[] = [',', ';', '\t'];
+export const EXPORT_DELIMITERS = [',', ';', '\t'] as const;
+export type ExportDelimiter = (typeof EXPORT_DELIMITERS)[number];
 
 /** The export delimiter for a file read with `delimiter` (a pipe file gets commas). */
 export function exportDelimiterFor(delimiter: string): ExportDelimiter {
