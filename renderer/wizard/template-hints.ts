@@ -1,5 +1,7 @@
 // Mistakes a template can hold that are not errors: text that looks meant as a merge field but is
 // sent as written.
+import { columnIndexByKey, columnKey } from '../../shared/sms/template';
+
 export interface SingleBraceHint {
   /** "{First name}" as typed. */
   text: string;
@@ -9,14 +11,15 @@ export interface SingleBraceHint {
   index: number;
 }
 
-/** Every `{name}` (single braces) whose name is a column (ignoring case and spaces around it). */
+/** Every `{name}` (single braces) whose name is a column, matched as `{{name}}` would match it. */
 export function singleBraceHints(template: string, columns: readonly string[]): SingleBraceHint[] {
-  const byName = new Map(columns.map((c) => [c.trim().toLowerCase(), c]));
+  const byKey = columnIndexByKey(columns);
   const hints: SingleBraceHint[] = [];
   // Not part of {{…}}: no brace right before the opening one or right after the closing one.
   const pattern = /(?<!\{)\{([^{}\n]+)\}(?!\})/g;
   for (const match of template.matchAll(pattern)) {
-    const column = byName.get((match[1] ?? '').trim().toLowerCase());
+    const index = byKey.get(columnKey(match[1] ?? ''));
+    const column = index === undefined ? undefined : columns[index];
     if (column !== undefined) hints.push({ text: match[0], column, index: match.index });
   }
   return hints;

@@ -26,15 +26,22 @@ export interface TemplateError {
 export type CompileResult =
   { ok: true; template: CompiledTemplate; placeholders: string[] } | { ok: false; errors: TemplateError[] };
 
-const key = (name: string) => name.trim().toLowerCase();
+/** How a template names a column: case and surrounding spaces ignored. */
+export const columnKey = (name: string) => name.trim().toLowerCase();
+
+/** Each column's index by its key; a repeated header keeps the first, the one people see. */
+export function columnIndexByKey(columns: readonly string[]): Map<string, number> {
+  const byKey = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (!byKey.has(columnKey(c))) byKey.set(columnKey(c), i);
+  });
+  return byKey;
+}
 
 /** Compiles `source`, matching placeholder names to `columns` as the CSV header spells them (case and
  * surrounding spaces ignored). Every problem is reported, not only the first. */
 export function compileTemplate(source: string, columns: readonly string[]): CompileResult {
-  const byKey = new Map<string, number>();
-  columns.forEach((c, i) => {
-    if (!byKey.has(key(c))) byKey.set(key(c), i); // a repeated header: the first one is the one people see
-  });
+  const byKey = columnIndexByKey(columns);
   const columnList = columns.map((c) => c.trim()).join(', ');
   const literals: string[] = [];
   const slots: Slot[] = [];
@@ -69,7 +76,7 @@ export function compileTemplate(source: string, columns: readonly string[]): Com
     const body = source.slice(open + 2, close);
     const bar = body.indexOf('|');
     const name = (bar < 0 ? body : body.slice(0, bar)).trim();
-    const column = byKey.get(key(name));
+    const column = byKey.get(columnKey(name));
     const at = { index: open, length: close + 2 - open };
     if (name === '') {
       errors.push({ message: 'Empty placeholder: write a column name between "{{" and "}}".', ...at });
