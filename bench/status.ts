@@ -8,8 +8,8 @@ import { openDatabase, type Db } from '../main/db/database';
 import { createMessenteClient } from '../main/messente';
 import { seedCampaign } from '../main/sender/test-support';
 import { startSimulator, type RunningSimulator } from '../main/simulator';
-import { RequestLimiter } from '../main/status/limiter';
-import { createStatusPoller, type StatusClient } from '../main/status/poller';
+import { RequestLimiter } from '../main/delivery-status/limiter';
+import { createStatusPoller, type StatusClient } from '../main/delivery-status/poller';
 
 const USER = 'bench';
 const PASSWORD = 'bench-password';

@@ -4,7 +4,7 @@ import type { Settings } from '../shared/types';
 import App from './App.svelte';
 import type { ImportRequest } from './import/protocol';
 import { fakeApi as eventfulApi } from './screens/report/test-api';
-import { fakeApi } from './wizard/fake-api';
+import { fakeApi } from './screens/new-campaign/fake-api';
 
 const settings = (testMode: boolean): Settings => ({
   testMode,

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../shared/contract';
 import type { CampaignDetail } from '../../shared/types';
-import { addRecipients } from '../campaigns/recipients';
-import { createRetryCampaign } from '../campaigns/retry';
-import { decisionText, rowsToDecide } from '../campaigns/unknown';
+import { addRecipients } from '../campaign-rows/recipients';
+import { createRetryCampaign } from '../campaign-rows/retry';
+import { decisionText, rowsToDecide } from '../campaign-rows/unknown';
 import {
   campaignTestMode,
   getCampaign,
@@ -21,7 +21,7 @@ import type { CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { parseSendTime, resolveSchedule, scheduleRefusalMessage } from '../sender/schedule';
 import { sendTestMessage } from '../sender/test-send';
-import { createRefreshJobs } from '../status/refresh-jobs';
+import { createRefreshJobs } from '../delivery-status/refresh-jobs';
 import type { MessenteClient } from '../messente';
 import { campaignBalanceEur } from './connection';
 import type { HandlerContext } from './context';

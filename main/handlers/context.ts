@@ -7,7 +7,7 @@ import type { LiveTarget } from '../messente/targets';
 import type { Platform } from '../platform';
 import type { Sender } from '../sender';
 import type { Pricing } from '../settings/pricing';
-import type { StatusPoller } from '../status/poller';
+import type { StatusPoller } from '../delivery-status/poller';
 
 /** Everything a handler module may use; built once by createCore. */
 export interface HandlerContext {

@@ -23,7 +23,7 @@ import { CampaignRun, type RunConfig } from './run';
 import { resolveSchedule, scheduleRefusalMessage } from './schedule';
 import { Tally } from './tally';
 import { cancelScheduledRows, type UnscheduleSummary } from './unschedule';
-import { RequestLimiter } from '../status/limiter';
+import { RequestLimiter } from '../delivery-status/limiter';
 import type { SendClient, StartOptions } from './types';
 import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE, RATE_RANGE } from '../../shared/limits';
 

@@ -23,7 +23,7 @@ export { MESSENTE_REQUESTS_PER_SECOND };
 
 /**
  * A budget shared with other users of the same per-IP limit (other campaigns, status checks):
- * the pacer also waits for it, and reports its starts to it. Implemented in main/status/limiter.ts.
+ * the pacer also waits for it, and reports its starts to it. Implemented in main/delivery-status/limiter.ts.
  */
 export interface SharedRequestLimit {
   delayFor(kind: 'send', now: number): number;

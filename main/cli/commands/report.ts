@@ -5,7 +5,7 @@ import { fileReason } from '../../data-folder';
 import type { Db } from '../../db/database';
 import type { ExportSource, Platform } from '../../platform';
 import { writeExportToFile } from '../../reports/write-export';
-import { countRefreshable } from '../../status/refresh-jobs';
+import { countRefreshable } from '../../delivery-status/refresh-jobs';
 import { findCampaign, openCliCore, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
-import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../status/test-support';
+import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../delivery-status/test-support';
 import type { RunningSimulator } from '../../simulator';
 import { omnicast } from '../test-run';
 import { tempDir } from '../../testing/temp-dir';

@@ -7,7 +7,7 @@ import { billedDifferences, compareBilled, deliveryCounts } from '../../db/queri
 import { scheduleCancelCounts } from '../../db/queries/schedule-cancel';
 import { formatMoney, formatMoneyRange, formatPrice } from '../../../shared/money';
 import { unknownRowsHint } from '../run-printer';
-import { countRefreshable } from '../../status/refresh-jobs';
+import { countRefreshable } from '../../delivery-status/refresh-jobs';
 import {
   findCampaign,
   openCliCore,

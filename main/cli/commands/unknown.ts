@@ -1,11 +1,11 @@
 // `omnicast unknown ID`: the rows whose outcome is unknown (the request may or may not have reached
 // Messente), and the operator's decision about them: --mark-sent (they checked, it arrived) or
 // --send-again (queued for the next resume, knowing the recipient may get it twice). The same rules
-// as the app's decision (main/campaigns/unknown.ts); nothing here ever sends.
+// as the app's decision (main/campaign-rows/unknown.ts); nothing here ever sends.
 import type { Db } from '../../db/database';
 import { getCampaign } from '../../db/queries/campaigns';
 import { markUnknownRows } from '../../db/queries/sending';
-import { decisionText, rowsToDecide, type UnknownDecision } from '../../campaigns/unknown';
+import { decisionText, rowsToDecide, type UnknownDecision } from '../../campaign-rows/unknown';
 import { UserError } from '../../errors';
 import { parseRowList } from '../../../shared/row-list';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';

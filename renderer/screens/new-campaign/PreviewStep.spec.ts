@@ -1,0 +1,196 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { importRecipients } from '../../../shared/import';
+import { formatPrice } from '../../../shared/money';
+import type { RecipientsDraft } from './draft';
+import PreviewStep from './PreviewStep.svelte';
+
+function recipients(csv: string): RecipientsDraft {
+  const bytes = new TextEncoder().encode(csv);
+  const outcome = importRecipients(bytes, { fileName: 'c.csv', defaultCountry: 'EE' });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return { fileName: 'c.csv', bytes, country: 'EE', result: outcome.result };
+}
+
+const CSV = 'name,phone\nAnn,+37251234567\nZoë,+37251234568\nBob,12\n';
+
+describe('PreviewStep', () => {
+  it('shows each row as sent, totals once computed, and filters', async () => {
+    const onReady = vi.fn();
+    const onNext = vi.fn();
+    render(PreviewStep, {
+      recipients: recipients(CSV),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: {}, table: {} },
+      onReady,
+      onBack: () => {},
+      onNext,
+    });
+    expect(screen.getByRole('heading', { name: 'Preview' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Preview' });
+    for (const name of ['Row', 'Phone', 'Message', 'Encoding', 'Segments', 'Cost']) {
+      expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
+    }
+    const totals = await screen.findByText('Messages');
+    expect(totals.closest('section')?.getAttribute('aria-label')).toBe('Totals');
+    expect(onReady).toHaveBeenCalledOnce();
+    expect(onReady.mock.calls[0]?.[0].totals.messages).toBe(2);
+
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '2 +37251234567 Hi Ann GSM-7 1 unknown',
+      '3 +37251234568 Hi Zoë UCS-2 1 unknown',
+      '4 12 Not sent: Too short Hi Bob GSM-7 1 —',
+    ]);
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'UCS-2 only' }));
+    const filtered = within(table).getAllByRole('row').slice(1);
+    expect(filtered).toHaveLength(1);
+    expect(filtered[0]?.textContent).toContain('Zoë');
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'UCS-2 only' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    expect(within(table).getAllByRole('row').slice(1)[0]?.textContent).toContain('Not sent');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Next: Send' }));
+    expect(onNext).toHaveBeenCalledOnce();
+  });
+
+  it('holds the campaign back when a message is over the segment cap, naming the row', async () => {
+    render(PreviewStep, {
+      recipients: recipients(CSV),
+      message: { name: 'x', sender: '', template: `{{name}} ${'x'.repeat(300)}`, autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: {}, table: {} },
+      maxSegments: 2,
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      '"c.csv" row 3: The message is 5 segments long; the most allowed per message is 2. Shorten the message, or allow more segments in Settings.',
+    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Send' }).disabled).toBe(true);
+  });
+
+  it('prices and converts rows with the account’s tables', async () => {
+    const onReady = vi.fn();
+    render(PreviewStep, {
+      recipients: recipients(CSV),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'on' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: { EE: { minMicros: 50_000, maxMicros: 50_000, networks: 1 } }, table: { ë: 'e' } },
+      onReady,
+      onBack: () => {},
+      onNext: () => {},
+    });
+    await screen.findByText('Messages');
+    expect(onReady.mock.calls[0]?.[0].totals.costMaxMicros).toBe(100_000);
+    const table = screen.getByRole('table', { name: 'Preview' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[1]?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      `3 +37251234568 Hi Zoe GSM-7 1 ${formatPrice(50_000)}`,
+    );
+    expect(screen.queryByText(/No prices yet/)).toBeNull();
+  });
+
+  it('sorts by a column header both ways, keeping filters, and says so with aria-sort', async () => {
+    const csv =
+      'name,phone\nAnn,+37251234567\nZoë,+37251234568\nBob,12\n' + `Long ${'x'.repeat(170)},+37251234569\n`;
+    render(PreviewStep, {
+      recipients: recipients(csv),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: { prices: { EE: { minMicros: 50_000, maxMicros: 50_000, networks: 1 } }, table: {} },
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    await screen.findByText('Messages');
+    const table = screen.getByRole('table', { name: 'Preview' });
+    const firstCells = (): string[] =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[0]?.textContent ?? '');
+    const header = (name: string): HTMLElement => within(table).getByRole('columnheader', { name });
+
+    expect(header('Row').getAttribute('aria-sort')).toBe('ascending');
+    await fireEvent.click(within(header('Segments')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '3', '4', '5']));
+    expect(header('Segments').getAttribute('aria-sort')).toBe('ascending');
+    expect(header('Row').getAttribute('aria-sort')).toBeNull();
+    await fireEvent.click(within(header('Segments')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['5', '2', '3', '4']));
+    expect(header('Segments').getAttribute('aria-sort')).toBe('descending');
+
+    // Cost: the unsent row first, then the cheaper rows, the two-segment row last.
+    await fireEvent.click(within(header('Cost')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['4', '2', '3', '5']));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    expect(firstCells()).toEqual(['4', '5']);
+    await fireEvent.click(within(header('Cost')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['5', '4']));
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    await fireEvent.click(within(header('Phone')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '3', '5', '4']));
+    await fireEvent.click(within(header('Encoding')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '4', '5', '3']));
+    await fireEvent.click(within(header('Row')).getByRole('button'));
+    await waitFor(() => expect(firstCells()).toEqual(['2', '3', '4', '5']));
+    await fireEvent.click(within(header('Row')).getByRole('button'));
+    expect(firstCells()).toEqual(['5', '4', '3', '2']);
+  });
+
+  it('opens a row detail on click or Enter, with its segments, UCS-2 characters and cost', async () => {
+    const csv = `name,phone\nAnn,+37251234567\nZoë ${'x'.repeat(70)},+37251234568\n`;
+    render(PreviewStep, {
+      recipients: recipients(csv),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' },
+      typical: ['Ann', '+37251234567'],
+      pricing: {
+        prices: { EE: { minMicros: 60_000, maxMicros: 70_000, networks: 2 } },
+        table: {},
+        source: 'messente',
+      },
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    await screen.findByText('Messages');
+    const table = screen.getByRole('table', { name: 'Preview' });
+    // The cost column shows the whole range and says it again on hover.
+    const zoeRow = within(table).getAllByRole('row')[2]!;
+    const costCell = within(zoeRow).getAllByRole('cell')[5]!;
+    expect(costCell.textContent).toBe('€0.12–€0.14');
+    expect(costCell.getAttribute('title')).toBe('Cost: €0.12–€0.14');
+
+    await fireEvent.click(within(zoeRow).getAllByRole('cell')[2]!);
+    const dialog = screen.getByRole('dialog', { name: 'Row 3: +37251234568' });
+    expect(dialog.textContent).toContain('Segment 1 of 2, 67 characters');
+    expect(dialog.textContent).toContain('Segment 2 of 2, 10 characters');
+    expect(dialog.textContent).toContain('ë (U+00EB): stays as written');
+    expect(dialog.textContent).toContain('€0.12–€0.14');
+    expect(dialog.textContent).toContain(
+      '€0.06–€0.07 per segment for EE (2 networks, cheapest to dearest), fetched from Messente',
+    );
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const zoeButton = within(table).getByRole('button', { name: 'Row 3: details' });
+    await waitFor(() => expect(document.activeElement).toBe(zoeButton));
+
+    // Arrow keys move between rows (one Tab stop), Enter opens the focused one.
+    await fireEvent.keyDown(zoeButton, { key: 'ArrowUp' });
+    const annButton = within(table).getByRole('button', { name: 'Row 2: details' });
+    await waitFor(() => expect(document.activeElement).toBe(annButton));
+    expect(annButton.tabIndex).toBe(0);
+    expect(zoeButton.tabIndex).toBe(-1);
+    await fireEvent.click(annButton);
+    expect(screen.getByRole('dialog', { name: 'Row 2: +37251234567' }).textContent).toContain(
+      'None: every character is GSM-7.',
+    );
+  });
+});

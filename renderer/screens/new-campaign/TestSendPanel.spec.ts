@@ -1,0 +1,100 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { ImportedRecipient } from '../../../shared/types';
+import type { RecipientsDraft } from './draft';
+import { fakeApi, type FakeHandlers } from './fake-api';
+import TestSendPanel from './TestSendPanel.svelte';
+
+const rows: ImportedRecipient[] = [
+  { row: 1, fields: ['Ann', '12'], rawPhone: '12', to: null, status: 'invalid', reason: 'Too short' },
+  {
+    row: 2,
+    fields: ['Bob', '5123 4568'],
+    rawPhone: '5123 4568',
+    to: '+37251234568',
+    status: 'ok',
+    reason: null,
+  },
+];
+
+const recipients: RecipientsDraft = {
+  fileName: 'c.csv',
+  bytes: new Uint8Array(),
+  country: 'EE',
+  result: {
+    fileName: 'c.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    headerRow: 3,
+    header: ['name', 'phone'],
+    headerIssues: [],
+    phoneColumn: 1,
+    phoneColumnName: 'phone',
+    phoneCandidates: [1],
+    countryColumn: null,
+    countryColumnName: null,
+    recipients: rows,
+    counts: { total: 2, ok: 1, invalid: 1, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 },
+    problems: [],
+  },
+};
+
+function setup(handlers: FakeHandlers) {
+  const api = fakeApi(handlers);
+  render(TestSendPanel, {
+    api,
+    recipients,
+    message: { name: 'C', sender: ' Shop ', template: 'Hi {{name}}', autoconvert: 'full' },
+    testMode: true,
+  });
+  return api;
+}
+
+describe('TestSendPanel', () => {
+  it('sends the first sendable row to the number typed, in E.164, and says what happened', async () => {
+    const api = setup({
+      'campaigns.testSend': () => ({
+        ok: true,
+        omnimessageId: 'om-1',
+        message: 'Test message accepted for +37251234567.',
+      }),
+    });
+    // The spreadsheet row of the first sendable row: data row 2 + header row 3.
+    expect(screen.getByRole('group', { name: 'Test message' }).textContent).toContain('row 5');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Your number' }), {
+      target: { value: '5123 4567' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('accepted'));
+    expect(api.calls).toEqual([
+      {
+        name: 'campaigns.testSend',
+        args: {
+          template: 'Hi {{name}}',
+          columns: ['name', 'phone'],
+          fields: ['Bob', '5123 4568'],
+          to: '+37251234567',
+          sender: 'Shop',
+          autoconvert: 'full',
+        },
+      },
+    ]);
+  });
+
+  it('shows a refusal in plain words', async () => {
+    setup({ 'campaigns.testSend': () => ({ ok: false, message: 'Messente refused the test message.' }) });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Your number' }), {
+      target: { value: '+37251234567' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('refused'));
+  });
+
+  it('asks for a valid number without calling main', async () => {
+    const api = setup({});
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Your number' }), { target: { value: '12' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
+    expect(screen.getByRole('status').textContent).toContain('is not a phone number');
+    expect(api.calls).toEqual([]);
+  });
+});

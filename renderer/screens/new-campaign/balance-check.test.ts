@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { OmnicastApi } from '../../../shared/contract';
+import { balanceShortfall, checkBalance } from './balance-check';
+
+const api = (answers: Record<string, () => unknown>): OmnicastApi => ({
+  call: async (name) => {
+    const answer = answers[name];
+    if (!answer) throw new Error(`no ${name}`);
+    return answer() as never;
+  },
+  on: () => () => {},
+});
+
+describe('balance check', () => {
+  it('names the target and reads the balance with its time', async () => {
+    const check = await checkBalance(
+      api({
+        'app.info': () => ({ sendsTo: 'the custom API URL https://proxy.example/v1' }),
+        'account.balance': () => ({ eur: 12.5, checkedAt: '2026-12-05T16:40:00.000Z' }),
+      }),
+      false,
+    );
+    expect(check).toEqual({
+      target: 'the custom API URL https://proxy.example/v1',
+      balanceMicros: 12_500_000,
+      checkedAt: '2026-12-05T16:40:00.000Z',
+      error: null,
+    });
+  });
+
+  it('says why the balance is unknown, and never leaves an old figure behind', async () => {
+    const check = await checkBalance(
+      api({
+        'account.balance': () => {
+          throw new Error('The balance could not be read: no answer');
+        },
+      }),
+      true,
+    );
+    expect(check).toMatchObject({
+      target: 'the test simulator (nothing leaves this computer)',
+      balanceMicros: null,
+      error: 'The balance could not be read: no answer',
+    });
+    expect(balanceShortfall(check, 5_000_000)).toBeNull();
+  });
+
+  it('refuses with one sentence only when the top of the cost passes the balance', () => {
+    const check = { target: 'Messente', balanceMicros: 90_000_000, checkedAt: null, error: null };
+    expect(balanceShortfall(check, 90_000_000)).toBeNull();
+    expect(balanceShortfall(check, null)).toBeNull();
+    expect(balanceShortfall(check, 94_950_000)).toBe(
+      'The €90.00 left on the account cannot cover the predicted cost of up to €94.95: top it up, or send to fewer recipients.',
+    );
+  });
+});
