@@ -1,7 +1,7 @@
 // What the simulator answers once a request has passed rate limiting, routing and auth: sending,
 // status, opt-out list and the legacy balance/price endpoints. Pure state + replies, no sockets.
 import { randomUUID } from 'node:crypto';
-import { writeSync } from 'node:fs';
+import type { SimLog } from './log';
 import type { Random } from './prng';
 import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
@@ -13,6 +13,8 @@ export interface Reply {
   json?: unknown;
   text?: string;
   headers?: Record<string, string>;
+  /** The log line(s) this request added, once written: the answer waits for it. */
+  logged?: Promise<void>;
 }
 
 export interface AcceptedMessage {
@@ -31,7 +33,7 @@ export interface SimState {
   deliveryRates: DeliveryRates | undefined;
   pricePerPartEur: Record<string, number> | undefined;
   statusDelayMs: number;
-  logFd: number | null;
+  log: SimLog | null;
   accepted: AcceptedMessage[];
   byId: Map<string, StoredOmnimessage>;
   blacklist: Set<string>;
@@ -96,11 +98,14 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
   };
 }
 
-/** One synchronous write per request, before the answer: a line in the log means "accepted". */
-function flushLog(state: SimState, lines: string[]): void {
-  if (state.logFd === null || lines.length === 0) return;
-  writeSync(state.logFd, `${lines.join('\n')}\n`);
+/** One write per request, queued before the answer (see log.ts); undefined when nothing is logged. */
+function flushLog(state: SimState, lines: string[]): Promise<void> | undefined {
+  if (state.log === null || lines.length === 0) return undefined;
+  return state.log.append(lines);
 }
+
+const withLog = (reply: Reply, logged: Promise<void> | undefined): Reply =>
+  logged ? { ...reply, logged } : reply;
 
 export function sendOne(state: SimState, raw: string): Reply {
   const parsed = parseJson(raw);
@@ -109,8 +114,7 @@ export function sendOne(state: SimState, raw: string): Reply {
   if (Array.isArray(result)) return errorReply(400, result);
   const log: string[] = [];
   const item = accept(state, result, state.now(), log);
-  flushLog(state, log);
-  return { status: 201, json: item };
+  return withLog({ status: 201, json: item }, flushLog(state, log));
 }
 
 export function sendMany(state: SimState, raw: string): Reply {
@@ -127,8 +131,7 @@ export function sendMany(state: SimState, raw: string): Reply {
     const result = validateOmnimessage(entry);
     return Array.isArray(result) ? { errors: result } : accept(state, result, now, log);
   });
-  flushLog(state, log);
-  return { status: 201, json: { messages: items } };
+  return withLog({ status: 201, json: { messages: items } }, flushLog(state, log));
 }
 
 const notFound = (detail: string): Reply =>
@@ -153,8 +156,7 @@ export function cancel(state: SimState, id: string): Reply {
   state.cancelled.push(id);
   for (const m of stored.messages) state.balanceEur += m.partPrice * m.parts;
   const line = { omnimessage_id: id, cancelled_at: new Date(now).toISOString() };
-  flushLog(state, [JSON.stringify(line)]);
-  return { status: 202, json: {} };
+  return withLog({ status: 202, json: {} }, flushLog(state, [JSON.stringify(line)]));
 }
 
 const phonebookError = (status: number, code: string, title: string, detail: string): Reply =>
