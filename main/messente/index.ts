@@ -62,17 +62,21 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
   const redact = redactor(options.password);
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
 
+  // Built once: every send would otherwise parse the same URL and build the same headers again.
+  const readHeaders = { authorization, accept: 'application/json', 'user-agent': 'Omnicast' };
+  const jsonHeaders = { ...readHeaders, 'content-type': 'application/json' };
+  const sendUrls = new Map<string, URL>();
+  const sendUrl = (path: string): URL => {
+    let url = sendUrls.get(path);
+    if (!url) sendUrls.set(path, (url = joinUrl(options.apiUrl, path)));
+    return url;
+  };
+
   async function api(method: string, path: string, body?: unknown): Promise<HttpResponse | HttpFailure> {
-    const headers: Record<string, string> = {
-      authorization,
-      accept: 'application/json',
-      'user-agent': 'Omnicast',
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
     const result = await transport.send({
       method,
-      url: joinUrl(options.apiUrl, path),
-      headers,
+      url: method === 'POST' ? sendUrl(path) : joinUrl(options.apiUrl, path),
+      headers: body === undefined ? readHeaders : jsonHeaders,
       timeoutMs,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
