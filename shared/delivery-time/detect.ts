@@ -23,7 +23,11 @@ function guessColumn(column: number, cells: readonly string[]): TimeColumnGuess 
   if (cells.length === 0) return null;
   let best: { format: TimeFormat; count: number } | null = null;
   const counts = new Map<TimeFormat, number>();
+  // Whole numbers alone are order numbers or counts as often as dates: a column of spreadsheet
+  // serials counts only when some cell has a time of day (a fraction) or is a workbook's date-time.
+  const timed = cells.some((cell) => /[.T]/.test(cell));
   for (const format of TIME_FORMATS) {
+    if (format === 'excel' && !timed) continue;
     let count = 0;
     for (const cell of cells) if (parsesAs(cell, format)) count++;
     counts.set(format, count);

@@ -33,7 +33,11 @@ export function formatAppointment(
 ): string {
   const at = Date.parse(appointment);
   if (Number.isNaN(at)) return appointment;
-  return formatter(kind, locale, zone).format(at);
+  // Newer ICU data puts a narrow no-break space before "AM": outside GSM-7, it would turn a whole
+  // English message into UCS-2 for the sake of one invisible character.
+  return formatter(kind, locale, zone)
+    .format(at)
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /**
