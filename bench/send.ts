@@ -81,10 +81,13 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
         maxSockets: 512,
       });
       return {
-        sendOmnimessage: (b) => (starts.push(performance.now()), inner.sendOmnimessage(b)),
-        sendOmnimessages: (b) => {
+        sendOmnimessage: (b, onWritten) => (
+          starts.push(performance.now()),
+          inner.sendOmnimessage(b, onWritten)
+        ),
+        sendOmnimessages: (b, onWritten) => {
           for (let i = 0; i < b.length; i++) starts.push(performance.now());
-          return inner.sendOmnimessages(b);
+          return inner.sendOmnimessages(b, onWritten);
         },
         close: () => inner.close(),
       };

@@ -72,13 +72,19 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
     return url;
   };
 
-  async function api(method: string, path: string, body?: unknown): Promise<HttpResponse | HttpFailure> {
+  async function api(
+    method: string,
+    path: string,
+    body?: unknown,
+    onWritten?: () => void,
+  ): Promise<HttpResponse | HttpFailure> {
     const result = await transport.send({
       method,
       url: method === 'POST' ? sendUrl(path) : joinUrl(options.apiUrl, path),
       headers: body === undefined ? readHeaders : jsonHeaders,
       timeoutMs,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(onWritten ? { onWritten } : {}),
     });
     return result.type === 'failure' ? { ...result, detail: redact(result.detail) } : result;
   }
@@ -118,12 +124,12 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
   };
 
   return {
-    async sendOmnimessage(body: OmnimessageBody): Promise<SendOutcome> {
-      const res = await api('POST', '/omnimessage', body);
+    async sendOmnimessage(body: OmnimessageBody, onWritten?: () => void): Promise<SendOutcome> {
+      const res = await api('POST', '/omnimessage', body, onWritten);
       return res.type === 'failure' ? failureOutcome(res) : singleOutcome(res);
     },
-    async sendOmnimessages(bodies: OmnimessageBody[]): Promise<BulkOutcome> {
-      const res = await api('POST', '/omnimessages', { messages: bodies });
+    async sendOmnimessages(bodies: OmnimessageBody[], onWritten?: () => void): Promise<BulkOutcome> {
+      const res = await api('POST', '/omnimessages', { messages: bodies }, onWritten);
       return res.type === 'failure' ? failureOutcome(res) : bulkOutcome(res, bodies);
     },
     async getStatus(omnimessageId) {

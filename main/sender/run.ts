@@ -171,9 +171,11 @@ export class CampaignRun {
       }
       const request = size < next.length ? next.splice(0, size) : this.ready.shift()!;
       this.inFlight += 1;
-      void this.send(request);
-      // Stamped once handed to the client: later than the real start rather than earlier.
-      this.pacer.record(request.length, this.clock());
+      let number = -1;
+      void this.send(request, () => this.pacer.written(number, this.clock()));
+      // Stamped once handed to the client: later than the real start rather than earlier; a
+      // request that had to wait for a connection is counted again once written.
+      number = this.pacer.record(request.length, this.clock());
       // The next claims' commit (and its fsync) falls in the gap before the next planned time.
       if (this.ready.length === 0) this.claimAhead(this.clock());
       else this.writer.flushIfDue();
@@ -191,13 +193,16 @@ export class CampaignRun {
     return taken;
   }
 
-  private async send(items: InFlight[]): Promise<void> {
+  private async send(items: InFlight[], onWritten: () => void): Promise<void> {
     let outcome: SendOutcome | BulkOutcome;
     try {
       outcome =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg))
-          : await this.client.sendOmnimessages(items.map((i) => omnimessageBody(i.row, this.cfg)));
+          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg), onWritten)
+          : await this.client.sendOmnimessages(
+              items.map((i) => omnimessageBody(i.row, this.cfg)),
+              onWritten,
+            );
     } catch (error) {
       outcome = thrownOutcome(error);
     }
