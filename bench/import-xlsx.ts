@@ -48,7 +48,11 @@ export async function runXlsxImportBench(rows = 100_000): Promise<void> {
   );
   const options = { fileName: 'bench', defaultCountry: 'EE' };
   // A shared machine's load changes both figures: the lead reruns them on a quiet one.
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const plain = await measure(() => importRecipients(csvBytes, options));
   const book = await measure(() => importRecipients(xlsx, options));
   const ratio = book.ms / plain.ms;

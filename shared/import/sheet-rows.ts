@@ -11,6 +11,20 @@ export interface SheetSink {
 
 export type SheetRead = { ok: true; sheets: string[]; sheet: string } | { ok: false; error: string };
 
+/** The refusal of a workbook without the sheet asked for (or without any sheet). */
+export function noSheet(
+  fileName: string,
+  sheetName: string | undefined,
+  names: readonly string[],
+): SheetRead {
+  const name = `"${fileName}"`;
+  if (sheetName === undefined || names.length === 0) return { ok: false, error: `${name} has no sheets.` };
+  return {
+    ok: false,
+    error: `${name} has no sheet named "${sheetName}": its sheets are ${names.map((n) => `"${n}"`).join(', ')}.`,
+  };
+}
+
 /**
  * Builds the CSV text row by row. A line per spreadsheet row, so that row numbers stay those the
  * spreadsheet shows; rows and cells it leaves out (or repeats empty) become empty lines and values

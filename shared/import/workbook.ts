@@ -7,6 +7,7 @@ import { headerOnly } from './refusals';
 import { MAX_IMPORT_FILE_BYTES } from './rules';
 import type { SheetRead, SheetSink } from './sheet-rows';
 import { readXlsx } from './xlsx';
+import { isOds, readOds } from './ods';
 import { ZipDamaged, zipEntries } from './zip';
 
 const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
@@ -101,12 +102,10 @@ function importWorkbook(
     const workbook = parts.get('xl/workbook.xml');
     const content = parts.get('content.xml');
     if (workbook) read = readXlsx(bytes, parts, workbook, options.fileName, options.sheet, sink);
-    else if (content) {
-      read = {
-        ok: false,
-        error: `${name} is an OpenDocument spreadsheet (.ods): save it as an Excel workbook (.xlsx) or as "CSV UTF-8" and choose that file.`,
-      };
-    } else read = { ok: false, error: `${name} is a ZIP archive, not an Excel workbook or a CSV file.` };
+    else if (content && isOds(bytes, parts)) {
+      read = readOds(bytes, content, options.fileName, options.sheet, sink);
+    } else
+      read = { ok: false, error: `${name} is a ZIP archive, not a spreadsheet (.xlsx, .ods) or a CSV file.` };
   } catch (error) {
     if (!(error instanceof ZipDamaged)) throw error;
     read = {

@@ -3,7 +3,7 @@
 // (sheet list, shared strings, number formats) are read first; the sheet itself is inflated and read
 // piece by piece, row by row. Cells come out as Excel shows them (see xlsx-format.ts).
 import { builtInFormat, formatCellNumber, rawDateOf, rawDateOfText } from './xlsx-format';
-import { CsvRows, type SheetRead, type SheetSink } from './sheet-rows';
+import { CsvRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
 import { attribute, unescapeXml, XmlPieces } from './xml-text';
 import { readEntry, streamEntry, type ZipEntry } from './zip';
 
@@ -96,14 +96,7 @@ export function readXlsx(
     sheetName === undefined
       ? sheets[0]
       : sheets.find((s) => s.name.toLowerCase() === sheetName.trim().toLowerCase());
-  if (!chosen) {
-    return sheetName === undefined
-      ? { ok: false, error: `${name} has no sheets.` }
-      : {
-          ok: false,
-          error: `${name} has no sheet named "${sheetName}": its sheets are ${names.map((n) => `"${n}"`).join(', ')}.`,
-        };
-  }
+  if (!chosen) return noSheet(fileName, sheetName, names);
   const sheetEntry = parts.get(chosen.path);
   if (!sheetEntry) return { ok: false, error: `${name} is damaged: the sheet "${chosen.name}" is missing.` };
   const stylesEntry = parts.get('xl/styles.xml');
