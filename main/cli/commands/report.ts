@@ -13,7 +13,7 @@ import { refresh } from './status';
 import { errorMessage } from '../../../shared/errors';
 import type { ExportDelimiter } from '../../../shared/import';
 
-function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
+export function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
   if (value === undefined) return undefined;
   const chosen = ({ ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const)[value];
   if (chosen === undefined) throw new UsageError('--delimiter must be , ; or tab');
