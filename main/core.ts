@@ -67,7 +67,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(options.dataDir, { notice: options.notice });
   const credentials = options.credentials ?? (await openCredentialStore());
   const events = new EventBus();
-  const simulator: TestModeSimulator = createTestModeSimulator();
+  const simulator: TestModeSimulator = createTestModeSimulator(options.dataDir);
 
   // Where new campaigns and account calls go now: the command line's flags, else the settings.
   const explicit = typeof options.target === 'object' ? options.target : null;

@@ -83,17 +83,17 @@ export const reportCommand: Command = {
 
 /**
  * A report straight after sending must not show every status empty: rows whose status may still
- * change are asked about first (a live campaign, where it was sent). When that is not possible or
+ * change are asked about first, where the campaign was sent (test mode's own simulator for a
+ * test-mode campaign). When that is not possible or
  * not wanted, the operator is told how old the statuses are.
  */
 async function freshen(cli: CliCore, campaign: CampaignDetail, skip: boolean, io: CliIO): Promise<void> {
   const due = countRefreshable(cli.core.db, campaign.id);
   if (due === 0) return;
   const asOf = () => statusesAsOf(cli.core.db, campaign.id);
-  if (skip || campaign.testMode) {
-    const why = campaign.testMode ? ' (a test-mode campaign: its simulator is gone)' : '';
+  if (skip) {
     io.stderr.write(
-      `${due} message(s) may still change status${why}; statuses as of ${asOf()}.${campaign.testMode ? '' : ' Run without --no-refresh to ask Messente now.'}\n`,
+      `${due} message(s) may still change status; statuses as of ${asOf()}. Run without --no-refresh to ask Messente now.\n`,
     );
     return;
   }
