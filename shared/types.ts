@@ -97,6 +97,11 @@ export interface CampaignDetail extends CampaignSummary {
   delimiter: ExportDelimiter;
   /** Failed and unknown rows grouped by error code, most frequent first. */
   errors: ErrorGroup[];
+  /**
+   * Where the campaign's messages go (went), in words: "Messente", "the test simulator (…)" or
+   * "the custom API URL …": its own target, whatever the settings say now.
+   */
+  sendsTo?: string;
 }
 
 export interface MessageRow {
