@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { EventBus } from '../events';
 import { createSender, type Sender } from './index';
-import { createTestClient, seedCampaign, startTestServer, type TestServer } from './test-support';
+import { testClient, seedCampaign, startTestServer, type TestServer } from './test-support';
 
 let server: TestServer | undefined;
 let sender: Sender | undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 function setup(db: Db, url: string) {
-  sender = createSender({ db, events: new EventBus(), getClient: async () => createTestClient(url) });
+  sender = createSender({ db, events: new EventBus(), getClient: async () => testClient(url) });
   return sender;
 }
 const states = (db: Db, id: number) =>
