@@ -11,14 +11,7 @@ import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { refresh } from './status';
 import { errorMessage } from '../../../shared/errors';
-import type { ExportDelimiter } from '../../../shared/import';
-
-function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
-  if (value === undefined) return undefined;
-  const chosen = ({ ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const)[value];
-  if (chosen === undefined) throw new UsageError('--delimiter must be , ; or tab');
-  return chosen;
-}
+import { exportDelimiterOption } from '../input-options';
 
 export const reportCommand: Command = {
   name: 'report',
