@@ -52,9 +52,10 @@ describe('runImportJob + createReplyCollector', () => {
       },
     ]);
     const replies: ImportReply[] = [];
-    runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
+    const sendNext = runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
       replies.push(structuredClone(r)),
     );
+    while (sendNext());
     const collect = createReplyCollector(() => {});
     let outcome: ImportOutcome | null = null;
     for (const r of replies) outcome = collect(r) ?? outcome;
