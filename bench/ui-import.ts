@@ -197,7 +197,10 @@ function printRun(run: UiRunFigures): void {
     const first =
       p.firstRowsMs === undefined
         ? ''
-        : ` · first rows ${ms(p.firstRowsMs)}${p.firstRowsMs < FIRST_ROWS_TARGET_MS ? '' : ' (target < 2 s) OVER'}`;
+        : ` · first rows ${ms(p.firstRowsMs)}${
+            // The 2 s target is for 100 000 rows; bigger files show their rows when the import is done.
+            run.rows > 100_000 || p.firstRowsMs < FIRST_ROWS_TARGET_MS ? '' : ' (target < 2 s) OVER'
+          }`;
     console.log(
       `  ${p.phase.padEnd(22)} worst frame gap ${ms(p.worstGapMs).padStart(7)}, gaps > ${GAP_TARGET_MS} ms: ` +
         `${p.gapsOver100} (target 0) ${verdict} · done ${ms(p.doneMs)}${first}`,
