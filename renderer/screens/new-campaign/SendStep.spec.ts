@@ -69,8 +69,8 @@ describe('SendStep', () => {
       }),
       'campaigns.start': () => ({}),
     });
-    expect(screen.getByRole('heading', { name: 'Send' })).toBeTruthy();
-    expect(screen.getByText(/Takes about 10 min/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Send' })).toBeInTheDocument();
+    expect(screen.getByText(/Takes about 10 min/)).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Sending speed (messages per second)' }), {
       target: { value: '50' },
     });
@@ -81,7 +81,7 @@ describe('SendStep', () => {
     const dialog = screen.getByRole('dialog');
     // The step behind the dialog is hidden from assistive technology: one Back button, the dialog's.
     expect(screen.getAllByRole('button', { name: 'Back' })).toHaveLength(1);
-    expect(dialog.textContent).toMatch(
+    expect(dialog).toHaveTextContent(
       /12,000 messages \(\d+ rows skipped\), 12,001 segments, predicted cost unknown/,
     );
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
@@ -123,16 +123,16 @@ describe('SendStep', () => {
     });
     const field = screen.getByLabelText('Deliver at (optional)');
     await fireEvent.input(field, { target: { value: '2020-01-01T10:00' } });
-    expect(screen.getByText(/in the past/)).toBeTruthy();
+    expect(screen.getByText(/in the past/)).toBeInTheDocument();
     const send = screen.getByRole('button', { name: 'Send 2 messages' }) as HTMLButtonElement;
-    expect(send.disabled).toBe(true);
+    expect(send).toBeDisabled();
     const soon = new Date(Date.now() + 2 * 86_400_000);
     soon.setSeconds(0, 0);
     const pad = (n: number) => String(n).padStart(2, '0');
     const local = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T${pad(soon.getHours())}:${pad(soon.getMinutes())}`;
     await fireEvent.input(field, { target: { value: local } });
-    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeTruthy();
-    expect(send.disabled).toBe(false);
+    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeInTheDocument();
+    expect(send).toBeEnabled();
     await fireEvent.click(send);
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(9));
@@ -158,7 +158,7 @@ describe('SendStep', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       /^Deliver at: .* is in the past.* The campaign is kept as a draft in Campaigns; nothing was sent\.$/,
     );
     // The confirmation read the target and balance first; then the campaign calls.

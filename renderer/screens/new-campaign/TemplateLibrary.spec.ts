@@ -27,7 +27,7 @@ describe('TemplateLibrary', () => {
 
     await fireEvent.input(screen.getByRole('textbox', { name: 'Save as' }), { target: { value: 'Visit' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
-    await waitFor(() => expect(screen.getByText('Saved “Visit”.').getAttribute('role')).toBe('status'));
+    await waitFor(() => expect(screen.getByText('Saved “Visit”.')).toHaveAttribute('role', 'status'));
     expect(api.calls.find((c) => c.name === 'templates.save')?.args).toEqual({
       name: 'Visit',
       body: 'See you {{name}}',
