@@ -29,7 +29,7 @@ describe('DraftSendPanel', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     const dialog = screen.getByRole('dialog');
-    expect(dialog.textContent).toContain(
+    expect(dialog).toHaveTextContent(
       `3 messages (1 row skipped), 4 segments, predicted cost ${formatMoney(200_000)}`,
     );
     expect(api.callsTo('campaigns.start')).toEqual([]);
@@ -48,11 +48,11 @@ describe('DraftSendPanel', () => {
     render(DraftSendPanel, { api, campaign: draft, onStarted: () => {} });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(api.callsTo('campaigns.start')).toEqual([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('more than the balance');
+    expect(await screen.findByRole('alert')).toHaveTextContent('more than the balance');
   });
 
   it('schedules the draft’s delivery when a time is given', async () => {
@@ -65,7 +65,7 @@ describe('DraftSendPanel', () => {
     });
     const onStarted = vi.fn();
     render(DraftSendPanel, { api, campaign: draft, onStarted });
-    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeInTheDocument();
     // Without Settings, the draft's own speed stands.
     expect(screen.getByRole<HTMLInputElement>('spinbutton', { name: /Sending speed/ }).value).toBe('5');
     const at = new Date(Date.now() + 86_400_000);

@@ -22,9 +22,9 @@ function setup(partial: Partial<Parameters<typeof render<typeof ReportSummary>>[
 describe('ReportSummary', () => {
   it('shows rows by state, delivery statuses and cost side by side', () => {
     setup();
-    expect(screen.getByRole('img', { name: 'accepted: 8 of 10 rows' })).toBeTruthy();
-    expect(screen.getByRole('figure', { name: 'Delivery status' }).textContent).toMatch(/7/);
-    expect(screen.getByRole('region', { name: 'Cost' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'accepted: 8 of 10 rows' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Delivery status' })).toHaveTextContent(/7/);
+    expect(screen.getByRole('region', { name: 'Cost' })).toBeInTheDocument();
   });
 
   it('refreshes this campaign’s statuses and offers the rows billed differently', async () => {
@@ -38,6 +38,6 @@ describe('ReportSummary', () => {
   it('cannot refresh statuses before anything was accepted; delivery says nothing yet', () => {
     setup({ counts: counts({ queued: 10 }), delivery: null });
     expect(screen.getByRole('button', { name: 'Refresh statuses' }).hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText('Nothing yet.')).toBeTruthy();
+    expect(screen.getByText('Nothing yet.')).toBeInTheDocument();
   });
 });
