@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageDraft } from './draft';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../../testing/fake-api';
 import MessageStep from './MessageStep.svelte';
 
 const api = fakeApi({ 'templates.list': () => [] });

@@ -1,19 +1,16 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../../../shared/types';
 import { runImportInline } from '../../import/import-inline';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../../testing/fake-api';
+import { settings as savedSettings, summary } from '../../testing/results';
 import NewCampaign from './NewCampaign.svelte';
 
-const settings: Settings = {
+const settings = savedSettings({
   testMode: true,
   defaultSender: 'Clinic',
-  defaultCountry: 'EE',
   defaultRate: 10,
-  defaultAutoconvert: 'on',
   apiUrl: 'http://127.0.0.1:1/v1',
-  maxSegments: 10,
-};
+});
 
 describe('NewCampaign', () => {
   it('walks from a CSV to a started campaign', async () => {
@@ -25,7 +22,7 @@ describe('NewCampaign', () => {
       'optOuts.numbers': () => [],
       'campaigns.create': () => ({ id: 42 }),
       'campaigns.addRecipients': () => ({ added: 3, total: 3 }),
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ id: 42, status: 'sending' }),
     });
     const onStarted = vi.fn();
     render(NewCampaign, { api, onStarted, onCancel: () => {}, runImport: runImportInline });

@@ -4,7 +4,8 @@ import { createTotals } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import { CallError } from '../../lib/api';
 import type { RecipientsDraft } from './draft';
-import { fakeApi, type FakeHandlers } from './fake-api';
+import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
+import { summary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
 
 function draft(n: number): RecipientsDraft {
@@ -64,10 +65,10 @@ describe('SendStep', () => {
     const { api, onStarted } = setup(12_000, {
       'campaigns.create': () => ({ id: 7 }),
       'campaigns.addRecipients': (a) => ({
-        added: (a as { recipients: unknown[] }).recipients.length,
+        added: a.recipients.length,
         total: 0,
       }),
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ status: 'sending' }),
     });
     expect(screen.getByRole('heading', { name: 'Send' })).toBeInTheDocument();
     expect(screen.getByText(/Takes about 10 min/)).toBeInTheDocument();
@@ -119,7 +120,7 @@ describe('SendStep', () => {
     const { api, onStarted } = setup(2, {
       'campaigns.create': () => ({ id: 9 }),
       'campaigns.addRecipients': () => ({ added: 2, total: 2 }),
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ status: 'sending' }),
     });
     const field = screen.getByLabelText('Deliver at (optional)');
     await fireEvent.input(field, { target: { value: '2020-01-01T10:00' } });
@@ -151,7 +152,7 @@ describe('SendStep', () => {
         vi.setSystemTime(new Date(2030, 4, 4, 12, 10));
         return { added: 2, total: 2 };
       },
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ status: 'sending' }),
     });
     await fireEvent.input(screen.getByLabelText('Deliver at (optional)'), {
       target: { value: '2030-05-04T12:05' },

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { SavedTemplate } from '../../../shared/types';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../../testing/fake-api';
 import TemplateLibrary from './TemplateLibrary.svelte';
 
 describe('TemplateLibrary', () => {

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ImportedRecipient } from '../../../shared/types';
 import type { RecipientsDraft } from './draft';
-import { fakeApi, type FakeHandlers } from './fake-api';
+import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
 import TestSendPanel from './TestSendPanel.svelte';
 
 const rows: ImportedRecipient[] = [

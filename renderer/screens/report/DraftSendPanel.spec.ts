@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { formatMoney } from '../../../shared/money';
 import DraftSendPanel from './DraftSendPanel.svelte';
-import { counts, detail, fakeApi, summary } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, detail, settings, summary } from '../../testing/results';
 
 const draft = detail({
   id: 9,
@@ -17,7 +18,7 @@ describe('DraftSendPanel', () => {
   it('starts the draft at the default speed with a cap, after confirming count, segments and cost', async () => {
     const started = summary({ id: 9, status: 'sending', counts: counts({ queued: 3, skipped: 1 }) });
     const api = fakeApi({
-      'settings.get': () => ({ defaultRate: 25 }),
+      'settings.get': () => settings({ defaultRate: 25 }),
       'campaigns.start': () => started,
     });
     const onStarted = vi.fn();
@@ -40,7 +41,7 @@ describe('DraftSendPanel', () => {
 
   it('says why the start was refused and sends nothing when Back is chosen', async () => {
     const api = fakeApi({
-      'settings.get': () => ({ defaultRate: 10 }),
+      'settings.get': () => settings({ defaultRate: 10 }),
       'campaigns.start': () => {
         throw new Error('Predicted cost is more than the balance.');
       },

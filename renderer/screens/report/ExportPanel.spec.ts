@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../../shared/contract';
 import type { ExportResult } from '../../../shared/types';
 import ExportPanel from './ExportPanel.svelte';
-import { fakeApi, type FakeHandlers } from './test-api';
+import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -32,8 +32,9 @@ const bar = () => screen.queryByRole('progressbar', { name: 'Exporting delivery 
 
 /** The id the panel gave its export, as main received it. */
 function exportIdOf(api: ReturnType<typeof setup>): string {
-  const args = api.callsTo('reports.export')[0] as { exportId: string };
-  return args.exportId;
+  const id = api.callsTo('reports.export')[0]?.exportId;
+  if (id === undefined) throw new Error('the panel started no export with an id');
+  return id;
 }
 
 function tick(exportId: string, partial: Partial<ExportProgress> = {}): ExportProgress {
@@ -67,7 +68,7 @@ describe('ExportPanel', () => {
     await settle();
     await fireEvent.click(exportButton());
     await settle();
-    const ids = (api.callsTo('reports.export') as { exportId: string }[]).map((a) => a.exportId);
+    const ids = api.callsTo('reports.export').map((a) => a.exportId);
     expect(new Set(ids).size).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ProgressPanel from './ProgressPanel.svelte';
-import { counts } from './test-api';
+import { counts } from '../../testing/results';
 
 const base = {
   status: 'sending' as const,

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../../shared/types';
 import RecipientsTable from './RecipientsTable.svelte';
-import { fakeApi, row } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { row } from '../../testing/results';
 
 function bigCampaign(total: number, make: (n: number) => MessageRow = (n) => row(n)) {
   return fakeApi({

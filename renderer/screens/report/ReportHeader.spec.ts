@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ReportHeader from './ReportHeader.svelte';
 import { formatDate } from '../../lib/format';
-import { detail } from './test-api';
+import { detail } from '../../testing/results';
 
 describe('ReportHeader', () => {
   it('names the campaign, its facts and the live status', () => {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RowsFilter } from '../../../shared/contract';
 import type { CampaignStatus, MessageState } from '../../../shared/types';
 import ReportScreen from './ReportScreen.svelte';
-import { counts, detail, fakeApi, progress, row, summary, type FakeApi } from './test-api';
+import { fakeApi, type FakeApi } from '../../testing/fake-api';
+import { counts, detail, progress, row, settings, summary } from '../../testing/results';
 
 function campaignApi(status: CampaignStatus = 'sending') {
   const sending = counts({ accepted: 4, failed: 1, queued: 5 });
@@ -121,9 +122,7 @@ describe('ReportScreen', () => {
     await fireEvent.change(delivery, { target: { value: 'all' } });
     await settle();
     expect(lastTableQuery(api)).toEqual(firstPage({ errorCodes: ['105'] }));
-    expect(api.callsTo('campaigns.rows').some((a) => (a as { billedDiffers?: boolean }).billedDiffers)).toBe(
-      false,
-    );
+    expect(api.callsTo('campaigns.rows').some((a) => a.billedDiffers)).toBe(false);
   });
 
   it('counts rows billed outside their predicted range, and "Show them" filters the table to them', async () => {
@@ -302,7 +301,7 @@ describe('ReportScreen', () => {
       'campaigns.get': () => detail({ id: 6, status: 'draft', counts: queued, total: 2 }),
       'campaigns.rows': () => ({ total: 0, rows: [] }),
       'campaigns.deliveryCounts': () => ({}),
-      'settings.get': () => ({ defaultRate: 10 }),
+      'settings.get': () => settings({ defaultRate: 10 }),
       'campaigns.start': () => summary({ id: 6, status: 'sending', counts: queued, total: 2 }),
     });
     render(ReportScreen, { api, campaignId: 6, onBack: () => {} });

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ReportSummary from './ReportSummary.svelte';
-import { counts, detail, fakeApi } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, detail } from '../../testing/results';
 
 function setup(partial: Partial<Parameters<typeof render<typeof ReportSummary>>[1]> = {}) {
   const api = fakeApi({ 'campaigns.refreshStatuses': () => ({ started: true, total: 8 }) });

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import RetryPanel from './RetryPanel.svelte';
-import { counts, fakeApi } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts } from '../../testing/results';
 
 describe('RetryPanel', () => {
   it('creates a draft from the chosen kinds of rows', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorGroup } from '../../../shared/types';
 import { ALL, NO_FILTER, type RowFilterChoice } from './row-filter';
 import RowFilters from './RowFilters.svelte';
-import { counts } from './test-api';
+import { counts } from '../../testing/results';
 
 const errors: ErrorGroup[] = [
   { code: '101', title: 'Not found', count: 2, explanation: 'The number does not exist.' },

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { StatusRefreshProgress } from '../../../shared/contract';
 import StatusRefresh from './StatusRefresh.svelte';
-import { fakeApi } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { CampaignStatus, CampaignSummary } from '../../../shared/types';
-import { counts, fakeApi, summary } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, summary } from '../../testing/results';
 import UnknownRowsPanel from './UnknownRowsPanel.svelte';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
