@@ -126,7 +126,7 @@ describe('sender control', () => {
     expect(recipients(server)).toEqual(['+37250000000', '+37250000002']);
 
     // The operator decides: send row 2 again.
-    expect(sender.markUnknownAs(id, [2], 'queued')).toBe(1);
+    expect(sender.markUnknownAs(id, [2], 'again')).toEqual({ asked: 1, changed: 1 });
     expect(sender.progress(id).status).toBe('paused');
     await sender.resume(id);
     expect((await sender.whenSettled(id)).counts).toMatchObject({ accepted: 3, unknown: 0 });
