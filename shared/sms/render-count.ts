@@ -4,7 +4,7 @@
 // read back (a concatenated string read character by character is first copied flat), which is what
 // the general path did three times over: autoconvert's GSM check, the segment count, and the compare.
 import { CHAR_CLASS, COST_MASK } from './gsm-tables';
-import type { CompiledTemplate } from './template';
+import { renderTemplate, usesTimeFormatters, type CompiledTemplate, type RowTimeContext } from './template';
 
 interface LiteralStats {
   septets: number;
@@ -42,8 +42,32 @@ export interface CountedRender {
   length: number;
 }
 
-/** renderTemplate(), plus the text's septets and character-class bits (see CountedRender). */
-export function renderCounted(t: CompiledTemplate, fields: readonly string[]): CountedRender {
+/** Counts a whole rendered text: for templates whose values are not the cells as written. */
+function countedText(text: string, emptyFields: string[]): CountedRender {
+  let septets = 0;
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = CHAR_CLASS[text.charCodeAt(i)]!;
+    septets += k & COST_MASK;
+    flags |= k;
+  }
+  return { text, emptyFields, septets, flags, length: text.length };
+}
+
+/**
+ * renderTemplate(), plus the text's septets and character-class bits (see CountedRender). A template
+ * formatting the row's appointment (`time` given) is rendered first and counted after; any other
+ * keeps the single pass below.
+ */
+export function renderCounted(
+  t: CompiledTemplate,
+  fields: readonly string[],
+  time: RowTimeContext | null = null,
+): CountedRender {
+  if (time !== null && usesTimeFormatters(t)) {
+    const { text, emptyFields } = renderTemplate(t, fields, time);
+    return countedText(text, emptyFields);
+  }
   const stats = statsOf(t);
   let septets = stats.septets;
   let flags = stats.flags;

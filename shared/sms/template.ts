@@ -1,6 +1,30 @@
 // Message templates: `{{column}}` and `{{column|fallback}}` merge fields, compiled once against the CSV
-// header so that rendering a row is only string concatenation.
+// header so that rendering a row is only string concatenation. On the campaign's time column,
+// `{{column|time}}`, `|date` and `|weekday` write the row's appointment in its recipient's language.
+import { formatAppointment } from '../delivery-time/appointment-words';
 import { isGsmText } from './gsm-tables';
+
+/** How `{{column|time}}`, `|date` and `|weekday` write a row's appointment. */
+export type TimeFormatter = 'time' | 'date' | 'weekday';
+
+const TIME_FORMATTERS: readonly string[] = ['time', 'date', 'weekday'] satisfies TimeFormatter[];
+
+/** The template help's sentence on the time formatters, the same in the app and the CLI. */
+export const TIME_FORMATTER_HELP =
+  'On the time column, {{column|time}}, {{column|date}} and {{column|weekday}} write each row’s ' +
+  'appointment in its recipient’s language and time zone; on any other column the word after "|" ' +
+  'is a fallback text.';
+
+/**
+ * The row's appointment, for the time formatters: the time column's index, and the appointment as
+ * read for this row (ISO 8601, null when its cell does not read as a time) with its zone and language.
+ */
+export interface RowTimeContext {
+  column: number;
+  appointment: string | null;
+  zone: string;
+  locale: string;
+}
 
 interface Slot {
   column: number;
@@ -8,6 +32,8 @@ interface Slot {
   name: string;
   /** Used when the row's value is empty or whitespace; null = flag the row instead. */
   fallback: string | null;
+  /** `|time`, `|date` or `|weekday`: on the time column these format the appointment instead. */
+  formatter?: TimeFormatter;
 }
 
 export interface CompiledTemplate {
@@ -85,7 +111,14 @@ export function compileTemplate(source: string, columns: readonly string[]): Com
     } else {
       literals.push(literal);
       literal = '';
-      slots.push({ column, name: columns[column]!.trim(), fallback: bar < 0 ? null : body.slice(bar + 1) });
+      const fallback = bar < 0 ? null : body.slice(bar + 1);
+      const formatter = fallback?.trim().toLowerCase() ?? '';
+      slots.push({
+        column,
+        name: columns[column]!.trim(),
+        fallback,
+        ...(TIME_FORMATTERS.includes(formatter) && { formatter: formatter as TimeFormatter }),
+      });
     }
     i = close + 2;
   }
@@ -101,13 +134,35 @@ export interface Rendered {
   emptyFields: string[];
 }
 
-export function renderTemplate(t: CompiledTemplate, fields: readonly string[]): Rendered {
+/** True when a slot of `t` is `|time`, `|date` or `|weekday`, so rendering needs the row's time. */
+export function usesTimeFormatters(t: CompiledTemplate): boolean {
+  return t.slots.some((slot) => slot.formatter !== undefined);
+}
+
+/**
+ * The value a formatter slot on the time column takes: the appointment in the recipient's words, or
+ * the cell as written when it does not read as a time (empty stays empty: flagged, no fallback).
+ */
+function formattedValue(slot: Slot, cell: string, time: RowTimeContext): string {
+  if (time.appointment === null) return cell;
+  return formatAppointment(time.appointment, slot.formatter!, time.locale, time.zone);
+}
+
+/** `time`: the row's appointment, when the campaign has a time column (see RowTimeContext). */
+export function renderTemplate(
+  t: CompiledTemplate,
+  fields: readonly string[],
+  time: RowTimeContext | null = null,
+): Rendered {
   let text = t.literals[0]!;
   let emptyFields: string[] | null = null;
   for (let s = 0; s < t.slots.length; s++) {
     const slot = t.slots[s]!;
     let value = fields[slot.column] ?? '';
-    if (value.trim() === '') {
+    if (slot.formatter !== undefined && time !== null && slot.column === time.column) {
+      value = formattedValue(slot, value, time);
+      if (value.trim() === '' && !(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
+    } else if (value.trim() === '') {
       if (slot.fallback !== null) value = slot.fallback;
       else if (!(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
     }
