@@ -3,6 +3,7 @@
 // Messente's autoconvert modes (sent as these exact strings; the spec's enum is wrong).
 import type { Autoconvert } from './limits';
 import type { ExportDelimiter } from './import/csv';
+import type { DeliveryPlanArgs, ProblemChoicesArgs } from './contract/delivery-plan';
 export { AUTOCONVERT_MODES, type Autoconvert } from './limits';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
@@ -42,6 +43,13 @@ export interface ImportedRecipient {
   status: RecipientStatus;
   /** Plain-language reason when status is not `ok`. */
   reason: string | null;
+  /**
+   * Only for a workbook row with at least one date cell: per column (indexed like `fields`), the
+   * date the cell holds as a zone-less local ISO date ("2026-05-04") or date-time
+   * ("2026-05-04T09:30", or "2026-05-04T09:30:15" when the seconds are not zero), null for the
+   * other cells. `fields` keeps the date as the sheet shows it. Read it with rawDate() (import/model).
+   */
+  dates?: (string | null)[];
 }
 
 export interface CampaignSummary {
@@ -70,6 +78,12 @@ export interface CampaignSummary {
    * campaigns.pause with cancelScheduled); absent when none was asked.
    */
   scheduleCancel?: ScheduleCancelCounts;
+  /**
+   * A campaign delivered row by row at each row's own time: the latest delivery time among its rows
+   * accepted or still to be submitted (UTC ISO-8601). While it is ahead the campaign is "scheduled
+   * until" then; absent or null for a campaign without per-row times.
+   */
+  scheduledUntil?: string | null;
 }
 
 export type ScheduleCancelOutcome = 'cancelled' | 'already-sent' | 'unknown';
@@ -97,7 +111,14 @@ export interface CampaignDetail extends CampaignSummary {
   delimiter: ExportDelimiter;
   /** Failed and unknown rows grouped by error code, most frequent first. */
   errors: ErrorGroup[];
+  /** The time column and its rules when each row is delivered at its own time; else null. */
+  deliveryPlan?: DeliveryPlanArgs | null;
+  /** What was chosen for rows whose time could not be scheduled (with a delivery plan). */
+  problemChoices?: ProblemChoicesArgs | null;
 }
+
+/** Why a row's own delivery time could not be scheduled as planned. */
+export type RowTimeProblem = 'unparseable' | 'past' | 'too-far';
 
 export interface MessageRow {
   row: number;
@@ -125,6 +146,19 @@ export interface MessageRow {
   billedCostMicros: Micros | null;
   /** For a scheduled campaign cancelled or paused: what Messente said about this row's message. */
   scheduleCancel?: ScheduleCancelOutcome | null;
+  /** With a delivery plan: the row's appointment, ISO-8601 with its zone's offset; null when unread. */
+  appointment?: string | null;
+  /** The row's own delivery time (Messente's time_to_send), UTC ISO-8601; null = on submission. */
+  sendAt?: string | null;
+  /** The row's time zone (IANA), from its country or the operator's. */
+  zone?: string | null;
+  /** Why its time could not be scheduled as planned, and the choice made for that group applied. */
+  timeProblem?: RowTimeProblem | null;
+  /**
+   * Kept in Omnicast because its delivery time is beyond Messente's scheduling window: submitted
+   * once the window reaches it, at this UTC time, if Omnicast is running then.
+   */
+  holdUntil?: string | null;
 }
 
 export interface ErrorGroup {

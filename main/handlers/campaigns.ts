@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import type { CampaignDetail } from '../../shared/types';
 import { addRecipients } from '../campaign-rows/recipients';
 import { createRetryCampaign } from '../campaign-rows/retry';
-import { decisionText, rowsToDecide } from '../campaign-rows/unknown';
+import { decisionText } from '../campaign-rows/unknown';
 import {
   campaignTestMode,
   getCampaign,
@@ -17,7 +17,7 @@ import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
 import { formatMoney } from '../../shared/money';
 import { compileTemplate, renderTemplate } from '../../shared/sms';
-import type { CallArgs } from '../../shared/contract';
+import { DEFAULT_PROBLEM_CHOICES, type CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
 import { parseSendTime, resolveSchedule, scheduleRefusalMessage } from '../sender/schedule';
 import { sendTestMessage } from '../sender/test-send';
@@ -72,6 +72,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     'campaigns.create': (c) => {
       if (c.phoneColumn >= c.columns.length)
         throw new UserError('The phone column is not one of the file’s columns.');
+      refuseOutsidePlan(c);
       const settings = readSettings(ctx.db);
       const target = ctx.target();
       const id = insertCampaign(ctx.db, {
@@ -79,6 +80,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
         testMode: target.testMode,
         target: target.testMode ? null : target.live,
         rate: settings.defaultRate,
+        problemChoices: c.deliveryPlan ? (c.problemChoices ?? DEFAULT_PROBLEM_CHOICES) : null,
       });
       return { id };
     },
@@ -162,16 +164,25 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     },
     'campaigns.testSend': (args) => testSend(ctx, args),
     'campaigns.markUnknown': ({ id, rows, as }) => {
-      const chosen = rowsToDecide(ctx.db, mustGet(id), rows, as);
-      const changed = ctx.sender.markUnknownAs(id, chosen, as === 'sent' ? 'accepted' : 'queued');
+      mustGet(id);
+      const { asked, changed } = ctx.sender.markUnknownAs(id, rows, as);
       const after = summary(id);
-      const message = decisionText(as, chosen.length, changed, after.status === 'sending');
+      const message = decisionText(as, asked, changed, after.status === 'sending');
       return { changed, message, summary: after };
     },
   };
 }
 
-/** An operator's delivery time, by the same rules as the CLI's --at; UTC ISO-8601. */
+/** A delivery plan's columns must be the file's own (the phone column cannot hold the time). */
+function refuseOutsidePlan(c: CallArgs<'campaigns.create'>): void {
+  const plan = c.deliveryPlan;
+  if (!plan) return;
+  if (plan.column >= c.columns.length || plan.column === c.phoneColumn)
+    throw new UserError('The time column is not one of the file’s columns (other than the phone column).');
+  if (plan.countryColumn !== null && plan.countryColumn >= c.columns.length)
+    throw new UserError('The country column is not one of the file’s columns.');
+}
+
 /**
  * Messente refused the credentials part-way through cancelling the scheduled messages: what is left
  * may still be delivered, and the operator must know. (The campaign itself is stopped.)
@@ -184,6 +195,7 @@ function refuseStopped(result: UnscheduleSummary | null): void {
   }
 }
 
+/** An operator's delivery time, by the same rules as the CLI's --at; UTC ISO-8601. */
 function operatorTime(text: string): string {
   const at = parseSendTime(text, Date.now());
   if (!at.ok) throw new UserError(`Delivery time: ${at.message}`, 'invalid_time');

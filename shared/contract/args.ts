@@ -6,6 +6,7 @@ import type { CallName } from './names';
 import { AUTOCONVERT_MODES, MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../limits';
 import { EXPORT_DELIMITERS } from '../import/csv';
 import { MAX_SEGMENTS_LIMIT } from '../import/rules';
+import { deliveryPlanSchema, problemChoicesSchema } from './delivery-plan';
 
 const id = z.number().int().positive();
 const autoconvert = z.enum(AUTOCONVERT_MODES);
@@ -82,6 +83,10 @@ export const callArgs = {
     headerRow: z.number().int().positive().optional(),
     /** The imported file's delimiter: the delivery report's default. */
     delimiter: exportDelimiter.optional(),
+    /** Each row delivered at its own time from a time column; absent = the campaign's one time. */
+    deliveryPlan: deliveryPlanSchema.optional(),
+    /** What becomes of rows whose time cannot be scheduled; absent = every group skipped. */
+    problemChoices: problemChoicesSchema.optional(),
   }),
   'campaigns.addRecipients': z.strictObject({
     id,

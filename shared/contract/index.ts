@@ -31,6 +31,14 @@ import type { CallName, EventName } from './names';
 export * from './names';
 export { callArgs, parseCallArgs, MAX_FILE_CHARS, type CallArgs, type RowsFilter } from './args';
 export type * from './results';
+export {
+  deliveryPlanSchema,
+  problemChoicesSchema,
+  DEFAULT_PROBLEM_CHOICES,
+  isKnownZone,
+  type DeliveryPlanArgs,
+  type ProblemChoicesArgs,
+} from './delivery-plan';
 
 export interface CallResults {
   'app.info': AppInfo;

@@ -4,7 +4,7 @@
 // read back (a concatenated string read character by character is first copied flat), which is what
 // the general path did three times over: autoconvert's GSM check, the segment count, and the compare.
 import { CHAR_CLASS, COST_MASK } from './gsm-tables';
-import { renderTemplate, usesTimeFormatters, type CompiledTemplate, type RowTimeContext } from './template';
+import { slotValue, type CompiledTemplate, type RowTimeContext } from './template';
 
 interface LiteralStats {
   septets: number;
@@ -42,45 +42,23 @@ export interface CountedRender {
   length: number;
 }
 
-/** Counts a whole rendered text: for templates whose values are not the cells as written. */
-function countedText(text: string, emptyFields: string[]): CountedRender {
-  let septets = 0;
-  let flags = 0;
-  for (let i = 0; i < text.length; i++) {
-    const k = CHAR_CLASS[text.charCodeAt(i)]!;
-    septets += k & COST_MASK;
-    flags |= k;
-  }
-  return { text, emptyFields, septets, flags, length: text.length };
-}
-
 /**
- * renderTemplate(), plus the text's septets and character-class bits (see CountedRender). A template
- * formatting the row's appointment (`time` given) is rendered first and counted after; any other
- * keeps the single pass below.
+ * renderTemplate(), plus the text's septets and character-class bits (see CountedRender); `time` is
+ * the row's appointment for `{{column|time}}` and its kin, counted like any merged value.
  */
 export function renderCounted(
   t: CompiledTemplate,
   fields: readonly string[],
   time: RowTimeContext | null = null,
 ): CountedRender {
-  if (time !== null && usesTimeFormatters(t)) {
-    const { text, emptyFields } = renderTemplate(t, fields, time);
-    return countedText(text, emptyFields);
-  }
   const stats = statsOf(t);
   let septets = stats.septets;
   let flags = stats.flags;
   let length = stats.length;
   let text = t.literals[0]!;
-  let emptyFields: string[] | null = null;
+  const emptyFields: string[] = [];
   for (let s = 0; s < t.slots.length; s++) {
-    const slot = t.slots[s]!;
-    let value = fields[slot.column] ?? '';
-    if (value.trim() === '') {
-      if (slot.fallback !== null) value = slot.fallback;
-      else if (!(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
-    }
+    const value = slotValue(t.slots[s]!, fields, emptyFields, time);
     for (let i = 0; i < value.length; i++) {
       const k = CHAR_CLASS[value.charCodeAt(i)]!;
       septets += k & COST_MASK;
@@ -89,5 +67,5 @@ export function renderCounted(
     length += value.length;
     text += value + t.literals[s + 1]!;
   }
-  return { text, emptyFields: emptyFields ?? [], septets, flags, length };
+  return { text, emptyFields, septets, flags, length };
 }

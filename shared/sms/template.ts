@@ -26,7 +26,7 @@ export interface RowTimeContext {
   locale: string;
 }
 
-interface Slot {
+export interface Slot {
   column: number;
   /** The column's header as the file spells it (trimmed), for messages. */
   name: string;
@@ -140,12 +140,28 @@ export function usesTimeFormatters(t: CompiledTemplate): boolean {
 }
 
 /**
- * The value a formatter slot on the time column takes: the appointment in the recipient's words, or
- * the cell as written when it does not read as a time (empty stays empty: flagged, no fallback).
+ * What one slot merges for a row: the row's value, or the slot's fallback when the value is empty or
+ * whitespace. With no fallback the merge is empty and the column is added to `emptyFields` (once).
+ * On the time column (`time` given), `|time`, `|date` and `|weekday` merge the row's appointment in
+ * its recipient's words instead, or the cell as written when it does not read as a time (an empty
+ * one is flagged: the word is no fallback there). Every renderer fills its slots through here, so
+ * the rule lives in one place.
  */
-function formattedValue(slot: Slot, cell: string, time: RowTimeContext): string {
-  if (time.appointment === null) return cell;
-  return formatAppointment(time.appointment, slot.formatter!, time.locale, time.zone);
+export function slotValue(
+  slot: Slot,
+  fields: readonly string[],
+  emptyFields: string[],
+  time: RowTimeContext | null = null,
+): string {
+  let value = fields[slot.column] ?? '';
+  const formatted = slot.formatter !== undefined && time !== null && slot.column === time.column;
+  if (formatted && time.appointment !== null) {
+    value = formatAppointment(time.appointment, slot.formatter!, time.locale, time.zone);
+  }
+  if (value.trim() !== '') return value;
+  if (slot.fallback !== null && !formatted) return slot.fallback;
+  if (!emptyFields.includes(slot.name)) emptyFields.push(slot.name);
+  return value;
 }
 
 /** `time`: the row's appointment, when the campaign has a time column (see RowTimeContext). */
@@ -155,20 +171,11 @@ export function renderTemplate(
   time: RowTimeContext | null = null,
 ): Rendered {
   let text = t.literals[0]!;
-  let emptyFields: string[] | null = null;
+  const emptyFields: string[] = [];
   for (let s = 0; s < t.slots.length; s++) {
-    const slot = t.slots[s]!;
-    let value = fields[slot.column] ?? '';
-    if (slot.formatter !== undefined && time !== null && slot.column === time.column) {
-      value = formattedValue(slot, value, time);
-      if (value.trim() === '' && !(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
-    } else if (value.trim() === '') {
-      if (slot.fallback !== null) value = slot.fallback;
-      else if (!(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
-    }
-    text += value + t.literals[s + 1]!;
+    text += slotValue(t.slots[s]!, fields, emptyFields, time) + t.literals[s + 1]!;
   }
-  return { text, emptyFields: emptyFields ?? [] };
+  return { text, emptyFields };
 }
 
 /**

@@ -7,6 +7,7 @@ import { migration005 } from './005-campaign-target';
 import { migration006 } from './006-schedule-cancel';
 import { migration007 } from './007-export-delimiter';
 import { migration008 } from './008-status-checked-at';
+import { migration009 } from './009-row-delivery-time';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

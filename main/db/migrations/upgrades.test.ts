@@ -200,6 +200,54 @@ describe('each migration keeps what the previous version held', () => {
     );
   });
 
+  it('9 row-delivery-time: earlier rows and campaigns keep one time for the whole campaign', () => {
+    const db = databaseAt(8);
+    seedVersion1(db);
+    db.prepare("UPDATE campaigns SET time_to_send = '2026-01-02T08:00:00.000Z'").run();
+    expect(columnsOf(db, 'messages')).not.toContain('send_at');
+    upgradeTo(db, 9);
+    expect(
+      db
+        .prepare(
+          'SELECT row, state, appointment, send_at, time_zone, time_problem, hold_until FROM messages ORDER BY row',
+        )
+        .all(),
+    ).toEqual([
+      {
+        row: 1,
+        state: 'accepted',
+        appointment: null,
+        send_at: null,
+        time_zone: null,
+        time_problem: null,
+        hold_until: null,
+      },
+      {
+        row: 2,
+        state: 'queued',
+        appointment: null,
+        send_at: null,
+        time_zone: null,
+        time_problem: null,
+        hold_until: null,
+      },
+    ]);
+    expect(db.prepare('SELECT time_to_send, delivery_plan, problem_choices FROM campaigns').get()).toEqual({
+      time_to_send: '2026-01-02T08:00:00.000Z',
+      delivery_plan: null,
+      problem_choices: null,
+    });
+    db.prepare(
+      "UPDATE messages SET send_at = '2026-02-01T07:00:00.000Z', time_problem = 'too-far', hold_until = '2026-01-02T07:00:00.000Z' WHERE row = 2",
+    ).run();
+    expect(() => db.prepare("UPDATE messages SET time_problem = 'later' WHERE row = 2").run()).toThrow(
+      /CHECK constraint/,
+    );
+    expect(() => db.prepare("UPDATE messages SET send_at = x'00' WHERE row = 2").run()).toThrow(
+      /cannot store BLOB/,
+    );
+  });
+
   it('has a test above for every migration', () => {
     // A new migration needs its own upgrade test here: this fails until one is added.
     expect(MIGRATIONS.map((m) => `${m.version} ${m.name}`)).toEqual([
@@ -211,6 +259,7 @@ describe('each migration keeps what the previous version held', () => {
       '6 schedule-cancel',
       '7 export-delimiter',
       '8 status-checked-at',
+      '9 row-delivery-time',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/types';
 import { MESSAGE_STATES } from '../../../shared/types';
 import type { ExportDelimiter } from '../../../shared/import/csv';
+import type { DeliveryPlanArgs, ProblemChoicesArgs } from '../../../shared/contract/delivery-plan';
 import { explain } from '../../sender/explanations';
 import type { LiveTarget } from '../../messente/targets';
 import { nowIso, type Db } from '../database';
@@ -30,6 +31,9 @@ export interface NewCampaign {
   target?: LiveTarget | null;
   /** What the delivery report is written with by default: the imported file's delimiter. */
   delimiter?: ExportDelimiter;
+  /** Each row delivered at its own time from a time column, and what to do with rows that cannot be. */
+  deliveryPlan?: DeliveryPlanArgs | null;
+  problemChoices?: ProblemChoicesArgs | null;
 }
 
 interface CampaignRow {
@@ -55,6 +59,8 @@ interface CampaignRow {
   api_url: string | null;
   legacy_url: string | null;
   delimiter: ExportDelimiter;
+  delivery_plan: string | null;
+  problem_choices: string | null;
 }
 
 interface StateAggregate {
@@ -66,14 +72,16 @@ interface StateAggregate {
   cost_min: number | null;
   unpriced: number;
   billed: number | null;
+  until: string | null;
 }
 
 export function insertCampaign(db: Db, c: NewCampaign): number {
   const result = db
     .prepare(
       `INSERT INTO campaigns (name, status, test_mode, template, sender, autoconvert, country, columns,
-         phone_column, source_file, rate, created_at, header_row, api_url, legacy_url, delimiter)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         phone_column, source_file, rate, created_at, header_row, api_url, legacy_url, delimiter,
+         delivery_plan, problem_choices)
+       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       c.name,
@@ -91,6 +99,8 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
       c.testMode ? null : (c.target?.apiUrl ?? null),
       c.testMode ? null : (c.target?.legacyUrl ?? null),
       c.delimiter ?? ',',
+      c.deliveryPlan ? JSON.stringify(c.deliveryPlan) : null,
+      c.deliveryPlan && c.problemChoices ? JSON.stringify(c.problemChoices) : null,
     );
   return Number(result.lastInsertRowid);
 }
@@ -102,7 +112,7 @@ export function emptyCounts(): StateCounts {
 const AGGREGATE_SQL = `
   SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments,
          SUM(cost_max_micros) AS cost, SUM(COALESCE(cost_min_micros, cost_max_micros)) AS cost_min,
-         SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed
+         SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed, MAX(send_at) AS until
   FROM messages`;
 
 function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSummary {
@@ -113,7 +123,11 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
   let costMin: number | null = null;
   let unpricedRows = 0;
   let billed: number | null = null;
+  // The last own delivery time among rows that are, or will be, at Messente waiting for it.
+  const untils: string[] = [];
   for (const a of aggregates) {
+    if (['queued', 'sending', 'accepted', 'unknown'].includes(a.state) && a.until !== null)
+      untils.push(a.until);
     counts[a.state] = a.n;
     total += a.n;
     if (a.billed !== null) billed = (billed ?? 0) + a.billed;
@@ -140,6 +154,7 @@ function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSumm
     unpricedRows,
     billedCostMicros: billed,
     timeToSend: row.time_to_send,
+    scheduledUntil: row.delivery_plan === null ? null : (untils.sort().at(-1) ?? null),
   };
 }
 
@@ -187,6 +202,9 @@ export function getCampaign(db: Db, id: number): CampaignDetail | null {
     headerRow: row.header_row,
     delimiter: row.delimiter,
     errors: campaignErrors(db, id),
+    deliveryPlan: row.delivery_plan === null ? null : (JSON.parse(row.delivery_plan) as DeliveryPlanArgs),
+    problemChoices:
+      row.problem_choices === null ? null : (JSON.parse(row.problem_choices) as ProblemChoicesArgs),
   };
 }
 

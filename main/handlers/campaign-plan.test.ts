@@ -1,0 +1,70 @@
+// A campaign created with a delivery plan (each row at its own time from a time column): the
+// contract refuses a plan it cannot follow, main keeps the plan and the choices for rows that
+// cannot be scheduled, and campaigns.get gives them back.
+import { describe, expect, it } from 'vitest';
+import type { CallArgs } from '../../shared/contract';
+import { useTestModeCore } from './test-support';
+
+const fixture = useTestModeCore('omnicast-plan-calls-');
+const call = fixture.call;
+
+const plan = {
+  column: 2,
+  format: 'dd.MM.yyyy HH:mm',
+  rule: { kind: 'before', minutes: 1440 },
+  quietHours: { from: '21:00', to: '08:00' },
+  zone: 'Europe/Tallinn',
+  countryColumn: null,
+} as const;
+
+const create = (extra: Partial<CallArgs<'campaigns.create'>>) =>
+  call('campaigns.create', {
+    name: 'Reminders',
+    template: 'Hi {{name}}, see you at {{Appointment|time}}',
+    sender: 'Clinic',
+    autoconvert: 'on',
+    country: 'EE',
+    columns: ['name', 'phone', 'Appointment'],
+    phoneColumn: 1,
+    sourceFile: 'clinic.csv',
+    ...extra,
+  });
+
+describe('campaigns.create with a delivery plan', () => {
+  it('keeps the plan and the choices, every group skipped when none is given', async () => {
+    await fixture.start();
+    const { id } = await create({ deliveryPlan: plan });
+    expect(await call('campaigns.get', { id })).toMatchObject({
+      deliveryPlan: plan,
+      problemChoices: { unparseable: 'skip', past: 'skip', tooFar: 'skip' },
+      scheduledUntil: null,
+    });
+    const choices = { unparseable: 'send-now', past: 'skip', tooFar: 'keep-queued' } as const;
+    const other = await create({ deliveryPlan: plan, problemChoices: choices });
+    expect((await call('campaigns.get', { id: other.id })).problemChoices).toEqual(choices);
+  });
+
+  it('without a plan the campaign has one time for all, and no choices', async () => {
+    await fixture.start();
+    const { id } = await create({});
+    expect(await call('campaigns.get', { id })).toMatchObject({ deliveryPlan: null, problemChoices: null });
+  });
+
+  it('refuses a plan naming an unknown zone, a bad rule or a column the file does not have', async () => {
+    await fixture.start();
+    await expect(create({ deliveryPlan: { ...plan, zone: 'Europe/Atlantis' } })).rejects.toThrow(
+      /deliveryPlan\.zone: a time zone name such as Europe\/Tallinn/,
+    );
+    await expect(
+      create({ deliveryPlan: { ...plan, rule: { kind: 'day-before', days: 1, at: '25:00' } } }),
+    ).rejects.toThrow(/deliveryPlan\.rule\.at: a time of day/);
+    await expect(create({ deliveryPlan: { ...plan, column: 3 } })).rejects.toThrow(
+      /The time column is not one of the file’s columns/,
+    );
+    await expect(create({ deliveryPlan: { ...plan, column: 1 } })).rejects.toThrow(/time column/);
+    await expect(create({ deliveryPlan: { ...plan, countryColumn: 7 } })).rejects.toThrow(
+      /The country column is not one of the file’s columns/,
+    );
+    expect(await call('campaigns.list', {})).toEqual([]);
+  });
+});
