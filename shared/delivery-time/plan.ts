@@ -1,0 +1,116 @@
+// One row's delivery time: its appointment read in the row's zone, the send rule applied, quiet hours
+// kept in the recipient's zone, and the result checked against now and Messente's scheduling window.
+import { DateTime } from 'luxon';
+import { MAX_SCHEDULE_DAYS } from '../limits';
+import { atWallClock, describeFormat, parseCell } from './parse';
+import { clockMinutes } from './rules';
+import type { DeliveryPlan, QuietHours, RowTime, SendRule } from './types';
+import { countryOfZone, localeForCountry, zoneForCountry } from './zones';
+
+const DAY_MS = 86_400_000;
+
+function sendTimeFor(appointment: DateTime, rule: SendRule): DateTime {
+  switch (rule.kind) {
+    case 'at':
+      return appointment;
+    case 'before':
+      // Real minutes: the instant moves, whatever the wall clock does in between.
+      return appointment.minus({ minutes: rule.minutes });
+    case 'day-before': {
+      const day = appointment.minus({ days: rule.days });
+      const at = clockMinutes(rule.at);
+      const { year, month, day: date } = day;
+      return atWallClock(
+        { year, month, day: date, hour: Math.floor(at / 60), minute: at % 60 },
+        day.zoneName!,
+      );
+    }
+  }
+}
+
+/** The wall-clock time `clock` ('HH:mm') on the day of `moment`, `dayShift` days later, in its zone. */
+function onDay(moment: DateTime, clock: string, dayShift: number): DateTime {
+  const day = moment.plus({ days: dayShift });
+  const at = clockMinutes(clock);
+  const { year, month, day: date } = day;
+  return atWallClock(
+    { year, month, day: date, hour: Math.floor(at / 60), minute: at % 60 },
+    moment.zoneName!,
+  );
+}
+
+/**
+ * Where quiet hours put `sendAt`: unchanged outside them; inside, to their end (08:00), unless that
+ * is after the appointment, where a reminder would come too late: then to their start (21:00 the
+ * evening before).
+ */
+function outsideQuietHours(
+  sendAt: DateTime,
+  appointment: DateTime,
+  quiet: QuietHours | null,
+): { at: DateTime; moved: boolean } {
+  if (quiet === null) return { at: sendAt, moved: false };
+  const from = clockMinutes(quiet.from);
+  const to = clockMinutes(quiet.to);
+  const now = sendAt.hour * 60 + sendAt.minute;
+  const wraps = from > to;
+  const inside = wraps ? now >= from || now < to : now >= from && now < to;
+  if (!inside) return { at: sendAt, moved: false };
+  // The evening part of a quiet night ends tomorrow; the morning part began yesterday.
+  const end = onDay(sendAt, quiet.to, wraps && now >= from ? 1 : 0);
+  if (end <= appointment) return { at: end, moved: true };
+  const start = onDay(sendAt, quiet.from, wraps && now < to ? -1 : 0);
+  return { at: start, moved: true };
+}
+
+const SHOWN = 'yyyy-MM-dd HH:mm';
+
+function iso(moment: DateTime): string {
+  return moment.toISO({ suppressMilliseconds: true })!;
+}
+
+function utc(moment: DateTime): string {
+  return moment.toUTC().toISO({ suppressMilliseconds: true })!;
+}
+
+/**
+ * The delivery time of the row whose time cell is `cell` and country `country` (ISO alpha-2, or
+ * null), by `plan`, at `now` (ms since the epoch). `past` when that time is not after now;
+ * `too-far` when it is more than MAX_SCHEDULE_DAYS ahead (it keeps its `sendAt`).
+ */
+export function planRowTime(cell: string, country: string | null, plan: DeliveryPlan, now: number): RowTime {
+  const zone = zoneForCountry(country, plan.zone);
+  const locale = localeForCountry(country ?? countryOfZone(plan.zone));
+  const appointment = parseCell(cell, plan.format, zone);
+  if (appointment === null) {
+    const what = cell.trim() === '' ? 'is empty' : `"${cell.trim()}" is not a date and time`;
+    return {
+      ok: false,
+      problem: 'unparseable',
+      message: `The time ${what}: expected ${describeFormat(plan.format)}.`,
+      zone,
+      locale,
+    };
+  }
+  const planned = sendTimeFor(appointment, plan.rule);
+  const { at, moved } = outsideQuietHours(planned, appointment, plan.quietHours);
+  const sendAt = utc(at);
+  const shown = `${at.toFormat(SHOWN)} (${zone})`;
+  const common = { appointment: iso(appointment), sendAt, zone, locale };
+  if (at.toMillis() <= now) {
+    const message =
+      appointment.toMillis() <= now
+        ? `The appointment ${appointment.toFormat(SHOWN)} (${zone}) has passed.`
+        : `The delivery time ${shown} has passed.`;
+    return { ok: false, problem: 'past', message, ...common };
+  }
+  if (at.toMillis() > now + MAX_SCHEDULE_DAYS * DAY_MS) {
+    return {
+      ok: false,
+      problem: 'too-far',
+      message: `The delivery time ${shown} is more than ${MAX_SCHEDULE_DAYS} days ahead: Messente schedules at most ${MAX_SCHEDULE_DAYS} days ahead.`,
+      ...common,
+    };
+  }
+  return { ok: true, ...common, movedByQuietHours: moved };
+}
