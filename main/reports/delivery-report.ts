@@ -6,33 +6,37 @@ import { UserError } from '../errors';
 import type { ExportSource } from '../platform';
 
 /**
- * Omnicast's columns, after the file's own columns, in the order operators and accountants read them.
+ * Omnicast's columns, after the file's own columns, in the order operators and accountants read them,
+ * each beside the SQL expression that reads it from `messages`: one list, so a column cannot be added
+ * to the header without its value, or land in another place.
  * omnicast_row is the row as the source spreadsheet shows it (header included), as in the app's table.
  * schedule_cancel: for a scheduled campaign cancelled or paused, cancelled / already-sent / unknown.
  */
-export const REPORT_COLUMNS = [
-  'omnicast_row',
-  'to',
-  'status',
-  'delivery_status',
-  'delivery_error',
-  'sent_at',
-  'delivered_at',
-  'status_checked_at',
-  'omnimessage_id',
-  'message_id',
-  'text',
-  'encoding',
-  'segments',
-  'predicted_cost',
-  'billed_cost',
-  'error_code',
-  'error_title',
-  'error_detail',
-  'error_source',
-  'attempts',
-  'schedule_cancel',
+const REPORT_SOURCES = [
+  ['omnicast_row', 'row'],
+  ['to', 'recipient'],
+  ['status', 'state'],
+  ['delivery_status', 'delivery_status'],
+  ['delivery_error', 'delivery_error'],
+  ['sent_at', 'sent_at'],
+  ['delivered_at', 'delivered_at'],
+  ['status_checked_at', 'status_checked_at'],
+  ['omnimessage_id', 'omnimessage_id'],
+  ['message_id', 'message_id'],
+  ['text', 'text'],
+  ['encoding', 'encoding'],
+  ['segments', 'segments'],
+  ['predicted_cost', 'cost_max_micros'],
+  ['billed_cost', 'billed_micros'],
+  ['error_code', 'error_code'],
+  ['error_title', 'error_title'],
+  ['error_detail', 'coalesce(error_detail, skip_reason)'],
+  ['error_source', 'error_source'],
+  ['attempts', 'attempts'],
+  ['schedule_cancel', 'schedule_cancel'],
 ] as const;
+
+export const REPORT_COLUMNS = REPORT_SOURCES.map(([name]) => name);
 
 /** Delivery statuses that mean the message did not reach the handset. */
 export const FAILED_DELIVERY_STATUSES = ['UNDELIV', 'FAILED', 'REJECTD', 'EXPIRED', 'NACK'] as const;
@@ -59,29 +63,7 @@ export function microsToDecimal(micros: number | null): string {
 // element is the stored `fields` array: one string and one JSON.parse per row instead of a
 // MessageRow object, 21 values crossing from SQLite and a second parse. At a million rows, crossing
 // the boundary per value costs more than formatting the CSV. JSON keeps every string exact.
-const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${[
-  'row',
-  'recipient',
-  'state',
-  'delivery_status',
-  'delivery_error',
-  'sent_at',
-  'delivered_at',
-  'status_checked_at',
-  'omnimessage_id',
-  'message_id',
-  'text',
-  'encoding',
-  'segments',
-  'cost_max_micros',
-  'billed_micros',
-  'error_code',
-  'error_title',
-  'coalesce(error_detail, skip_reason)',
-  'error_source',
-  'attempts',
-  'schedule_cancel',
-].join(', ')}), 2)`;
+const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${REPORT_SOURCES.map(([, sql]) => sql).join(', ')}), 2)`;
 
 const field = (value: unknown): string => (value === null ? '' : csvField(value as string));
 

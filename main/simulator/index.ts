@@ -9,6 +9,7 @@ import { SimLog } from './log';
 import { chance, seededRandom } from './prng';
 import type { DeliveryRates } from './statuses';
 import { createRateWindow } from './rate-window';
+import { openSimulatorStore } from './store';
 import { errorMessage } from '../../shared/errors';
 
 export type { AcceptedMessage } from './handlers';
@@ -22,6 +23,11 @@ export interface SimulatorOptions {
   password: string;
   /** Appends one JSON line per accepted omnimessage, written before the answer is sent. */
   logFile?: string;
+  /**
+   * Keeps every accepted message in this file and answers for the ones earlier (or other)
+   * simulators kept there: statuses and cancels outlive the process. Test mode's data folder file.
+   */
+  storeFile?: string;
   latencyMs?: number;
   /** Requests allowed per 1-second (sliding) window; more are answered 429. */
   rateLimit?: number;
@@ -139,6 +145,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     pricePerPartEur: options.pricePerPartEur,
     statusDelayMs: options.statusDelayMs ?? 2_000,
     log: options.logFile ? new SimLog(options.logFile) : null,
+    store: options.storeFile ? openSimulatorStore(options.storeFile) : null,
     accepted: [],
     byId: new Map(),
     blacklist: new Set(),
@@ -146,6 +153,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     defaultSender: options.defaultSender ?? 'Omnicast',
     cancelled: [],
   };
+  h.catchUp(state);
   const window = options.rateLimit
     ? createRateWindow(Math.max(1, Math.floor(options.rateLimit)), 1_000)
     : null;
@@ -248,6 +256,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       server.off('error', reject);
       resolve();
     });
+  }).catch((error: unknown) => {
+    // A port already taken: the files opened above are not left open.
+    void state.log?.close();
+    state.store?.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -270,6 +283,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close(() => {
+          state.store?.close();
           if (state.log === null) return resolve();
           state.log.close().then(resolve, () => resolve());
         });
