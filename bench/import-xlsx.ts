@@ -1,9 +1,11 @@
-// Workbook import benchmark: the same 100 000 rows as a CSV file and as an Excel workbook (.xlsx,
-// phone numbers in national form stored as numbers, as Excel keeps them), each imported in full.
+// Workbook import benchmark: the same 100 000 rows as a CSV file, as an Excel workbook (.xlsx, phone
+// numbers in national form stored as numbers, as Excel keeps them) and as an OpenDocument
+// spreadsheet (.ods, with LibreOffice's repeated empty cells and rows), each imported in full.
 // Target: the workbook within 3× the CSV's time, peak memory under 1 GB.
 import { loadavg } from 'node:os';
 import { importRecipients, type ImportOutcome } from '../shared/import';
 import { buildXlsx, type TestCell } from '../shared/import/xlsx-test-support';
+import { odsOfRows } from '../shared/import/ods-test-support';
 import { generateCsv } from './import';
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -20,6 +22,16 @@ function workbookOf(csv: string): Uint8Array {
       rows.set(i + 1, cells);
     });
   return buildXlsx([{ name: 'Customers', rows }]);
+}
+
+function odsOf(csv: string): Uint8Array {
+  const rows = csv
+    .trimEnd()
+    .split('\n')
+    .map((line, i) =>
+      line.split(',').map((cell, c) => (i > 0 && c === 2 && /^\d{7,}$/.test(cell) ? Number(cell) : cell)),
+    );
+  return odsOfRows('Customers', rows);
 }
 
 async function measure(run: () => ImportOutcome): Promise<{ ms: number; peakRss: number; rows: number }> {
@@ -43,8 +55,9 @@ export async function runXlsxImportBench(rows = 100_000): Promise<void> {
   const csv = generateCsv(rows);
   const csvBytes = new TextEncoder().encode(csv);
   const xlsx = workbookOf(csv);
+  const ods = odsOf(csv);
   console.log(
-    `files: ${rows.toLocaleString('en')} rows · CSV ${mb(csvBytes.length)} · .xlsx ${mb(xlsx.length)}`,
+    `files: ${rows.toLocaleString('en')} rows · CSV ${mb(csvBytes.length)} · .xlsx ${mb(xlsx.length)} · .ods ${mb(ods.length)}`,
   );
   const options = { fileName: 'bench', defaultCountry: 'EE' };
   // A shared machine's load changes both figures: the lead reruns them on a quiet one.
@@ -62,5 +75,10 @@ export async function runXlsxImportBench(rows = 100_000): Promise<void> {
   );
   console.log(
     `.xlsx peak RSS: ${mb(book.peakRss)} (target < 1 GB) ${book.peakRss < 1024 ** 3 ? 'OK' : 'OVER'}`,
+  );
+  const open = await measure(() => importRecipients(ods, options));
+  const odsRatio = open.ms / plain.ms;
+  console.log(
+    `.ods import: ${open.ms.toFixed(0)} ms, ${open.rows.toLocaleString('en')} rows · ${odsRatio.toFixed(2)}× the CSV (target ≤ 3×) ${odsRatio <= 3 ? 'OK' : 'OVER'} · peak RSS ${mb(open.peakRss)}`,
   );
 }

@@ -20,8 +20,13 @@ const TABLE = /<table:table(?=[\s>])([^>]*)>/g;
 const MAX_REPEAT_COLUMNS = 16_384;
 
 /** The text a cell shows: its paragraphs on lines of their own, spaces and tabs as written. */
+const PLAIN = /^<text:p>([^<]*)<\/text:p>$/;
+
 function cellText(inner: string): string {
   if (inner === '') return '';
+  // Most cells hold one plain paragraph.
+  const plain = PLAIN.exec(inner);
+  if (plain) return unescapeXml(plain[1] ?? '');
   const paragraphs: string[] = [];
   const clean = inner.includes('<office:annotation')
     ? inner.replace(/<office:annotation\b[\s\S]*?<\/office:annotation>/g, '')

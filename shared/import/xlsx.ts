@@ -4,13 +4,18 @@
 // piece by piece, row by row. Cells come out as Excel shows them (see xlsx-format.ts).
 import { builtInFormat, formatCellNumber, rawDateOf, rawDateOfText } from './xlsx-format';
 import { CsvRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
-import { attribute, unescapeXml, XmlPieces } from './xml-text';
+import { attribute, plainAttribute, unescapeXml, XmlPieces } from './xml-text';
 import { readEntry, streamEntry, type ZipEntry } from './zip';
 
 const decoder = new TextDecoder();
 
 /** Text of every <t> in `xml`, skipping phonetic guides (<rPh>) that Excel never shows in the cell. */
+const SINGLE_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
+
 function texts(xml: string): string {
+  // Most strings are one plain run.
+  const single = SINGLE_TEXT.exec(xml);
+  if (single) return unescapeXml(single[1] ?? '');
   let out = '';
   const clean = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
   for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? '';
@@ -116,11 +121,11 @@ export function readXlsx(
     }
     for (const m of xml.matchAll(SHEET_TOKEN)) {
       if (m[1] !== undefined) {
-        rows.start(Number(attribute(m[1], 'r') ?? 0));
+        rows.start(Number(plainAttribute(m[1], 'r') ?? 0));
         continue;
       }
       const attributes = m[2] ?? '';
-      const ref = attribute(attributes, 'r');
+      const ref = plainAttribute(attributes, 'r');
       readCell(cell, attributes, m[3] ?? '', shared, formats, date1904);
       rows.cell(cell.text, cell.date, ref ? columnOf(ref) : undefined);
     }
@@ -148,13 +153,15 @@ function readCell(
 ): void {
   cell.date = null;
   cell.text = '';
-  const type = attribute(attributes, 't') ?? 'n';
+  const type = plainAttribute(attributes, 't') ?? 'n';
   if (type === 'inlineStr') {
     cell.text = texts(inner);
     return;
   }
-  const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (raw === undefined) return;
+  const open = inner.indexOf('<v>');
+  const close = open < 0 ? -1 : inner.indexOf('</v>', open);
+  if (close < 0) return;
+  const raw = inner.slice(open + 3, close);
   if (type === 's') cell.text = shared[Number(raw)] ?? '';
   else if (type === 'str' || type === 'e') cell.text = unescapeXml(raw);
   else if (type === 'd') {
@@ -167,7 +174,7 @@ function readCell(
       cell.text = unescapeXml(raw);
       return;
     }
-    const format = formats[Number(attribute(attributes, 's') ?? 0)];
+    const format = formats[Number(plainAttribute(attributes, 's') ?? 0)];
     cell.text = formatCellNumber(n, format, date1904);
     cell.date = rawDateOf(n, format, date1904);
   }
