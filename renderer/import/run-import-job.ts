@@ -27,8 +27,11 @@ function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply)
   return importer.finish();
 }
 
-/** Imports in 1 MB slices with progress, then sends the recipients in chunks and the outcome last. */
-export function runImportJob(request: ImportRequest, post: (reply: ImportReply) => void): void {
+/**
+ * Imports in 1 MB slices with progress, then returns a function that sends the next chunk of
+ * recipients each time it is called, and the outcome after the last (it returns false once that is sent).
+ */
+export function runImportJob(request: ImportRequest, post: (reply: ImportReply) => void): () => boolean {
   post({ type: 'progress', fraction: 0 });
   let outcome: ImportOutcome;
   try {
@@ -38,12 +41,21 @@ export function runImportJob(request: ImportRequest, post: (reply: ImportReply) 
     const detail = errorMessage(error);
     outcome = { ok: false, error: `${request.options.fileName} could not be read (${detail}).` };
   }
-  if (outcome.ok) {
-    const { recipients } = outcome.result;
-    for (let at = 0; at < recipients.length; at += ROWS_PER_MESSAGE) {
+  const recipients = outcome.ok ? outcome.result.recipients : [];
+  const last: ImportOutcome = outcome.ok
+    ? { ok: true, result: { ...outcome.result, recipients: [] } }
+    : outcome;
+  let at = 0;
+  let finished = false;
+  return () => {
+    if (finished) return false;
+    if (at < recipients.length) {
       post({ type: 'rows', rows: recipients.slice(at, at + ROWS_PER_MESSAGE) });
+      at += ROWS_PER_MESSAGE;
+      return true;
     }
-    outcome = { ok: true, result: { ...outcome.result, recipients: [] } };
-  }
-  post({ type: 'done', outcome });
+    finished = true;
+    post({ type: 'done', outcome: last });
+    return false;
+  };
 }

@@ -1,6 +1,6 @@
 import { listCampaigns } from '../../db/queries/campaigns';
 import { campaignListExport } from '../../reports/campaign-list';
-import { exportDelimiterOption } from './report';
+import { exportDelimiterOption } from '../input-options';
 import { parseOptions, UsageError, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
 
