@@ -44,7 +44,7 @@ export const IMPORT_HELP = [
   '  --country CC             country for national numbers, e.g. EE (default: the app’s setting, EE)',
   '  --country-column NAME    the column giving each row its country (FI, FIN, Finland, +358…) for',
   '                           national numbers; --country where empty (default: detected; "" for none)',
-  '  --sheet NAME             the sheet of an Excel workbook (.xlsx) to read (default: the first)',
+  '  --sheet NAME             the sheet of a workbook (.xlsx, .ods) to read (default: the first)',
   '  --delimiter C            , ; tab or | (default: detected)',
   '  --encoding E             utf-8, utf-16le, utf-16be or windows-1252 (default: detected)',
   '  --header-row N           the row holding the column names (default: detected)',

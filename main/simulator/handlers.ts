@@ -1,7 +1,7 @@
 // What the simulator answers once a request has passed rate limiting, routing and auth: sending,
 // status, opt-out list and the legacy balance/price endpoints. Pure state + replies, no sockets.
 import { randomUUID } from 'node:crypto';
-import { writeSync } from 'node:fs';
+import type { SimLog } from './log';
 import type { Random } from './prng';
 import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
@@ -14,6 +14,8 @@ export interface Reply {
   json?: unknown;
   text?: string;
   headers?: Record<string, string>;
+  /** The log line(s) this request added, once written: the answer waits for it. */
+  logged?: Promise<void>;
 }
 
 export interface AcceptedMessage {
@@ -32,7 +34,7 @@ export interface SimState {
   deliveryRates: DeliveryRates | undefined;
   pricePerPartEur: Record<string, number> | undefined;
   statusDelayMs: number;
-  logFd: number | null;
+  log: SimLog | null;
   /** Where accepted messages are kept for later processes (test mode); null keeps them in memory. */
   store: SimulatorStore | null;
   accepted: AcceptedMessage[];
@@ -108,11 +110,11 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
   };
 }
 
-/** One synchronous write per request, before the answer: a line in the log means "accepted". */
-function flush(state: SimState, out: Written): void {
+/** One write per request, queued before the answer (see log.ts); undefined when nothing is logged. */
+function flushLog(state: SimState, out: Written): Promise<void> | undefined {
   state.store?.append(out.kept);
-  if (state.logFd === null || out.log.length === 0) return;
-  writeSync(state.logFd, `${out.log.join('\n')}\n`);
+  if (state.log === null || out.log.length === 0) return undefined;
+  return state.log.append(out.log);
 }
 
 /** Takes in what other processes' simulators stored since the last look (test mode's shared world). */
@@ -138,6 +140,9 @@ function find(state: SimState, id: string): StoredOmnimessage | undefined {
   return state.byId.get(id);
 }
 
+const withLog = (reply: Reply, logged: Promise<void> | undefined): Reply =>
+  logged ? { ...reply, logged } : reply;
+
 export function sendOne(state: SimState, raw: string): Reply {
   const parsed = parseJson(raw);
   if (!parsed.ok) return badJson();
@@ -145,8 +150,7 @@ export function sendOne(state: SimState, raw: string): Reply {
   if (Array.isArray(result)) return errorReply(400, result);
   const out = written();
   const item = accept(state, result, state.now(), out);
-  flush(state, out);
-  return { status: 201, json: item };
+  return withLog({ status: 201, json: item }, flushLog(state, out));
 }
 
 export function sendMany(state: SimState, raw: string): Reply {
@@ -163,8 +167,7 @@ export function sendMany(state: SimState, raw: string): Reply {
     const result = validateOmnimessage(entry);
     return Array.isArray(result) ? { errors: result } : accept(state, result, now, out);
   });
-  flush(state, out);
-  return { status: 201, json: { messages: items } };
+  return withLog({ status: 201, json: { messages: items } }, flushLog(state, out));
 }
 
 const notFound = (detail: string): Reply =>
@@ -189,8 +192,10 @@ export function cancel(state: SimState, id: string): Reply {
   state.cancelled.push(id);
   for (const m of stored.messages) state.balanceEur += m.partPrice * m.parts;
   const line = { omnimessage_id: id, cancelled_at: new Date(now).toISOString() };
-  flush(state, { log: [JSON.stringify(line)], kept: [{ cancel: id, at: now }] });
-  return { status: 202, json: {} };
+  return withLog(
+    { status: 202, json: {} },
+    flushLog(state, { log: [JSON.stringify(line)], kept: [{ cancel: id, at: now }] }),
+  );
 }
 
 const phonebookError = (status: number, code: string, title: string, detail: string): Reply =>

@@ -2,10 +2,10 @@
 // endpoints), with faults on demand: tests, benchmarks and the app's test mode run against it, so
 // nothing in Omnicast needs a mocked fetch. Routing, rate limiting, auth and faults live here;
 // the answers themselves are in handlers.ts.
-import { closeSync, openSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as h from './handlers';
+import { SimLog } from './log';
 import { chance, seededRandom } from './prng';
 import type { DeliveryRates } from './statuses';
 import { createRateWindow } from './rate-window';
@@ -144,7 +144,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     deliveryRates: options.deliveryRates,
     pricePerPartEur: options.pricePerPartEur,
     statusDelayMs: options.statusDelayMs ?? 2_000,
-    logFd: options.logFile ? openSync(options.logFile, 'a') : null,
+    log: options.logFile ? new SimLog(options.logFile) : null,
     store: options.storeFile ? openSimulatorStore(options.storeFile) : null,
     accepted: [],
     byId: new Map(),
@@ -222,13 +222,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       );
     }
     const result = found.handle(state, method, body);
-    if (!found.send) return reply(result);
     // Both faults happen after the message was stored and logged: the client cannot know.
-    const drop = chance(faultRandom, options.dropRate);
-    const slow = chance(faultRandom, options.timeoutRate);
-    if (drop) return later(latency, () => req.socket.destroy());
-    if (slow) return later(options.timeoutDelayMs ?? 60_000, () => answer(res, result));
-    reply(result);
+    const drop = found.send && chance(faultRandom, options.dropRate);
+    const slow = found.send && chance(faultRandom, options.timeoutRate);
+    const respond = () => {
+      // Written after close() began: the connection is going, nothing may keep the process alive.
+      if (closed) return;
+      if (drop) return later(latency, () => req.socket.destroy());
+      if (slow) return later(options.timeoutDelayMs ?? 60_000, () => answer(res, result));
+      reply(result);
+    };
+    if (!result.logged) return respond();
+    result.logged.then(respond, (error: unknown) =>
+      answer(res, apiError(500, '104', 'Internal Server Error', errorMessage(error))),
+    );
   };
 
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
@@ -251,7 +258,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     });
   }).catch((error: unknown) => {
     // A port already taken: the files opened above are not left open.
-    if (state.logFd !== null) closeSync(state.logFd);
+    void state.log?.close();
     state.store?.close();
     throw error;
   });
@@ -276,9 +283,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close(() => {
-          if (state.logFd !== null) closeSync(state.logFd);
           state.store?.close();
-          resolve();
+          if (state.log === null) return resolve();
+          state.log.close().then(resolve, () => resolve());
         });
         server.closeAllConnections();
       })),

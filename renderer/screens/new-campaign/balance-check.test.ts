@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { OmnicastApi } from '../../../shared/contract';
+import { fakeApi as api } from '../../testing/fake-api';
 import { balanceShortfall, checkBalance } from './balance-check';
-
-const api = (answers: Record<string, () => unknown>): OmnicastApi => ({
-  call: async (name) => {
-    const answer = answers[name];
-    if (!answer) throw new Error(`no ${name}`);
-    return answer() as never;
-  },
-  on: () => () => {},
-});
 
 describe('balance check', () => {
   it('names the target and reads the balance with its time', async () => {
     const check = await checkBalance(
       api({
-        'app.info': () => ({ sendsTo: 'the custom API URL https://proxy.example/v1' }),
+        'app.info': () => ({
+          version: '1.0.0',
+          dataDir: '/data',
+          testMode: false,
+          credentialStore: 'keychain',
+          sendsTo: 'the custom API URL https://proxy.example/v1',
+        }),
         'account.balance': () => ({ eur: 12.5, checkedAt: '2026-12-05T16:40:00.000Z' }),
       }),
       false,
