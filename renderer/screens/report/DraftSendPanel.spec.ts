@@ -41,7 +41,7 @@ describe('DraftSendPanel', () => {
 
   it('confirms with the draft’s own target, cost range and account, whatever the settings say now', async () => {
     const api = fakeApi({
-      'settings.get': () => ({ defaultRate: 10 }),
+      'settings.get': () => settings({ defaultRate: 10 }),
       'account.balance': () => ({ eur: 5, checkedAt: '2026-12-05T16:40:00.000Z' }),
     });
     const own = {
