@@ -170,6 +170,7 @@ describe('PreviewStep', () => {
 
     await fireEvent.click(within(zoeRow).getAllByRole('cell')[2]!);
     const dialog = screen.getByRole('dialog', { name: 'Row 3: +37251234568' });
+    expect(dialog.textContent).toContain('UCS-2 (Unicode) · 77 characters · 2 segments');
     expect(dialog.textContent).toContain('Segment 1 of 2, 67 characters');
     expect(dialog.textContent).toContain('Segment 2 of 2, 10 characters');
     expect(dialog.textContent).toContain('ë (U+00EB): stays as written');
