@@ -1,6 +1,6 @@
 // The worker's job and the window's reassembly of its replies, kept apart from Worker plumbing so
 // that both can be tested without a browser.
-import { createImporter } from '../../shared/import';
+import { createImporter, isZip } from '../../shared/import';
 import type { ImportOutcome } from '../../shared/import/model';
 import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
 import { errorMessage } from '../../shared/errors';
@@ -9,15 +9,20 @@ const SLICE = 1024 * 1024;
 
 function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply) => void): ImportOutcome {
   const { optOuts, ...rest } = options;
-  const importer = createImporter({ ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) });
   let lastPosted = 0;
-  for (let at = 0; at < bytes.length; at += SLICE) {
-    if (importer.push(bytes.subarray(at, at + SLICE)).error) break;
+  const progress = (fraction: number): void => {
     const now = performance.now();
     if (now - lastPosted > 50) {
       lastPosted = now;
-      post({ type: 'progress', fraction: Math.min(1, (at + SLICE) / bytes.length) });
+      post({ type: 'progress', fraction: Math.min(1, fraction) });
     }
+  };
+  // A workbook's pushes only hold its bytes: its progress is the share of its sheet read, at the end.
+  const workbook = isZip(bytes);
+  const importer = createImporter({ ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) }, progress);
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    if (importer.push(bytes.subarray(at, at + SLICE)).error) break;
+    if (!workbook) progress((at + SLICE) / bytes.length);
   }
   return importer.finish();
 }
