@@ -171,6 +171,7 @@ describe('PreviewStep', () => {
 
     await fireEvent.click(within(zoeRow).getAllByRole('cell')[2]!);
     const dialog = screen.getByRole('dialog', { name: 'Row 3: +37251234568' });
+    expect(dialog).toHaveTextContent('UCS-2 (Unicode) · 77 characters · 2 segments');
     expect(dialog).toHaveTextContent('Segment 1 of 2, 67 characters');
     expect(dialog).toHaveTextContent('Segment 2 of 2, 10 characters');
     expect(dialog).toHaveTextContent('ë (U+00EB): stays as written');
