@@ -1,7 +1,7 @@
 import { csvField, csvLine, type ExportDelimiter } from '../../shared/import';
 import type { Db } from '../db/database';
-import { getCampaign } from '../db/queries/campaigns';
-import { iterateMessageValues, type MessageFilter } from '../db/queries/messages';
+import { getCampaignHeading } from '../db/queries/campaigns';
+import { iterateMessageValue, iterateMessageValues, type MessageFilter } from '../db/queries/messages';
 import { UserError } from '../errors';
 import type { ExportSource } from '../platform';
 
@@ -117,7 +117,7 @@ export function deliveryReport(
   failedOnly: boolean,
   delimiter?: ExportDelimiter,
 ): ExportSource {
-  const campaign = getCampaign(db, campaignId);
+  const campaign = getCampaignHeading(db, campaignId);
   if (!campaign) throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
   // The imported file's delimiter unless the operator chose another.
   const d = delimiter ?? campaign.delimiter;
@@ -133,27 +133,33 @@ export function deliveryReport(
     async write(sink) {
       await sink('\uFEFF' + csvLine([...campaign.columns, ...REPORT_COLUMNS], d), 0);
       let rows = 0;
-      let buffer = '';
+      // Lines are joined once per chunk: one flat string to encode, where appending each line to
+      // the last would leave a deep chain of pieces to walk when the chunk is written.
+      let lines: string[] = [];
+      let length = 0;
       let pending: Promise<void> = Promise.resolve();
       const predicted = decimalFormatter();
       const billed = decimalFormatter();
-      for (const [json] of iterateMessageValues(db, campaignId, [EXPORT_EXPRESSION], filter)) {
-        buffer += reportLine(json as string, campaign.headerRow, predicted, billed, d);
+      for (const json of iterateMessageValue(db, campaignId, EXPORT_EXPRESSION, filter)) {
+        const line = reportLine(json as string, campaign.headerRow, predicted, billed, d);
+        lines.push(line);
+        length += line.length;
         rows += 1;
         // Hand over ~256 KB at a time: few awaits, bounded memory. The sink is called again only
         // once its previous chunk was taken, but the next chunk is built meanwhile, so that a file
         // sink's disk write overlaps the formatting instead of following it (at most two chunks).
-        if (buffer.length > 262_144) {
+        if (length > 262_144) {
           await pending;
-          pending = Promise.resolve(sink(buffer, rows));
+          pending = Promise.resolve(sink(lines.join(''), rows));
           // Its failure is raised by the next `await pending`; this only keeps it from being
           // reported as unhandled if building the next chunk throws first.
           pending.catch(() => undefined);
-          buffer = '';
+          lines = [];
+          length = 0;
         }
       }
       await pending;
-      if (buffer) await sink(buffer, rows);
+      if (lines.length > 0) await sink(lines.join(''), rows);
       return rows;
     },
   };

@@ -13,8 +13,9 @@ export type {
   TimeFormat,
 } from './types';
 export { detectTimeColumns } from './detect';
-export { formatAppointment, messagesPerHour } from './display';
-export { describeFormat, TIME_FORMATS } from './parse';
+export { formatAppointment } from './appointment-words';
+export { messagesPerHour } from './per-hour';
+export { describeFormat, TIME_FORMATS, timeCell } from './parse';
 export { planRowTime } from './plan';
 export {
   DEFAULT_QUIET_HOURS,

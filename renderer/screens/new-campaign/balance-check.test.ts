@@ -25,6 +25,27 @@ describe('balance check', () => {
     });
   });
 
+  it('weighs a draft against its own account and names its own target, not the settings’', async () => {
+    const asked: unknown[] = [];
+    const check = await checkBalance(
+      {
+        call: async (name, args) => {
+          asked.push([name, args]);
+          if (name !== 'account.balance') throw new Error(`no ${name}`);
+          return { eur: 3, checkedAt: '2026-12-05T16:40:00.000Z' } as never;
+        },
+        on: () => () => {},
+      },
+      false,
+      { id: 7, sendsTo: 'the test simulator (nothing leaves this computer)' },
+    );
+    expect(asked).toEqual([['account.balance', { campaignId: 7 }]]);
+    expect(check).toMatchObject({
+      target: 'the test simulator (nothing leaves this computer)',
+      balanceMicros: 3_000_000,
+    });
+  });
+
   it('says why the balance is unknown, and never leaves an old figure behind', async () => {
     const check = await checkBalance(
       api({
