@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { MAX_SEGMENTS_LIMIT } from '../../../shared/import/rules';
 import type { Settings } from '../../../shared/types';
@@ -26,6 +26,17 @@ describe('GeneralSettingsForm', () => {
       'max',
       String(MAX_SEGMENTS_LIMIT),
     );
+    // The modes in the same words as the new campaign's choice.
+    const autoconvert = screen.getByRole('combobox', { name: 'Default autoconvert' });
+    expect(
+      within(autoconvert)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'On: Replaces common typographic characters (curly quotes, dashes, …) with plain ones.',
+      'Full: Also replaces accented letters with their base letter, so most texts stay GSM-7.',
+      'Off: Sends the text exactly as written; any special character makes it UCS-2 (Unicode).',
+    ]);
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Default sending speed' }), {
       target: { value: '50' },
     });
