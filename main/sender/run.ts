@@ -3,22 +3,21 @@
 import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/database';
-import { createSendingStore, settleCampaign, tallyCampaign, type Claim } from '../db/queries/sending';
+import { createSendingStore, settleCampaign, tallyCampaign } from '../db/queries/sending';
 import type { EventBus } from '../events';
-import { capStopReason, fitsCap } from './cap';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';
 import { AnswerGuard } from './answer-guard';
-import { authStopReason, backoffMs, checkItemCount, itemOutcome, rowResult, thrownOutcome } from './outcomes';
+import { ClaimAhead, type InFlight } from './claim-ahead';
+import { thrownOutcome } from './outcomes';
 import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
-import { RowQueue, type Pending } from './queue';
+import { RowQueue } from './queue';
+import { settleAnswer, type AnswerContext, type StopKind } from './settle-answer';
 import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
 import type { BulkOutcome, SendClient, SendOutcome } from './types';
-
-export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error' | 'systematic';
 
 export interface RunConfig {
   campaignId: number;
@@ -35,23 +34,6 @@ export interface RunConfig {
   limiter?: SharedRequestLimit | null;
 }
 
-interface InFlight extends Pending {
-  attemptId: number;
-}
-
-/** Requests claimed by one commit at most. */
-const MAX_GROUP = 64;
-/**
- * Requests are claimed (committed as `sending`, one fsync) for this far ahead, then each leaves at
- * its own planned time with no disk write in its way: at 150/s one commit serves 7 requests, and
- * a slow fsync delays none of them. The price: a crash may leave this many claimed rows `unknown`
- * that never left (never sent twice, only reported conservatively), about as many as the requests
- * that one commit used to claim and start at once; a stop gives them back.
- */
-const CLAIM_AHEAD_MS = 50;
-
-const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
-
 export class CampaignRun {
   status: CampaignStatus = 'sending';
   stopReason: string | null = null;
@@ -66,6 +48,8 @@ export class CampaignRun {
   private readonly alarm = new Alarm();
   private readonly progressEvents: ProgressThrottle;
   private readonly guard: AnswerGuard;
+  private readonly claims: ClaimAhead;
+  private readonly answers: AnswerContext;
   private inFlight = 0;
   /** Claimed requests waiting for their planned time, in order. */
   private ready: InFlight[][] = [];
@@ -98,6 +82,17 @@ export class CampaignRun {
     this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
     this.queue = new RowQueue(db, cfg.campaignId);
     this.guard = new AnswerGuard(db, cfg.campaignId, cfg.sender, () => this.writer.flush());
+    this.claims = new ClaimAhead(this.queue, this.tally, this.writer, this.pacer, cfg);
+    this.answers = {
+      maxAttempts: cfg.maxAttempts,
+      governor: this.governor,
+      guard: this.guard,
+      tally: this.tally,
+      writer: this.writer,
+      queue: this.queue,
+      requestStop: (kind, reason) => this.requestStop(kind, reason),
+      resync: () => this.resync(),
+    };
   }
 
   begin(): void {
@@ -176,9 +171,11 @@ export class CampaignRun {
       }
       const request = size < next.length ? next.splice(0, size) : this.ready.shift()!;
       this.inFlight += 1;
-      void this.send(request);
-      // Stamped once handed to the client: later than the real start rather than earlier.
-      this.pacer.record(request.length, this.clock());
+      let number = -1;
+      void this.send(request, () => this.pacer.written(number, this.clock()));
+      // Stamped once handed to the client: later than the real start rather than earlier; a
+      // request that had to wait for a connection is counted again once written.
+      number = this.pacer.record(request.length, this.clock());
       // The next claims' commit (and its fsync) falls in the gap before the next planned time.
       if (this.ready.length === 0) this.claimAhead(this.clock());
       else this.writer.flushIfDue();
@@ -186,64 +183,32 @@ export class CampaignRun {
   }
 
   /**
-   * Claims the requests of the next CLAIM_AHEAD_MS (at least one) in one commit: their rows become
-   * durably `sending` and they wait in `ready`, each leaving alone at its planned time. Returns how
-   * many requests were claimed; stops the campaign when the spending cap leaves none.
+   * Claims the next requests (see ClaimAhead) into `ready`; returns how many were taken from the
+   * queue. Stops the campaign when the spending cap leaves none.
    */
   private claimAhead(now: number): number {
-    const perRequest = Math.min(this.cfg.batchSize, this.pacer.messageCap());
-    const perHorizon = Math.floor(((this.pacer.currentRate() / perRequest) * CLAIM_AHEAD_MS) / 1000);
-    const wanted = Math.min(MAX_GROUP, this.cfg.maxInFlight - this.inFlight, Math.max(1, perHorizon));
-    const group: Pending[][] = [];
-    let committed = this.tally.committedMicros;
-    while (group.length < Math.max(1, wanted)) {
-      const batch = this.queue.peek(now, perRequest);
-      if (batch.length === 0) break;
-      const fitting = fitsCap(batch, committed, this.cfg.maxCostMicros);
-      if (fitting.length === 0) {
-        if (group.length === 0)
-          this.requestStop('cap', capStopReason(batch[0]!.row, this.tally, this.cfg.maxCostMicros ?? 0));
-        break;
-      }
-      this.queue.take(fitting);
-      committed += costOf(fitting);
-      group.push(fitting);
-      // The rest of that batch does not fit: the next claim stops the campaign at the cap.
-      if (fitting.length < batch.length) break;
-    }
-    if (group.length > 0) this.claim(group, now);
-    return group.length;
+    const { requests, taken, capStop } = this.claims.claim(this.inFlight, now);
+    if (capStop !== null) this.requestStop('cap', capStop);
+    this.ready.push(...requests);
+    return taken;
   }
 
-  private claim(group: Pending[][], now: number): void {
-    const claims: Claim[] = group.flat().map((p) => ({ messageId: p.row.id, attemptId: null }));
-    this.writer.commit(claims, nowIso());
-    let i = 0;
-    for (const batch of group) {
-      const live: InFlight[] = [];
-      for (const p of batch) {
-        const attemptId = claims[i++]!.attemptId;
-        if (attemptId === null) continue;
-        live.push({ ...p, attemptId });
-        this.tally.claimed(p.row.costMaxMicros, now);
-      }
-      if (live.length > 0) this.ready.push(live);
-    }
-  }
-
-  private async send(items: InFlight[]): Promise<void> {
+  private async send(items: InFlight[], onWritten: () => void): Promise<void> {
     let outcome: SendOutcome | BulkOutcome;
     try {
       outcome =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg))
-          : await this.client.sendOmnimessages(items.map((i) => omnimessageBody(i.row, this.cfg)));
+          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg), onWritten)
+          : await this.client.sendOmnimessages(
+              items.map((i) => omnimessageBody(i.row, this.cfg)),
+              onWritten,
+            );
     } catch (error) {
       outcome = thrownOutcome(error);
     }
     const rateLimited = outcome.kind === 'retry' && outcome.reason === 'rate-limited';
     try {
-      this.settle(items, outcome);
+      settleAnswer(this.answers, items, outcome, this.clock(), nowIso());
     } finally {
       this.inFlight -= 1;
       this.progressEvents.soon();
@@ -251,36 +216,6 @@ export class CampaignRun {
       // decide, and waking it would cost a timer re-armed per answer.
       if (!this.awaitingTime || rateLimited) this.alarm.wake();
     }
-  }
-
-  private settle(items: InFlight[], outcome: SendOutcome | BulkOutcome): void {
-    const at = nowIso();
-    const now = this.clock();
-    outcome = checkItemCount(outcome, items.length);
-    if (outcome.kind === 'auth') this.requestStop('auth', authStopReason(outcome.httpStatus));
-    if (outcome.kind === 'retry' && outcome.reason === 'rate-limited')
-      this.governor.slowDown(now, outcome.retryAfterMs);
-    items.forEach((item, i) => {
-      const ticket = { messageId: item.row.id, attemptId: item.attemptId };
-      const tries = item.tries + 1;
-      // A bulk item's outcome is final for its row (one attempt, no retry); others follow the attempt count.
-      const rowOutcome =
-        outcome.kind === 'items' ? itemOutcome(outcome.items[i]!, outcome.httpStatus) : outcome;
-      const answered =
-        outcome.kind === 'items'
-          ? rowResult(rowOutcome, ticket, at, false, 1)
-          : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
-      const { result, stop } = this.guard.check(answered, rowOutcome);
-      if (stop !== null) this.requestStop('systematic', stop);
-      this.tally.settled(result, item.row.costMaxMicros);
-      this.writer.add(result);
-      // An earlier row lost its id to this one: the counts are read again.
-      if (result.kind === 'unknown' && result.error.code === 'shared-id') this.resync();
-      if (result.kind === 'requeue' && result.attemptOutcome === 'retry') {
-        const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
-        this.queue.retry({ row: item.row, tries, due: now + backoffMs(tries, retryAfter) });
-      }
-    });
   }
 
   private async drain(): Promise<void> {

@@ -1,4 +1,4 @@
-import { addToTotals, compileTemplate, createTotals, previewRow } from '../../../shared/sms';
+import { addToTotals, createTotals, previewRow } from '../../../shared/sms';
 import { senderProblem } from '../../../shared/sender-name';
 import { exportDelimiterFor, normalizePhone } from '../../../shared/import';
 import { parseSendTime } from '../../sender/schedule';
@@ -12,10 +12,9 @@ import {
   checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
-  readRecipientsFile,
   readTemplate,
-  segmentCapOption,
 } from '../input-options';
+import { readCampaignInput, type CampaignInput } from '../campaign-input';
 import { openPricingCore, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
 import { formatSummary, summaryObject } from '../summary';
@@ -95,9 +94,9 @@ export const sendCommand: Command = {
     try {
       await requireCredentials(cli);
       // The app's Settings are the defaults; a flag overrides its one setting for this send.
-      const settings = await cli.call('settings.get', {});
-      const country = (values.country ?? settings.defaultCountry).toUpperCase();
-      const autoconvert = autoconvertOption(values.autoconvert ?? settings.defaultAutoconvert);
+      const input = await readCampaignInput(cli, values, positionals[0], template, io.cwd);
+      const { settings, country, autoconvert, cap, imported } = input;
+      checkImportProblems(imported, values);
       const rate = rateFlag ?? settings.defaultRate;
       const sender = values.sender ?? settings.defaultSender;
       let testTo: string | null = null;
@@ -106,22 +105,13 @@ export const sendCommand: Command = {
         if (!phone.ok) throw new UsageError(`--test-to: ${phone.reason} (${values['test-to']})`);
         testTo = phone.e164;
       }
-      const cap = segmentCapOption(values, settings.maxSegments);
-      const optOuts = new Set(await cli.call('optOuts.numbers', {}));
-      const imported = readRecipientsFile(positionals[0], { ...values, country }, io.cwd, optOuts);
-      checkImportProblems(imported, values);
-      const compiled = compileTemplate(template, imported.header);
-      if (!compiled.ok) {
-        const first = compiled.errors[0]!;
-        throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
-      }
       const { testMode } = await cli.call('app.info', {});
       const pricing = cli.core.pricing();
       const options = { autoconvert, prices: pricing.prices, table: pricing.replacements };
       const totals = createTotals();
       for (const r of imported.recipients) {
         if (r.status !== 'ok') continue;
-        const preview = previewRow(compiled.template, r.fields, r.to, options);
+        const preview = previewRow(input.template, r.fields, r.to, options);
         cap.add(r.row + imported.headerRow, preview.segments);
         addToTotals(totals, preview);
       }
@@ -188,7 +178,9 @@ export const sendCommand: Command = {
           ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
           ...(maxCost === undefined ? {} : { maxCostEur: maxCost }),
           ...(timeToSend === undefined ? {} : { timeToSend }),
-          ...(values['ignore-balance'] ? { ignoreBalance: true } : {}),
+          // Weighed above against the balance read for the plan (or overridden by --ignore-balance):
+          // the account is asked once, not again by the start.
+          ignoreBalance: true,
         },
       });
       // The schedule is stored with the campaign: a plain resume keeps it.
@@ -220,7 +212,7 @@ interface NewCampaignInput {
   sender: string;
   autoconvert: Autoconvert;
   country: string;
-  imported: ReturnType<typeof readRecipientsFile>;
+  imported: CampaignInput['imported'];
 }
 
 /** A draft through the app's own calls: the core renders, prices and re-checks opt-outs per row. */

@@ -50,8 +50,8 @@ describe('TemplateEditor', () => {
     expect(compiled.ok).toBe(false);
     const errors = compiled.ok ? [] : compiled.errors;
     render(TemplateEditor, { value: source, columns: ['name'], errors, ucs2: [], onInput: () => {} });
-    expect(screen.getByRole('alert').textContent).toMatch(/At line 2, column 1: Unknown column "nme"/);
-    expect(screen.getByRole('textbox', { name: 'Template' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert')).toHaveTextContent(/At line 2, column 1: Unknown column "nme"/);
+    expect(screen.getByRole('textbox', { name: 'Template' })).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('names the characters that force UCS-2 and marks them in the layer', () => {
@@ -63,9 +63,7 @@ describe('TemplateEditor', () => {
       ucs2: analyzeText(source).ucs2Chars,
       onInput: () => {},
     });
-    expect(screen.getByText(/Characters forcing UCS-2/).textContent).toContain(
-      '(U+2019) at line 1, column 3',
-    );
+    expect(screen.getByText(/Characters forcing UCS-2/)).toHaveTextContent('(U+2019) at line 1, column 3');
     expect(container.querySelector('.backdrop mark.ucs2')?.textContent).toBe('’');
   });
 });
