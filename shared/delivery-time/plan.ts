@@ -6,7 +6,7 @@ import { atWallClock, describeFormat, parseCell } from './parse';
 import { clockMinutes } from './rules';
 import type { DeliveryPlan, QuietHours, RowTime, SendRule } from './types';
 import { rememberingZone } from './zone-cache';
-import { countryOfZone, isKnownZone, localeForCountry, zoneForCountry } from './zones';
+import { countryOfZone, localeForCountry, zoneForCountry } from './zones';
 
 const DAY_MS = 86_400_000;
 
@@ -89,7 +89,7 @@ type Planned =
 function planCell(cell: string, country: string | null, plan: DeliveryPlan): Planned {
   const zone = zoneForCountry(country, plan.zone);
   const locale = localeForCountry(country ?? countryOfZone(plan.zone));
-  if (!isKnownZone(zone))
+  if (rememberingZone(zone) === null)
     return { ok: false, zone, locale, message: `The time zone "${zone}" is not known.` };
   const appointment = parseCell(cell, plan.format, zone);
   if (appointment === null) {

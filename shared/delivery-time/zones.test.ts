@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, isKnownZone, localeForCountry, rowZone, zoneForCountry } from './zones';
+import { countryCode, localeForCountry, rowZone, zoneForCountry } from './zones';
 
 describe('zoneForCountry', () => {
   it('maps a single-zone country to its zone, whatever the operator’s', () => {
@@ -67,13 +67,5 @@ describe('localeForCountry', () => {
     [null, 'en'],
   ])('%s writes dates in %s', (country, locale) => {
     expect(localeForCountry(country)).toBe(locale);
-  });
-});
-
-describe('isKnownZone', () => {
-  it('knows IANA zones and UTC, not made-up names', () => {
-    expect(isKnownZone('Europe/Tallinn')).toBe(true);
-    expect(isKnownZone('UTC')).toBe(true);
-    expect(isKnownZone('Mars/Olympus_Mons')).toBe(false);
   });
 });

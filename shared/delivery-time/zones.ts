@@ -5,7 +5,6 @@
 import { getCountry, getTimezone } from 'countries-and-timezones';
 import { IANAZone } from 'luxon';
 import { countryFromCell } from '../import/country';
-import { rememberingZone } from './zone-cache';
 
 /** The most populous zone of each country that spans several. */
 const MAIN_ZONE: Record<string, string> = {
@@ -104,11 +103,6 @@ function chooseZone(country: string | null, operatorZone: string): RowZone {
 /** The IANA zone for a row of `country` (see rowZone). */
 export function zoneForCountry(country: string | null, operatorZone: string): string {
   return rowZone(country, operatorZone).zone;
-}
-
-/** True for an IANA zone name this runtime knows ('Europe/Tallinn'), for checking a --zone or setting. */
-export function isKnownZone(zone: string): boolean {
-  return rememberingZone(zone) !== null;
 }
 
 /** The country an IANA zone lies in, or null (e.g. 'UTC'). */
