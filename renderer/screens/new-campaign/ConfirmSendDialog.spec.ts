@@ -110,4 +110,30 @@ describe('ConfirmSendDialog', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
     expect(onConfirm).toHaveBeenCalledOnce();
   });
+  it('says each row is delivered at its own time, from the first to the last, instead of now', () => {
+    render(ConfirmSendDialog, {
+      messages: 40,
+      segments: 40,
+      cost: '€2.40',
+      testMode: false,
+      balance: { target: 'Messente', balanceMicros: null, checkedAt: null, error: 'not checked here' },
+      perRow: {
+        from: '2026-12-07T06:00:00Z',
+        to: '2026-12-09T16:30:00Z',
+        zone: 'Europe/Tallinn',
+        keptQueued: 2,
+      },
+      onConfirm: () => {},
+      onBack: () => {},
+    });
+    const dialog = screen.getByRole('dialog');
+    const text = dialog.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain(
+      "They are delivered at each row's own time, from Mon 7 Dec, 08:00 to Wed 9 Dec, 18:30 (Europe/Tallinn), and billed per segment.",
+    );
+    expect(text).not.toContain('They go out now');
+    expect(text).toContain('2 more than 30 days ahead wait in Omnicast');
+    expect(text).toContain('Omnicast must be running then');
+    expect(screen.getByRole('button', { name: 'Send for scheduled delivery' })).toBeTruthy();
+  });
 });

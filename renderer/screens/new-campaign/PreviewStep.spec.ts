@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DeliveryPlan } from '../../../shared/delivery-time';
 import { importRecipients } from '../../../shared/import';
 import { formatPrice } from '../../../shared/money';
 import type { RecipientsDraft } from './draft';
@@ -192,5 +193,57 @@ describe('PreviewStep', () => {
     expect(screen.getByRole('dialog', { name: 'Row 2: +37251234567' })).toHaveTextContent(
       'None: every character is GSM-7.',
     );
+  });
+});
+
+describe('PreviewStep with each row at its own time', () => {
+  afterEach(() => vi.useRealTimers());
+
+  const PLAN: DeliveryPlan = {
+    column: 2,
+    format: 'dd.MM.yyyy HH:mm',
+    rule: { kind: 'at' },
+    quietHours: null,
+    zone: 'Europe/Tallinn',
+    countryColumn: null,
+  };
+  const TIMES =
+    'name,phone,Appointment\nAnn,+37251234567,07.12.2026 09:00\nZoë,+37251234568,01.12.2026 10:00\nBob,12,07.12.2026 10:00\n';
+
+  it("shows each row's delivery time and leaves the rows the choices skip out of the totals", async () => {
+    // Only the clock is fixed: the passes still yield through real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 5, 12, 0));
+    const onReady = vi.fn();
+    const onChoices = vi.fn();
+    const props = {
+      recipients: recipients(TIMES),
+      message: { name: 'x', sender: '', template: 'Hi {{name}}', autoconvert: 'off' as const },
+      typical: ['Ann', '+37251234567', ''],
+      pricing: { prices: {}, table: {} },
+      plan: PLAN,
+      choices: { unparseable: 'skip', past: 'skip', tooFar: 'skip' } as const,
+      onChoices,
+      onReady,
+      onBack: () => {},
+      onNext: () => {},
+    };
+    const { rerender } = render(PreviewStep, props);
+    const table = screen.getByRole('table', { name: 'Preview' });
+    expect(within(table).getByRole('columnheader', { name: 'Delivery (Europe/Tallinn)' })).toBeTruthy();
+    await waitFor(() => expect(onReady).toHaveBeenCalled());
+    expect(onReady.mock.calls.at(-1)?.[0].totals.messages).toBe(1);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '2 +37251234567 Mon 7 Dec, 09:00 Hi Ann GSM-7 1 unknown',
+      '3 +37251234568 time past Tue 1 Dec, 10:00 Not sent: skipped: its delivery time is past Hi Zoë UCS-2 1 —',
+      '4 12 — Not sent: Too short Hi Bob GSM-7 1 —',
+    ]);
+    expect(screen.getByRole('figure', { name: /Messages per hour/ })).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('radio', { name: 'Send them now' }));
+    expect(onChoices).toHaveBeenCalledWith({ unparseable: 'skip', past: 'send-now', tooFar: 'skip' });
+    await rerender({ ...props, choices: { unparseable: 'skip', past: 'send-now', tooFar: 'skip' } });
+    await waitFor(() => expect(onReady.mock.calls.at(-1)?.[0].totals.messages).toBe(2));
   });
 });

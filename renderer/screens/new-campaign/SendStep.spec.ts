@@ -1,12 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import type { ComponentProps } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTotals } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import { CallError } from '../../lib/api';
 import type { RecipientsDraft } from './draft';
 import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
-import { summary } from '../../testing/results';
+import { summary, summary as campaignSummary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
+
+type SendStepProps = ComponentProps<typeof SendStep>;
 
 function draft(n: number): RecipientsDraft {
   const recipients: ImportedRecipient[] = Array.from({ length: n }, (_, i) => ({
@@ -41,7 +44,7 @@ function draft(n: number): RecipientsDraft {
   };
 }
 
-function setup(n: number, handlers: FakeHandlers) {
+function setup(n: number, handlers: FakeHandlers, delivery: SendStepProps['delivery'] = null) {
   const api = fakeApi(handlers);
   const onStarted = vi.fn();
   const totals = { ...createTotals(), messages: n, segments: n + 1, unpricedMessages: n };
@@ -52,6 +55,7 @@ function setup(n: number, handlers: FakeHandlers) {
     pass: { flags: new Uint8Array(n), totals, skipped: 0 },
     defaultRate: 20,
     testMode: true,
+    delivery,
     onBack: () => {},
     onStarted,
   });
@@ -168,5 +172,45 @@ describe('SendStep', () => {
       'campaigns.addRecipients',
     ]);
     expect(onStarted).not.toHaveBeenCalled();
+  });
+  it('hands main the delivery plan and the choices, asks no one time, and confirms each row at its own time', async () => {
+    const plan = {
+      column: 0,
+      format: 'dd.MM.yyyy HH:mm',
+      rule: { kind: 'before' as const, minutes: 1440 },
+      quietHours: { from: '21:00', to: '08:00' },
+      zone: 'Europe/Tallinn',
+      countryColumn: null,
+    };
+    const choices = { unparseable: 'skip', past: 'send-now', tooFar: 'skip' } as const;
+    const summary = {
+      messages: 2,
+      skipped: 0,
+      sentNow: 0,
+      keptQueued: 0,
+      from: '2026-12-07T07:00:00Z',
+      to: '2026-12-08T08:00:00Z',
+    };
+    const { api, onStarted } = setup(
+      2,
+      {
+        'campaigns.create': () => ({ id: 11 }),
+        'campaigns.addRecipients': () => ({ added: 2, total: 2 }),
+        'campaigns.start': () => campaignSummary({ status: 'sending' }),
+      },
+      { plan, choices, summary },
+    );
+    expect(screen.queryByLabelText(/Deliver at/)).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
+    expect(screen.getByRole('dialog').textContent).toContain(
+      "delivered at each row's own time, from Mon 7 Dec, 09:00 to Tue 8 Dec, 10:00 (Europe/Tallinn)",
+    );
+    await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(11));
+    expect(api.calls.find((c) => c.name === 'campaigns.create')?.args).toMatchObject({
+      deliveryPlan: plan,
+      problemChoices: choices,
+    });
+    expect(api.calls.at(-1)).toEqual({ name: 'campaigns.start', args: { id: 11, rate: 20 } });
   });
 });

@@ -19,14 +19,23 @@ describe('TemplateEditor', () => {
     expect(onInput).toHaveBeenCalledWith('Hi {{first_name}}!');
   });
 
-  it('explains the time formatters in the help beside the box', () => {
-    render(TemplateEditor, { value: '', columns: ['Appointment'], errors: [], ucs2: [], onInput: () => {} });
+  it('explains the time formatters in the help beside the box, named for the time column once chosen', async () => {
+    const { rerender } = render(TemplateEditor, {
+      value: '',
+      columns: ['Appointment'],
+      errors: [],
+      ucs2: [],
+      onInput: () => {},
+    });
     const box = screen.getByRole('textbox', { name: 'Template' });
-    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
-    expect(help?.textContent).toMatch(
-      /On the time column, \{\{column\|time\}\}, \{\{column\|date\}\} and \{\{column\|weekday\}\}/,
+    const help = () => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(help()).toMatch(
+      /\{\{Appointment\|time\}\}, \{\{Appointment\|date\}\} and \{\{Appointment\|weekday\}\}/,
     );
-    expect(help?.textContent).toMatch(/on any other column the word after "\|" is a fallback text/);
+    expect(help()).toMatch(/on any other column they are fallback text/);
+    await rerender({ timeColumn: 'Visit' });
+    expect(help()).toMatch(/\{\{Visit\|time\}\}/);
+    expect(help()).not.toMatch(/fallback text\./);
   });
 
   it('warns about {column} in single braces, which is sent as written', () => {

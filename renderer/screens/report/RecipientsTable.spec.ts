@@ -194,4 +194,22 @@ describe('RecipientsTable', () => {
     expect(alert.textContent).toBe('Could not load the rows: database is locked');
     expect(screen.getByRole('table', { name: 'Recipients' })).toHaveAttribute('aria-busy', 'true');
   });
+  it("shows each row's own delivery time and where it stands, for a campaign delivered row by row", async () => {
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const api = bigCampaign(2, (n) =>
+      n === 1 ? row(1, 'accepted', { sendAt: later }) : row(2, 'cancelled', { sendAt: later }),
+    );
+    render(RecipientsTable, {
+      api,
+      campaignId: 1,
+      filter: {},
+      refreshSignal: 0,
+      deliveryZone: 'Europe/Tallinn',
+    });
+    await screen.findByText('2 rows');
+    const table = screen.getByRole('table', { name: 'Recipients' });
+    expect(within(table).getByRole('columnheader', { name: 'Delivery (Europe/Tallinn)' })).toBeTruthy();
+    expect(within(table).getByText(/ · scheduled$/)).toBeTruthy();
+    expect(within(table).getByText(/ · cancelled$/)).toBeTruthy();
+  });
 });

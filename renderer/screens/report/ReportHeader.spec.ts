@@ -33,4 +33,25 @@ describe('ReportHeader', () => {
     render(ReportHeader, { campaign: detail({ timeToSend: null }), status: 'sending' });
     expect(screen.queryByText(/Scheduled for delivery/)).not.toBeInTheDocument();
   });
+  it('says a campaign delivered row by row is scheduled until its last delivery', () => {
+    render(ReportHeader, {
+      campaign: detail({
+        scheduledUntil: '2026-12-09T16:30:00Z',
+        deliveryPlan: {
+          column: 2,
+          format: 'dd.MM.yyyy HH:mm',
+          rule: { kind: 'at' },
+          quietHours: null,
+          zone: 'Europe/Tallinn',
+          countryColumn: null,
+        },
+      }),
+      status: 'sending',
+    });
+    expect(
+      screen.getByText(
+        /Each row delivered at its own time: scheduled until Wed 9 Dec, 18:30 \(Europe\/Tallinn\)/,
+      ),
+    ).toBeTruthy();
+  });
 });
