@@ -171,3 +171,53 @@ test('row detail: the message as the phone shows it, split into segments, with i
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('saved templates: replacing typed text is asked first, deleting too, and focus comes back', async ({
+  page,
+}) => {
+  await openApp(page);
+  await nav(page).getByRole('button', { name: 'New campaign' }).click();
+  await page.getByLabel('Recipients file (CSV)').setInputFiles(fixture);
+  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('3 ready');
+  await page.getByRole('button', { name: 'Next: Message' }).click();
+  const template = page.getByRole('textbox', { name: 'Template' });
+  const name = `Opening hours ${Date.now()}`;
+  await template.fill('Hi {{name}}, we open at 9.');
+  await page.getByRole('textbox', { name: 'Save as' }).fill(name);
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText(`Saved “${name}”.`)).toBeVisible();
+
+  // New text, typed and not saved: choosing the template asks; Escape keeps the text.
+  await template.fill('Something I typed');
+  const picker = page.getByRole('combobox', { name: 'Saved templates' });
+  await picker.focus();
+  await picker.selectOption({ label: name });
+  const replace = page.getByRole('dialog', { name: 'Replace your message?' });
+  await expect(replace.getByRole('button', { name: 'Keep my text' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(replace).toHaveCount(0);
+  await expect(template).toHaveValue('Something I typed');
+  await expect(picker).toBeFocused();
+  await picker.selectOption({ label: name });
+  await replace.getByRole('button', { name: 'Replace message' }).click();
+  await expect(template).toHaveValue('Hi {{name}}, we open at 9.');
+
+  // Deleting asks; keeping it hands focus back to the button.
+  const remove = page.getByRole('button', { name: 'Delete template' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  const question = page.getByRole('dialog', { name: `Delete the template “${name}”?` });
+  await expect(question.getByRole('button', { name: 'Keep template' })).toBeFocused();
+  await checkAccessibility(page, 'Delete template question');
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await question.getByRole('button', { name: 'Delete template' }).click();
+  await expect(page.getByText(`Deleted “${name}”.`)).toBeVisible();
+  await expect(picker.getByRole('option', { name })).toHaveCount(0);
+  // It was the only one: the emptied picker is disabled, so focus goes to the field that saves one.
+  await expect(picker).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: 'Save as' })).toBeFocused();
+  await expect(template).toHaveValue('Hi {{name}}, we open at 9.');
+});

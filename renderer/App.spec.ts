@@ -29,22 +29,22 @@ function api(testMode: boolean) {
 describe('App', () => {
   it('starts on Campaigns, shows the test-mode banner and navigates to the wizard', async () => {
     render(App, { api: api(true) });
-    expect(await screen.findByText('Test mode: nothing leaves this computer')).toBeTruthy();
+    expect(await screen.findByText('Test mode: nothing leaves this computer')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(nav).toBeTruthy();
+    expect(nav).toBeInTheDocument();
     // Scoped to the navigation: the empty Campaigns screen has its own "New campaign" button.
-    expect(within(nav).getByRole('button', { name: 'Campaigns' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('button', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page');
     await fireEvent.click(within(nav).getByRole('button', { name: 'New campaign' }));
-    expect(await screen.findByRole('heading', { name: 'Recipients' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Recipients' })).toBeInTheDocument();
     await fireEvent.click(within(nav).getByRole('button', { name: 'Settings' }));
-    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
   });
 
   it('shows no banner when test mode is off', async () => {
     render(App, { api: api(false) });
     await screen.findByRole('navigation', { name: 'Main' });
     await new Promise((r) => setTimeout(r, 20));
-    expect(screen.queryByText('Test mode: nothing leaves this computer')).toBeNull();
+    expect(screen.queryByText('Test mode: nothing leaves this computer')).not.toBeInTheDocument();
   });
 
   it('shows and hides the banner the moment test mode is switched in Settings', async () => {
@@ -67,13 +67,13 @@ describe('App', () => {
     await fireEvent.click(within(nav).getByRole('button', { name: 'Settings' }));
     const toggle = await screen.findByRole('checkbox', { name: /Test mode/ });
     const banner = () => screen.queryByText('Test mode: nothing leaves this computer');
-    expect(banner()).toBeNull();
+    expect(banner()).not.toBeInTheDocument();
     await fireEvent.click(toggle);
-    await waitFor(() => expect(banner()).not.toBeNull());
+    await waitFor(() => expect(banner()).toBeInTheDocument());
     await fireEvent.click(toggle);
-    await waitFor(() => expect(banner()).toBeNull());
+    await waitFor(() => expect(banner()).not.toBeInTheDocument());
     // Still on Settings: no navigation was needed.
-    expect(screen.getByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Settings', level: 1 })).toBeInTheDocument();
   });
 
   describe('menu commands (app.command)', () => {
@@ -107,9 +107,9 @@ describe('App', () => {
       const view = render(App, { api: fake });
       await screen.findByRole('navigation', { name: 'Main' });
       expect(fake.listenerCount('app.command')).toBe(1);
-      expect(screen.queryByRole('heading', { name: 'Recipients' })).toBeNull();
+      expect(screen.queryByRole('heading', { name: 'Recipients' })).not.toBeInTheDocument();
       fake.emit('app.command', { command: 'newCampaign' });
-      expect(await screen.findByRole('heading', { name: 'Recipients' })).toBeTruthy();
+      expect(await screen.findByRole('heading', { name: 'Recipients' })).toBeInTheDocument();
       expect(posted).toEqual([]);
       view.unmount();
       expect(fake.listenerCount('app.command')).toBe(0);
@@ -126,7 +126,7 @@ describe('App', () => {
         fileName: 'clients.csv',
         bytesBase64: Buffer.from(csv).toString('base64'),
       });
-      expect(await screen.findByRole('progressbar', { name: 'Importing recipients' })).toBeTruthy();
+      expect(await screen.findByRole('progressbar', { name: 'Importing recipients' })).toBeInTheDocument();
       await waitFor(() => expect(posted).toHaveLength(1));
       expect(posted[0]?.options.fileName).toBe('clients.csv');
       expect(new TextDecoder().decode(posted[0]?.bytes)).toBe(csv);

@@ -1,4 +1,7 @@
-// Component specs run in jsdom, which lacks a few browser APIs the components use.
+// Component specs run in jsdom, which lacks a few browser APIs the components use. The DOM matchers
+// (toBeInTheDocument, toHaveTextContent, toBeDisabled…) are registered here for every spec; the import
+// also adds their types to vitest's expect.
+import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 

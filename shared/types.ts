@@ -43,6 +43,13 @@ export interface ImportedRecipient {
   status: RecipientStatus;
   /** Plain-language reason when status is not `ok`. */
   reason: string | null;
+  /**
+   * Only for a workbook row with at least one date cell: per column (indexed like `fields`), the
+   * date the cell holds as a zone-less local ISO date ("2026-05-04") or date-time
+   * ("2026-05-04T09:30", or "2026-05-04T09:30:15" when the seconds are not zero), null for the
+   * other cells. `fields` keeps the date as the sheet shows it. Read it with rawDate() (import/model).
+   */
+  dates?: (string | null)[];
 }
 
 export interface CampaignSummary {

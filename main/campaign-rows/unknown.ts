@@ -1,9 +1,11 @@
 // The operator's decision about rows whose outcome is `unknown` (the request may or may not have
 // reached Messente): they checked and it arrived ("sent"), or they choose to send it again
 // ("again"), knowing the recipient may then get it twice. Nothing else ever sends such a row.
-// Shared by the app (campaigns.markUnknown) and `omnicast unknown`.
+// Shared by the app and `omnicast unknown`: both call campaigns.markUnknown, which lands here.
 import type { CampaignDetail } from '../../shared/types';
 import type { Db } from '../db/database';
+import { getCampaign } from '../db/queries/campaigns';
+import { markUnknownRows } from '../db/queries/sending';
 import { UserError } from '../errors';
 
 export type UnknownDecision = 'sent' | 'again';
@@ -56,4 +58,42 @@ export function decisionText(
       : `${changed} row(s) queued to send again: they go out ${when}.`;
   const left = asked - changed;
   return left > 0 ? `${done} ${left} row(s) were not unknown and were left as they are.` : done;
+}
+
+export interface UnknownDecisionResult {
+  /** Rows the decision named (every unknown row when none were named). */
+  asked: number;
+  changed: number;
+}
+
+/**
+ * Applies the decision in one write transaction that also re-reads the campaign's status, taken
+ * IMMEDIATE so that no other process can start sending the campaign between the check and the
+ * update. `sendingHere`: this process is sending the campaign, so its run can take the change in;
+ * a campaign marked sending by another process (the app, another `omnicast`) is refused, because
+ * that process holds the rows in memory and would not see the change.
+ */
+export function decideUnknownRows(
+  db: Db,
+  campaignId: number,
+  rows: readonly number[] | null,
+  decision: UnknownDecision,
+  sendingHere: boolean,
+): UnknownDecisionResult {
+  return db
+    .transaction(() => {
+      const campaign = getCampaign(db, campaignId);
+      if (!campaign) throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
+      if (campaign.status === 'sending' && !sendingHere) {
+        // If that process died, resuming turns its in-flight rows into unknown ones first.
+        throw new UserError(
+          `Campaign ${campaignId} is being sent by another Omnicast right now (the app, or an omnicast command): pause it there first (Pause in the app, or Ctrl-C the omnicast that sends it). If that process was killed, resume the campaign first to recover it (Resume in the app, or omnicast resume ${campaignId}).`,
+          'sending_elsewhere',
+        );
+      }
+      const chosen = rowsToDecide(db, campaign, rows, decision);
+      const changed = markUnknownRows(db, campaignId, chosen, decision === 'sent' ? 'accepted' : 'queued');
+      return { asked: chosen.length, changed };
+    })
+    .immediate();
 }

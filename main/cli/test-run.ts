@@ -10,6 +10,8 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Every write to either stream, in the order made: what a terminal showing both would get. */
+  writes: string[];
 }
 
 function collect(stream: PassThrough): () => string {
@@ -27,6 +29,8 @@ export async function omnicast(
   const stderr = new PassThrough();
   const out = collect(stdout);
   const err = collect(stderr);
+  const writes: string[] = [];
+  for (const stream of [stdout, stderr]) stream.on('data', (c: Buffer) => writes.push(c.toString('utf8')));
   // A run that names no data folder gets a throw-away one: a test never opens (or upgrades) the
   // real data folder of whoever runs the suite.
   const ownDataDir =
@@ -37,7 +41,7 @@ export async function omnicast(
   const io: CliIO = { stdout, stderr, env: runEnv, cwd, signal: new AbortController().signal };
   try {
     const code = await runCli(argv, io);
-    return { code, stdout: out(), stderr: err() };
+    return { code, stdout: out(), stderr: err(), writes };
   } finally {
     if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import type { CampaignDetail } from '../../shared/types';
 import { addRecipients } from '../campaign-rows/recipients';
 import { createRetryCampaign } from '../campaign-rows/retry';
-import { decisionText, rowsToDecide } from '../campaign-rows/unknown';
+import { decisionText } from '../campaign-rows/unknown';
 import {
   campaignTestMode,
   getCampaign,
@@ -164,10 +164,10 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     },
     'campaigns.testSend': (args) => testSend(ctx, args),
     'campaigns.markUnknown': ({ id, rows, as }) => {
-      const chosen = rowsToDecide(ctx.db, mustGet(id), rows, as);
-      const changed = ctx.sender.markUnknownAs(id, chosen, as === 'sent' ? 'accepted' : 'queued');
+      mustGet(id);
+      const { asked, changed } = ctx.sender.markUnknownAs(id, rows, as);
       const after = summary(id);
-      const message = decisionText(as, chosen.length, changed, after.status === 'sending');
+      const message = decisionText(as, asked, changed, after.status === 'sending');
       return { changed, message, summary: after };
     },
   };

@@ -1,7 +1,9 @@
 // The operator's decision about `unknown` rows through the app's call (createCore + dispatch, test
 // mode): marked as sent, or queued to send again and sent by a resume; refusals in one sentence.
 import { describe, expect, it } from 'vitest';
-import { draftWithRecipients, useTestModeCore } from './test-support';
+import { createCore } from '../core';
+import { createMemoryStore } from '../credentials/store';
+import { callerOf, draftWithRecipients, useTestModeCore } from './test-support';
 
 const fixture = useTestModeCore('omnicast-unknown-calls-');
 const call = fixture.call;
@@ -99,5 +101,38 @@ describe('campaigns.markUnknown', () => {
       'invalid_arguments',
     );
     expect(await stateOf(id)).toContainEqual([3, 'unknown']);
+  });
+
+  it('refuses while another process is sending the campaign, and decides once it has paused', async () => {
+    const app = await fixture.start();
+    const phones = Array.from({ length: 40 }, (_, i) => `+3725123${String(i).padStart(4, '0')}`);
+    const id = await draftWithRecipients(call, 'Elsewhere', phones);
+    app.db
+      .prepare(
+        "UPDATE messages SET state = 'unknown', error_code = 'interrupted' WHERE campaign_id = ? AND row = 1",
+      )
+      .run(id);
+    // One message a second: the campaign is still sending when the other process decides.
+    await call('campaigns.start', { id, rate: 1 });
+    const other = await createCore({
+      dataDir: (await call('app.info', {})).dataDir,
+      platform: { offerExport: async () => ({ kind: 'cancelled' }) },
+      version: 't',
+      credentials: createMemoryStore(),
+      background: false,
+    });
+    try {
+      const otherCall = callerOf(() => other);
+      await expect(otherCall('campaigns.markUnknown', { id, rows: [1], as: 'sent' })).rejects.toThrow(
+        /^sending_elsewhere: Campaign \d+ is being sent by another Omnicast right now .*pause it there first/,
+      );
+      expect(await stateOf(id)).toContainEqual([1, 'unknown']);
+      await call('campaigns.pause', { id });
+      const decided = await otherCall('campaigns.markUnknown', { id, rows: [1], as: 'sent' });
+      expect(decided.changed).toBe(1);
+      expect(await stateOf(id)).toContainEqual([1, 'accepted']);
+    } finally {
+      await other.close();
+    }
   });
 });

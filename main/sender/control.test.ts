@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { EventBus } from '../events';
 import { createSender, type Sender } from './index';
-import { createTestClient, seedCampaign, startTestServer, type TestServer } from './test-support';
+import { testClient, seedCampaign, startTestServer, type TestServer } from './test-support';
 
 let server: TestServer | undefined;
 let sender: Sender | undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 function setup(db: Db, url: string) {
-  sender = createSender({ db, events: new EventBus(), getClient: async () => createTestClient(url) });
+  sender = createSender({ db, events: new EventBus(), getClient: async () => testClient(url) });
   return sender;
 }
 const states = (db: Db, id: number) =>
@@ -126,7 +126,7 @@ describe('sender control', () => {
     expect(recipients(server)).toEqual(['+37250000000', '+37250000002']);
 
     // The operator decides: send row 2 again.
-    expect(sender.markUnknownAs(id, [2], 'queued')).toBe(1);
+    expect(sender.markUnknownAs(id, [2], 'again')).toEqual({ asked: 1, changed: 1 });
     expect(sender.progress(id).status).toBe('paused');
     await sender.resume(id);
     expect((await sender.whenSettled(id)).counts).toMatchObject({ accepted: 3, unknown: 0 });

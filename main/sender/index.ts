@@ -10,13 +10,13 @@ import {
   setSendingOptions,
   setTimeToSend,
 } from '../db/queries/campaigns';
-import {
-  cancelQueuedRows,
-  markUnknownRows,
-  recoverInterruptedRows,
-  tallyCampaign,
-} from '../db/queries/sending';
+import { cancelQueuedRows, recoverInterruptedRows, tallyCampaign } from '../db/queries/sending';
 import type { EventBus } from '../events';
+import {
+  decideUnknownRows,
+  type UnknownDecision,
+  type UnknownDecisionResult,
+} from '../campaign-rows/unknown';
 import { UserError } from '../errors';
 import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
 import { CampaignRun, type RunConfig } from './run';
@@ -72,8 +72,15 @@ export interface Sender {
   recoverInterrupted(campaignId?: number): number[];
   /** Closing the app: pauses every campaign and waits for in-flight requests. */
   shutdown(): Promise<void>;
-  /** The operator's decision on `unknown` rows (row numbers): sent after all, or send again. */
-  markUnknownAs(campaignId: number, rows: readonly number[], as: 'accepted' | 'queued'): number;
+  /**
+   * The operator's decision on `unknown` rows (row numbers, or null for every one): sent after all,
+   * or send again. Refused while another process is sending the campaign.
+   */
+  markUnknownAs(
+    campaignId: number,
+    rows: readonly number[] | null,
+    as: UnknownDecision,
+  ): UnknownDecisionResult;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -246,12 +253,11 @@ export function createSender(deps: SenderDeps): Sender {
     },
 
     markUnknownAs(id, rows, as) {
-      mustGet(id);
-      const changed = markUnknownRows(db, id, rows, as);
       const run = runs.get(id);
+      const result = decideUnknownRows(db, id, rows, as, run !== undefined);
       if (run) run.resync();
       else events.emit('campaign.progress', storedProgress(id));
-      return changed;
+      return result;
     },
   };
 }

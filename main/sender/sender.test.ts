@@ -3,7 +3,7 @@ import type { CampaignProgress } from '../../shared/types';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { EventBus } from '../events';
 import { createSender, type Sender } from './index';
-import { createTestClient, seedCampaign, startTestServer, type Reply, type TestServer } from './test-support';
+import { testClient, seedCampaign, startTestServer, type Reply, type TestServer } from './test-support';
 import type { OmnimessageBody } from './types';
 
 let server: TestServer | undefined;
@@ -21,7 +21,7 @@ function setup(db: Db, url: string, timeoutMs = 2_000) {
   events.subscribe((name, p) => {
     if (name === 'campaign.progress') progress.push(p);
   });
-  sender = createSender({ db, events, getClient: async () => createTestClient(url, timeoutMs) });
+  sender = createSender({ db, events, getClient: async () => testClient(url, timeoutMs) });
   return { sender, progress };
 }
 

@@ -1,12 +1,13 @@
-// Test helpers for the sending engine: a scriptable loopback server that answers like Messente,
-// and a small node:http client that turns its answers into SendOutcomes. Real sockets, no mocks.
+// Test helpers for the sending engine: a scriptable loopback server that answers like Messente, and
+// the real Messente client pointed at it. Real sockets, no mocks.
 import { randomUUID } from 'node:crypto';
-import { createServer, request, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { insertCampaign } from '../db/queries/campaigns';
 import { insertMessages, type NewMessage } from '../db/queries/messages';
 import type { Db } from '../db/database';
-import type { BulkOutcome, OmnimessageBody, SendClient, SendOutcome } from './types';
+import { createMessenteClient, type MessenteClient } from '../messente';
+import type { OmnimessageBody } from './types';
 
 export type Reply =
   | { kind: 'accept' }
@@ -81,102 +82,10 @@ export async function startTestServer(
   };
 }
 
-type Json = { errors?: { code: string; title: string; detail: string; source: string | null }[] } & Record<
-  string,
-  unknown
->;
-
-/** A minimal Messente client for the engine's tests: the real one lives in main/messente. */
-export function createTestClient(apiUrl: string, timeoutMs = 2_000): SendClient {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const post = (path: string, payload: unknown) =>
-    new Promise<{ status: number; json: Json; headers: Record<string, unknown> } | SendOutcome>((resolve) => {
-      let sent = false;
-      const req = request(`${apiUrl}${path}`, {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json' },
-      });
-      req.setTimeout(timeoutMs, () => {
-        req.destroy();
-        resolve({
-          kind: 'unknown',
-          reason: 'timeout',
-          httpStatus: null,
-          detail: `No answer within ${timeoutMs} ms.`,
-        });
-      });
-      req.on('finish', () => (sent = true));
-      req.on('error', (e: NodeJS.ErrnoException) => {
-        if (!sent || e.code === 'ECONNREFUSED') {
-          resolve({
-            kind: 'retry',
-            reason: 'connect',
-            httpStatus: null,
-            retryAfterMs: null,
-            detail: e.message,
-          });
-        } else resolve({ kind: 'unknown', reason: 'reset', httpStatus: null, detail: e.message });
-      });
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Json,
-            headers: res.headers,
-          }),
-        );
-      });
-      req.end(JSON.stringify(payload));
-    });
-  const classify = (r: { status: number; json: Json; headers: Record<string, unknown> }): SendOutcome => {
-    const errors = r.json.errors ?? [];
-    if (r.status === 401 || r.status === 403) return { kind: 'auth', httpStatus: r.status, errors };
-    if (r.status === 429 || r.status === 503) {
-      const after = Number(r.headers['retry-after']);
-      return {
-        kind: 'retry',
-        reason: r.status === 429 ? 'rate-limited' : 'unavailable',
-        httpStatus: r.status,
-        retryAfterMs: Number.isFinite(after) ? after * 1000 : null,
-        detail: `HTTP ${r.status}`,
-      };
-    }
-    if (r.status >= 500)
-      return { kind: 'unknown', reason: 'server-error', httpStatus: r.status, detail: `HTTP ${r.status}` };
-    if (r.status >= 400) return { kind: 'rejected', httpStatus: r.status, errors };
-    const messages = (r.json.messages ?? []) as { message_id: string }[];
-    return {
-      kind: 'accepted',
-      httpStatus: r.status,
-      omnimessageId: String(r.json.omnimessage_id),
-      messageIds: messages.map((m) => m.message_id),
-    };
-  };
-  return {
-    async sendOmnimessage(body) {
-      const r = await post('/omnimessage', body);
-      return 'kind' in r ? r : classify(r);
-    },
-    async sendOmnimessages(bodies): Promise<BulkOutcome> {
-      const r = await post('/omnimessages', { messages: bodies });
-      if ('kind' in r) return r as BulkOutcome;
-      if (r.status !== 201) return classify(r) as BulkOutcome;
-      const items = (r.json.messages ?? []) as Json[];
-      return {
-        kind: 'items',
-        httpStatus: r.status,
-        items: items.map((i) =>
-          i.errors
-            ? { kind: 'rejected', errors: i.errors }
-            : { kind: 'accepted', omnimessageId: String(i.omnimessage_id), messageIds: [] },
-        ),
-      };
-    },
-    close: () => agent.destroy(),
-  };
+/** The real Messente client pointed at a test server, so the engine's tests read answers the way
+ * the product does. The server checks no credentials; the legacy API is not used by the engine. */
+export function testClient(apiUrl: string, timeoutMs = 2_000): MessenteClient {
+  return createMessenteClient({ apiUrl, legacyUrl: apiUrl, username: 'test', password: 'test', timeoutMs });
 }
 
 /** A draft campaign with `count` queued rows (+3725000000n), each costing `costMicros`. */

@@ -17,8 +17,8 @@ describe('ConfirmDialog', () => {
       onKeep: () => answers.push('keep'),
     });
     const dialog = screen.getByRole('dialog', { name: 'Cancel this campaign?' });
-    expect(dialog.textContent).toContain('42 messages');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep sending' }));
+    expect(dialog).toHaveTextContent('42 messages');
+    expect(screen.getByRole('button', { name: 'Keep sending' })).toHaveFocus();
     await fireEvent.keyDown(dialog, { key: 'Escape' });
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel campaign' }));
     expect(answers).toEqual(['keep', 'confirm']);
@@ -39,14 +39,14 @@ describe('ConfirmDialog', () => {
     });
     const keep = screen.getByRole('button', { name: 'Keep editing' });
     const discard = screen.getByRole('button', { name: 'Discard' });
-    expect(document.activeElement).toBe(keep);
+    expect(keep).toHaveFocus();
     discard.focus();
     await fireEvent.keyDown(discard, { key: 'Tab' });
-    expect(document.activeElement).toBe(keep);
+    expect(keep).toHaveFocus();
     await fireEvent.keyDown(keep, { key: 'Tab', shiftKey: true });
-    expect(document.activeElement).toBe(discard);
+    expect(discard).toHaveFocus();
     unmount();
-    await waitFor(() => expect(document.activeElement).toBe(opener));
+    await waitFor(() => expect(opener).toHaveFocus());
     opener.remove();
   });
 });

@@ -8,7 +8,7 @@ describe('CountrySelect', () => {
     render(CountrySelect, { label: 'Default country', value: 'EE', onChange });
     const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default country' });
     expect(select.value).toBe('EE');
-    expect(screen.getByRole('option', { name: 'Estonia (EE)' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Estonia (EE)' })).toBeInTheDocument();
     await fireEvent.change(select, { target: { value: 'FI' } });
     expect(onChange).toHaveBeenCalledWith('FI');
   });

@@ -15,16 +15,16 @@ function withParent(value: string) {
 describe('DeliverAtField', () => {
   it('says what an empty field means', () => {
     render(DeliverAtField, { value: '', schedule: null, emptyNote: 'Empty: now.' });
-    expect(screen.getByText('Empty: now.')).toBeTruthy();
-    expect(screen.getByLabelText('Deliver at (optional)').getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByText('Empty: now.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Deliver at (optional)')).toHaveAttribute('aria-invalid', 'false');
   });
 
   it('confirms a future time and marks a past one invalid with the reason', async () => {
     const { rerender } = render(DeliverAtField, withParent(local(new Date(Date.now() + 86_400_000))));
-    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeTruthy();
+    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeInTheDocument();
     await rerender(withParent('2020-01-01T10:00'));
-    expect(screen.getByLabelText('Deliver at (optional)').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/is in the past/)).toBeTruthy();
+    expect(screen.getByLabelText('Deliver at (optional)')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/is in the past/)).toBeInTheDocument();
   });
 
   it('hands what the operator types to the parent through the bound value', async () => {

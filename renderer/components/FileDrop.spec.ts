@@ -24,7 +24,7 @@ describe('FileDrop', () => {
 
   it('names the file in use, however it came', async () => {
     const view = render(FileDrop, { label: 'Recipients file (CSV)', accept: '.csv', onFile: () => {} });
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
     await view.rerender({ current: 'clients.csv' });
     expect(screen.getByRole('status').textContent).toBe('In use: clients.csv');
   });

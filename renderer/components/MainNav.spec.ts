@@ -7,8 +7,8 @@ describe('MainNav', () => {
     const onNavigate = vi.fn();
     render(MainNav, { current: 'campaigns', onNavigate });
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(nav).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Campaigns' }).getAttribute('aria-current')).toBe('page');
+    expect(nav).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Campaigns' })).toHaveAttribute('aria-current', 'page');
     await fireEvent.click(screen.getByRole('button', { name: 'New campaign' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(onNavigate.mock.calls).toEqual([['new'], ['settings']]);

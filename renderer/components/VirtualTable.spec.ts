@@ -12,8 +12,8 @@ describe('VirtualTable', () => {
   it('renders only a window of a million rows and moves it on scroll', async () => {
     render(VirtualTable, { label: 'Preview', count: 1_000_000, columns: '1fr', header, row });
     const table = screen.getByRole('table', { name: 'Preview' });
-    expect(table.getAttribute('aria-rowcount')).toBe('1000001');
-    expect(within(table).getByRole('columnheader', { name: 'Row' })).toBeTruthy();
+    expect(table).toHaveAttribute('aria-rowcount', '1000001');
+    expect(within(table).getByRole('columnheader', { name: 'Row' })).toBeInTheDocument();
     const before = within(table).getAllByRole('cell');
     expect(before.length).toBeLessThan(100);
     expect(before[0]?.textContent).toBe('row 1');
@@ -69,11 +69,11 @@ describe('VirtualTable', () => {
     const scroller = screen.getByRole('rowgroup', { name: 'Preview rows' });
     scroller.scrollTop = 28 * 500;
     await fireEvent.scroll(scroller);
-    expect(screen.queryByText('row 1')).toBeNull();
+    expect(screen.queryByText('row 1')).not.toBeInTheDocument();
     (view.component as { scrollToTop(): void }).scrollToTop();
     await tick();
     expect(scroller.scrollTop).toBe(0);
-    expect(screen.getByText('row 1')).toBeTruthy();
+    expect(screen.getByText('row 1')).toBeInTheDocument();
   });
 
   it('marks itself busy and shows a footer and the empty snippet when asked', () => {
@@ -90,9 +90,9 @@ describe('VirtualTable', () => {
       busy: true,
     });
     const table = screen.getByRole('table', { name: 'Paged' });
-    expect(table.getAttribute('aria-busy')).toBe('true');
-    expect(within(table).getByText('Loading rows…')).toBeTruthy();
-    expect(within(table).getByText('0 rows')).toBeTruthy();
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(within(table).getByText('Loading rows…')).toBeInTheDocument();
+    expect(within(table).getByText('0 rows')).toBeInTheDocument();
     expect(within(table).queryAllByRole('cell')).toHaveLength(0);
   });
 });

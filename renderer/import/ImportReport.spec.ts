@@ -45,13 +45,13 @@ describe('ImportReport', () => {
     const onDownloadRejected = vi.fn();
     render(ImportReport, { result: result(), onDownloadRejected });
     const region = screen.getByRole('region', { name: 'Import report' });
-    expect(region.textContent).toContain('1 ready');
-    expect(region.textContent).toContain('1 invalid');
-    expect(region.textContent).toContain('1 duplicate');
+    expect(region).toHaveTextContent('1 ready');
+    expect(region).toHaveTextContent('1 invalid');
+    expect(region).toHaveTextContent('1 duplicate');
     const rows = within(screen.getByRole('table', { name: 'Rejected rows' })).getAllByRole('row');
     // Data row 2 is spreadsheet row 3 because the header takes row 1.
     expect(rows[1]?.textContent).toBe('312Too short');
-    expect(screen.getByText(/Row 5: Row has 3 values/)).toBeTruthy();
+    expect(screen.getByText(/Row 5: Row has 3 values/)).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Download rejected rows' }));
     expect(onDownloadRejected).toHaveBeenCalledOnce();
   });
@@ -61,6 +61,6 @@ describe('ImportReport', () => {
     r.recipients = r.recipients.slice(0, 1);
     r.counts = { total: 1, ok: 1, invalid: 0, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 };
     render(ImportReport, { result: r, onDownloadRejected: () => {} });
-    expect(screen.queryByRole('button', { name: 'Download rejected rows' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Download rejected rows' })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importRecipients } from '../../shared/import';
 import type { ImportOutcome } from '../../shared/import/model';
+import { buildXlsx } from '../../shared/import/xlsx-test-support';
 import { ROWS_PER_MESSAGE, type ImportReply } from './protocol';
 import { createReplyCollector } from './reply-collector';
 import { runImportJob } from './run-import-job';
@@ -28,6 +29,28 @@ describe('runImportJob + createReplyCollector', () => {
     expect(outcome).toEqual(direct);
     expect(direct.ok && direct.result.counts.opted_out).toBe(1);
     expect(fractions[0]).toBe(0);
+  });
+
+  it("carries a workbook's raw dates to the window with each row", () => {
+    const bytes = buildXlsx([
+      {
+        name: 'S',
+        rows: new Map([
+          [1, ['phone', 'send at']],
+          [2, ['+37251000001', { n: 46146.395833333336, style: 6 }]],
+        ]),
+      },
+    ]);
+    const replies: ImportReply[] = [];
+    runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
+      replies.push(structuredClone(r)),
+    );
+    const collect = createReplyCollector(() => {});
+    let outcome: ImportOutcome | null = null;
+    for (const r of replies) outcome = collect(r) ?? outcome;
+    expect(outcome?.ok && outcome.result.recipients.map((r) => r.dates)).toEqual([
+      [null, '2026-05-04T09:30'],
+    ]);
   });
 
   it('passes a refusal on as one sentence', () => {

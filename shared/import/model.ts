@@ -79,3 +79,12 @@ export type ImportOutcome =
   { ok: true; result: ImportResult } | { ok: false; error: string; columns?: string[] };
 
 export const MAX_PROBLEMS = 1000;
+
+/**
+ * The date a workbook cell holds, as a zone-less local ISO date or date-time ("2026-05-04",
+ * "2026-05-04T09:30"), for the row's `column` (an index into the header); null when the cell is not
+ * a date, or the file is a CSV (whose dates are only text, in `fields`).
+ */
+export function rawDate(recipient: Pick<ImportedRecipient, 'dates'>, column: number): string | null {
+  return recipient.dates?.[column] ?? null;
+}

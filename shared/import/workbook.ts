@@ -1,9 +1,9 @@
 // The entry of every import: a CSV file or an Excel workbook (.xlsx), told apart by their first bytes.
 import { createCsvImporter, type Importer, type ImporterUpdate } from './importer';
-import type { ImportOptions, ImportOutcome } from './model';
+import type { ImportOptions, ImportOutcome, ImportResult } from './model';
 import { joinBytes } from './decode';
 import { headerOnly } from './refusals';
-import { isZip, workbookToCsv } from './xlsx';
+import { isZip, workbookToCsv, type SheetDates } from './xlsx';
 
 const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
 
@@ -55,8 +55,22 @@ function importWorkbook(bytes: Uint8Array, options: ImportOptions): ImportOutcom
   if (outcome.ok) {
     outcome.result.sheets = sheet.sheets;
     outcome.result.sheet = sheet.sheet;
+    attachDates(outcome.result, sheet.dates);
   }
   return outcome;
+}
+
+/** Gives each row with a date cell its `dates`, one per header column like its `fields`. */
+function attachDates(result: ImportResult, dates: SheetDates): void {
+  if (dates.size === 0) return;
+  const width = result.header.length;
+  for (const recipient of result.recipients) {
+    const found = dates.get(recipient.row + result.headerRow);
+    if (!found) continue;
+    const row = found.slice(0, width);
+    while (row.length < width) row.push(null);
+    if (row.some((d) => d !== null)) recipient.dates = row;
+  }
 }
 
 /** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */

@@ -137,6 +137,33 @@ export function serialToDate(serial: number, date1904 = false): Date {
   return new Date(epoch + Math.round(serial * 86_400) * 1000);
 }
 
+/**
+ * A date cell's value as a zone-less local ISO date-time, the way the sheet holds it: "2026-05-04"
+ * for a whole day shown without a time, else "2026-05-04T09:30" (":15" added when the seconds are not
+ * zero). Null when the format is not a date (a number, or a time or duration without a day).
+ */
+export function rawDateOf(n: number, code: string | undefined, date1904: boolean): string | null {
+  if (code === undefined || !Number.isFinite(n) || n < 0) return null;
+  const section = splitSections(code)[0] ?? '';
+  if (!isDateFormat(section)) return null;
+  const shown = bare(section).replace(/General/gi, '');
+  // A day needs a year or a day of month: "h:mm" or "[h]:mm:ss" are times or durations, not dates.
+  if (!/[yd]/i.test(shown)) return null;
+  const iso = serialToDate(n, date1904).toISOString();
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 19);
+  if (time === '00:00:00' && !/[hs]/i.test(shown)) return day;
+  return time.endsWith(':00') ? `${day}T${time.slice(0, 5)}` : `${day}T${time}`;
+}
+
+/** An ISO date or date-time as written in a file (a zone or fraction dropped), or null when it is none. */
+export function rawDateOfText(text: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2})?)?/.exec(text.trim());
+  if (!m) return null;
+  if (m[2] === undefined) return m[1] ?? null;
+  return `${m[1]}T${m[2]}${m[3] && m[3] !== ':00' ? m[3] : ''}`;
+}
+
 const DATE_TOKEN =
   /"[^"]*"|\\.|\[h+\]|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM\/PM|A\/P|./gi;
 

@@ -2,7 +2,13 @@
 import { strToU8, zipSync } from 'fflate';
 
 export type TestCell =
-  string | number | { n: number; style: number } | { inline: string } | { rich: string[] } | null;
+  | string
+  | number
+  | { n: number; style: number }
+  | { inline: string }
+  | { rich: string[] }
+  | { iso: string }
+  | null;
 
 export interface TestSheet {
   name: string;
@@ -14,9 +20,12 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 const column = (i: number): string =>
   i < 26 ? String.fromCharCode(65 + i) : column(Math.floor(i / 26) - 1) + column(i % 26);
 
-/** Style 1: "dd.mm.yyyy"; 2: built-in 14 (a locale date); 3: "00000"; 4: "0"; 5: "#,##0.00". */
+/**
+ * Style 1: "dd.mm.yyyy"; 2: built-in 14 (a locale date); 3: "00000"; 4: "0"; 5: "#,##0.00";
+ * 6: built-in 22 (a date and time); 7: built-in 20 ("h:mm", a time of day).
+ */
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/><numFmt numFmtId="165" formatCode="00000"/></numFmts><cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="1" applyNumberFormat="1"/><xf numFmtId="4" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/><numFmt numFmtId="165" formatCode="00000"/></numFmts><cellXfs count="8"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="1" applyNumberFormat="1"/><xf numFmtId="4" applyNumberFormat="1"/><xf numFmtId="22" applyNumberFormat="1"/><xf numFmtId="20" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
 export function buildXlsx(sheets: TestSheet[]): Uint8Array {
   const shared: string[] = [];
@@ -38,6 +47,7 @@ export function buildXlsx(sheets: TestSheet[]): Uint8Array {
           xml += `<c r="${ref}" t="s"><v>${index}</v></c>`;
         } else if (typeof cell === 'number') xml += `<c r="${ref}"><v>${cell}</v></c>`;
         else if ('n' in cell) xml += `<c r="${ref}" s="${cell.style}"><v>${cell.n}</v></c>`;
+        else if ('iso' in cell) xml += `<c r="${ref}" t="d"><v>${cell.iso}</v></c>`;
         else if ('inline' in cell)
           xml += `<c r="${ref}" t="inlineStr"><is><t>${escape(cell.inline)}</t></is></c>`;
         else {

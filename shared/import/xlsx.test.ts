@@ -1,5 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { ImportedRecipient } from '../types';
+import { rawDate } from './model';
 import { importRecipients } from './workbook';
 import { formatCellNumber, general, serialToDate } from './xlsx-format';
 import { buildXlsx, type TestCell } from './xlsx-test-support';
@@ -85,6 +87,49 @@ describe('importRecipients: Excel workbooks', () => {
       [7, '+358401234567', ['Aino, "Aini"', '040 123 4567', 'FI', '', '', '3']],
     ]);
     expect(r.problems).toEqual([]);
+  });
+
+  it('keeps the raw date of every date cell beside the text Excel shows, per row and column', () => {
+    const book = buildXlsx([
+      {
+        name: 'Times',
+        rows: new Map([
+          [1, row('phone', 'send at', 'day', 'time', 'note')],
+          [
+            2,
+            row(
+              '+37251000001',
+              { n: 46146.395833333336, style: 6 },
+              { n: 46146, style: 1 },
+              { n: 0.395833333333, style: 7 },
+              'x',
+            ),
+          ],
+          [3, row('+37251000002', { n: 46146, style: 6 }, { n: 46146.5, style: 2 }, null, null)],
+          [4, row('+37251000003', { iso: '2026-05-04T09:30:15Z' }, { n: 12, style: 5 }, null, '2026-05-04')],
+          [5, row('+37251000004', 'tomorrow', 7)],
+        ]),
+      },
+    ]);
+    const outcome = importRecipients(book, { fileName: 't.xlsx', defaultCountry: 'EE' });
+    if (!outcome.ok) throw new Error(outcome.error);
+    const rows = outcome.result.recipients;
+    expect(rows.map((r) => r.fields.slice(1, 4))).toEqual([
+      ['2026-05-04 9:30', '04.05.2026', '9:30'],
+      ['2026-05-04 0:00', '2026-05-04', ''],
+      ['2026-05-04T09:30:15Z', '12.00', ''],
+      ['tomorrow', '7', ''],
+    ]);
+    expect(rows.map((r) => r.dates)).toEqual([
+      [null, '2026-05-04T09:30', '2026-05-04', null, null],
+      [null, '2026-05-04T00:00', '2026-05-04T12:00', null, null],
+      [null, '2026-05-04T09:30:15', null, null, null],
+      undefined,
+    ]);
+    expect([rawDate(rows[0] as ImportedRecipient, 2), rawDate(rows[3] as ImportedRecipient, 1)]).toEqual([
+      '2026-05-04',
+      null,
+    ]);
   });
 
   it('imports the sheet chosen by name, and names the sheets when it is not there', () => {

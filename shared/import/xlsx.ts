@@ -3,10 +3,14 @@
 // needed are unzipped (the workbook, its sheet list, shared strings, number formats, one sheet), and
 // cells come out as Excel shows them (see xlsx-format.ts).
 import { unzipSync } from 'fflate';
-import { builtInFormat, formatCellNumber } from './xlsx-format';
+import { builtInFormat, formatCellNumber, rawDateOf, rawDateOfText } from './xlsx-format';
+
+/** Per spreadsheet row (1-based), the raw dates of its date cells by 0-based column; null elsewhere. */
+export type SheetDates = Map<number, (string | null)[]>;
 
 export type WorkbookOutcome =
-  { ok: true; csv: string; sheets: string[]; sheet: string } | { ok: false; error: string };
+  | { ok: true; csv: string; dates: SheetDates; sheets: string[]; sheet: string }
+  | { ok: false; error: string };
 
 /** Sheets larger than this, unzipped, are refused: a string cannot hold much more. */
 const MAX_SHEET_BYTES = 400 * 1024 * 1024;
@@ -161,8 +165,8 @@ export function workbookToCsv(bytes: Uint8Array, fileName: string, sheetName?: s
   if (!sheetBytes) return { ok: false, error: `${name} is damaged: the sheet "${chosen.name}" is missing.` };
   const shared = sharedStrings(parts['xl/sharedStrings.xml']);
   const styles = readStyles(parts['xl/styles.xml'] && decoder.decode(parts['xl/styles.xml']));
-  const csv = sheetToCsv(decoder.decode(sheetBytes), shared, styles, date1904);
-  return { ok: true, csv, sheets: names, sheet: chosen.name };
+  const { csv, dates } = sheetToCsv(decoder.decode(sheetBytes), shared, styles, date1904);
+  return { ok: true, csv, dates, sheets: names, sheet: chosen.name };
 }
 
 function sharedStrings(bytes: Uint8Array | undefined): string[] {
@@ -173,8 +177,15 @@ function sharedStrings(bytes: Uint8Array | undefined): string[] {
 
 const SHEET_TOKEN = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
-function sheetToCsv(xml: string, shared: readonly string[], styles: Styles, date1904: boolean): string {
+function sheetToCsv(
+  xml: string,
+  shared: readonly string[],
+  styles: Styles,
+  date1904: boolean,
+): { csv: string; dates: SheetDates } {
   const lines: string[] = [];
+  const dates: SheetDates = new Map();
+  const cell: Cell = { text: '', date: null };
   let row: string[] = [];
   let rowNumber = 0;
   let inRow = false;
@@ -197,28 +208,56 @@ function sheetToCsv(xml: string, shared: readonly string[], styles: Styles, date
     const ref = attribute(attributes, 'r');
     const column = ref ? columnOf(ref) : row.length;
     while (row.length < column) row.push('');
-    row[column] = cellText(attributes, m[4] ?? '', shared, styles, date1904);
+    readCell(cell, attributes, m[4] ?? '', shared, styles, date1904);
+    row[column] = cell.text;
+    if (cell.date !== null) {
+      let rowDates = dates.get(rowNumber);
+      if (!rowDates) dates.set(rowNumber, (rowDates = []));
+      while (rowDates.length < column) rowDates.push(null);
+      rowDates[column] = cell.date;
+    }
   }
   flush();
-  return lines.join('\r\n');
+  return { csv: lines.join('\r\n'), dates };
 }
 
-function cellText(
+/** One cell as read: the text Excel shows, and its raw date when it is a date. */
+interface Cell {
+  text: string;
+  date: string | null;
+}
+
+function readCell(
+  cell: Cell,
   attributes: string,
   inner: string,
   shared: readonly string[],
   styles: Styles,
   date1904: boolean,
-): string {
+): void {
+  cell.date = null;
+  cell.text = '';
   const type = attribute(attributes, 't') ?? 'n';
-  if (type === 'inlineStr') return texts(inner);
+  if (type === 'inlineStr') {
+    cell.text = texts(inner);
+    return;
+  }
   const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (raw === undefined) return '';
-  if (type === 's') return shared[Number(raw)] ?? '';
-  if (type === 'str' || type === 'e' || type === 'd') return unescapeXml(raw);
-  if (type === 'b') return raw === '1' ? 'TRUE' : 'FALSE';
-  const n = Number(raw);
-  if (!Number.isFinite(n)) return unescapeXml(raw);
-  const style = Number(attribute(attributes, 's') ?? 0);
-  return formatCellNumber(n, styles.formats[style], date1904);
+  if (raw === undefined) return;
+  if (type === 's') cell.text = shared[Number(raw)] ?? '';
+  else if (type === 'str' || type === 'e') cell.text = unescapeXml(raw);
+  else if (type === 'd') {
+    cell.text = unescapeXml(raw);
+    cell.date = rawDateOfText(cell.text);
+  } else if (type === 'b') cell.text = raw === '1' ? 'TRUE' : 'FALSE';
+  else {
+    const n = Number(raw);
+    if (!Number.isFinite(n)) {
+      cell.text = unescapeXml(raw);
+      return;
+    }
+    const format = styles.formats[Number(attribute(attributes, 's') ?? 0)];
+    cell.text = formatCellNumber(n, format, date1904);
+    cell.date = rawDateOf(n, format, date1904);
+  }
 }

@@ -4,7 +4,7 @@
 // read back (a concatenated string read character by character is first copied flat), which is what
 // the general path did three times over: autoconvert's GSM check, the segment count, and the compare.
 import { CHAR_CLASS, COST_MASK } from './gsm-tables';
-import type { CompiledTemplate } from './template';
+import { slotValue, type CompiledTemplate } from './template';
 
 interface LiteralStats {
   septets: number;
@@ -49,14 +49,9 @@ export function renderCounted(t: CompiledTemplate, fields: readonly string[]): C
   let flags = stats.flags;
   let length = stats.length;
   let text = t.literals[0]!;
-  let emptyFields: string[] | null = null;
+  const emptyFields: string[] = [];
   for (let s = 0; s < t.slots.length; s++) {
-    const slot = t.slots[s]!;
-    let value = fields[slot.column] ?? '';
-    if (value.trim() === '') {
-      if (slot.fallback !== null) value = slot.fallback;
-      else if (!(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
-    }
+    const value = slotValue(t.slots[s]!, fields, emptyFields);
     for (let i = 0; i < value.length; i++) {
       const k = CHAR_CLASS[value.charCodeAt(i)]!;
       septets += k & COST_MASK;
@@ -65,5 +60,5 @@ export function renderCounted(t: CompiledTemplate, fields: readonly string[]): C
     length += value.length;
     text += value + t.literals[s + 1]!;
   }
-  return { text, emptyFields: emptyFields ?? [], septets, flags, length };
+  return { text, emptyFields, septets, flags, length };
 }

@@ -2,7 +2,7 @@
 // header so that rendering a row is only string concatenation.
 import { isGsmText } from './gsm-tables';
 
-interface Slot {
+export interface Slot {
   column: number;
   /** The column's header as the file spells it (trimmed), for messages. */
   name: string;
@@ -101,19 +101,26 @@ export interface Rendered {
   emptyFields: string[];
 }
 
+/**
+ * What one slot merges for a row: the row's value, or the slot's fallback when the value is empty or
+ * whitespace. With no fallback the merge is empty and the column is added to `emptyFields` (once).
+ * Every renderer fills its slots through here, so the rule lives in one place.
+ */
+export function slotValue(slot: Slot, fields: readonly string[], emptyFields: string[]): string {
+  const value = fields[slot.column] ?? '';
+  if (value.trim() !== '') return value;
+  if (slot.fallback !== null) return slot.fallback;
+  if (!emptyFields.includes(slot.name)) emptyFields.push(slot.name);
+  return value;
+}
+
 export function renderTemplate(t: CompiledTemplate, fields: readonly string[]): Rendered {
   let text = t.literals[0]!;
-  let emptyFields: string[] | null = null;
+  const emptyFields: string[] = [];
   for (let s = 0; s < t.slots.length; s++) {
-    const slot = t.slots[s]!;
-    let value = fields[slot.column] ?? '';
-    if (value.trim() === '') {
-      if (slot.fallback !== null) value = slot.fallback;
-      else if (!(emptyFields ??= []).includes(slot.name)) emptyFields.push(slot.name);
-    }
-    text += value + t.literals[s + 1]!;
+    text += slotValue(t.slots[s]!, fields, emptyFields) + t.literals[s + 1]!;
   }
-  return { text, emptyFields: emptyFields ?? [] };
+  return { text, emptyFields };
 }
 
 /**

@@ -79,4 +79,32 @@ describe('omnicast status', () => {
     expect((await omnicast(['status', 'x', '--data-dir', dir])).code).toBe(2);
     expect((await omnicast(['status', '99', '--data-dir', dir])).stderr).toContain('there is no campaign 99');
   });
+
+  it('ends every line it writes: status --refresh after a priced campaign with many rows off its range', async () => {
+    sim = await startTestSimulator({ pricePerPartEur: { EE: 0.0123 } });
+    const dir = tempDir('omnicast-status-lines');
+    const db = openDatabase(dir);
+    const id = await sentCampaign(db, sim, 14, Date.now() - 120_000, 12_300);
+    // Twelve rows predicted at one cent: more than the ten listed, so the "… and 2 more" line shows.
+    db.prepare(
+      'UPDATE messages SET cost_min_micros = 10000, cost_max_micros = 10000 WHERE campaign_id = ? AND row <= 12',
+    ).run(id);
+    db.prepare('UPDATE campaigns SET test_mode = 0 WHERE id = ?').run(id);
+    db.close();
+    const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
+    const r = await omnicast(
+      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim.apiUrl],
+      process.cwd(),
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // Each write is whole lines, so nothing the next write says can run on from it.
+    expect(r.writes.filter((w) => !w.endsWith('\n'))).toEqual([]);
+    const lines = r.writes.join('').split('\n');
+    expect(lines).toContain(`  … and 2 more (omnicast report ${id} lists every row).`);
+    expect(lines).toContain(
+      'Checked 14 messages: 14 changed, 0 unknown to Messente, 0 could not be checked.',
+    );
+    expect(lines.filter((l) => l.includes('Checked') && !l.startsWith('Checked'))).toEqual([]);
+  });
 });

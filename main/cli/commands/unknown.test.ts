@@ -66,6 +66,9 @@ describe('omnicast unknown', () => {
     ]);
     expect((await omnicast(['unknown', id, '--mark-sent', '8', '--data-dir', dir])).code).toBe(0);
     expect(states(dir, id).rows).toMatchObject({ 2: 'unknown', 4: 'accepted' });
+    const header = await omnicast(['unknown', id, '--mark-sent', '4', '--data-dir', dir]);
+    expect(header.code).toBe(2);
+    expect(header.stderr).toContain('the campaign’s data starts on row 5');
   });
 
   it('lists more rows than one page, in order', async () => {
@@ -126,11 +129,13 @@ describe('omnicast unknown', () => {
     expect(states(dir, id)).toMatchObject({ rows: { 2: 'unknown' }, status: 'cancelled' });
   });
 
-  it('refuses to decide while the campaign is being sent (exit 1), changing nothing', async () => {
+  it('refuses to decide while another process is sending the campaign (exit 1), changing nothing', async () => {
+    // Marked sending in the data folder, with no run in this process: the app or another omnicast.
     const { dir, id } = prepare(4, [2], 'sending');
     const r = await omnicast(['unknown', id, '--mark-sent', 'all', '--data-dir', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('pause it first');
+    expect(r.stderr).toContain(`Campaign ${id} is being sent by another Omnicast right now`);
+    expect(r.stderr).toContain('pause it there first');
     expect(r.stderr).toContain(`omnicast resume ${id}`);
     expect(states(dir, id)).toMatchObject({ rows: { 2: 'unknown' }, status: 'sending' });
   });

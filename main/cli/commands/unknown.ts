@@ -1,15 +1,12 @@
 // `omnicast unknown ID`: the rows whose outcome is unknown (the request may or may not have reached
 // Messente), and the operator's decision about them: --mark-sent (they checked, it arrived) or
-// --send-again (queued for the next resume, knowing the recipient may get it twice). The same rules
-// as the app's decision (main/campaign-rows/unknown.ts); nothing here ever sends.
+// --send-again (queued for the next resume, knowing the recipient may get it twice). The decision
+// is the app's own call (campaigns.markUnknown), with its refusals; nothing here ever sends.
 import type { Db } from '../../db/database';
-import { getCampaign } from '../../db/queries/campaigns';
-import { markUnknownRows } from '../../db/queries/sending';
-import { decisionText, rowsToDecide, type UnknownDecision } from '../../campaign-rows/unknown';
-import { UserError } from '../../errors';
+import type { UnknownDecision } from '../../campaign-rows/unknown';
 import { parseRowList } from '../../../shared/row-list';
 import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { openCliCore } from '../cli-core';
+import { findCampaign, openCliCore } from '../cli-core';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
 /** Rows read and written per page when listing, so a huge campaign streams instead of piling up. */
@@ -56,16 +53,21 @@ export const unknownCommand: Command = {
           ? { as: 'again', rows: parseRows('send-again', sendAgain) }
           : null;
     const dir = dataDirFrom(values['data-dir'], io);
-    // The app's core, for its database and rules; the decision itself is made in one write
-    // transaction below, which no in-process handler can give across processes.
     const cli = await openCliCore({ dataDir: dir, io });
-    const db = cli.core.db;
     try {
-      const campaign = getCampaign(db, id);
+      const campaign = await findCampaign(cli, id);
       if (!campaign) throw new CliFailure(`there is no campaign ${id} in ${dir}.`);
-      if (!decision) return await list(db, id, campaign.headerRow, io);
-      const text = decide(db, id, decision);
-      io.stdout.write(`${text}\n`);
+      if (!decision) return await list(cli.core.db, id, campaign.headerRow, io);
+      // The operator speaks in spreadsheet rows (data row + header row), as the app's table shows.
+      const rows = decision.rows?.map((row) => row - campaign.headerRow) ?? null;
+      if (rows?.some((row) => row < 1)) {
+        throw new UsageError(
+          `--${decision.as === 'sent' ? 'mark-sent' : 'send-again'}: the campaign’s data starts on row ${campaign.headerRow + 1}; row ${campaign.headerRow} and above hold no message.`,
+        );
+      }
+      // The app's own call: the same refusals (another process sending it, a cancelled campaign).
+      const result = await cli.call('campaigns.markUnknown', { id, rows, as: decision.as });
+      io.stdout.write(`${result.message}\n`);
       if (decision.as === 'again') io.stdout.write(`Send them with: omnicast resume ${id}\n`);
       return 0;
     } finally {
@@ -85,37 +87,6 @@ export function parseRows(option: string, text: string): readonly number[] | nul
   const parsed = parseRowList(text);
   if (!parsed.ok) throw new UsageError(`--${option}: ${parsed.message} (give all, or rows like 3,7,12-20).`);
   return parsed.rows;
-}
-
-/**
- * Applies the decision in one write transaction that also re-reads the campaign's status: taken
- * IMMEDIATE so that no other process can start sending the campaign between the check and the update.
- */
-function decide(db: Db, id: number, decision: Decision): string {
-  return db
-    .transaction(() => {
-      const campaign = getCampaign(db, id);
-      if (!campaign) throw new CliFailure(`campaign ${id} no longer exists.`);
-      if (campaign.status === 'sending') {
-        // Another process (the app, another `omnicast send`) holds the campaign's rows in memory and
-        // would not see this change; if it died, resume turns its in-flight rows into unknown ones.
-        throw new CliFailure(
-          `campaign ${id} is being sent right now: pause it first (in the app, or Ctrl-C the omnicast that sends it). If that process was killed, run omnicast resume ${id} first to recover the campaign.`,
-        );
-      }
-      // The operator speaks in spreadsheet rows (data row + header row), as the app's table shows.
-      const dataRows = decision.rows?.map((row) => row - campaign.headerRow) ?? null;
-      let chosen: readonly number[];
-      try {
-        chosen = rowsToDecide(db, campaign, dataRows, decision.as);
-      } catch (error) {
-        if (error instanceof UserError) throw new CliFailure(error.message);
-        throw error;
-      }
-      const changed = markUnknownRows(db, id, chosen, decision.as === 'sent' ? 'accepted' : 'queued');
-      return decisionText(decision.as, chosen.length, changed);
-    })
-    .immediate();
 }
 
 interface UnknownRow {

@@ -30,15 +30,15 @@ describe('CampaignsScreen', () => {
     render(CampaignsScreen, { api, onOpen: () => {}, onNew: () => {} });
     await screen.findByRole('table', { name: 'Campaigns' });
     for (const header of ['Name', 'Status', 'Recipients', 'Cost', 'Created']) {
-      expect(screen.getByRole('columnheader', { name: header })).toBeTruthy();
+      expect(screen.getByRole('columnheader', { name: header })).toBeInTheDocument();
     }
     expect(names()).toEqual(['Black Friday', 'Autumn reminder', 'Spring offer']);
     const friday = screen.getByRole('row', { name: /Black Friday/ });
-    expect(friday.textContent).toContain('1,500');
-    expect(friday.textContent).toContain('1,400');
-    expect(friday.textContent).toContain('37');
-    expect(friday.textContent).toContain('€61.00');
-    expect(screen.getByRole('row', { name: /Spring offer/ }).textContent).toContain('€1.25');
+    expect(friday).toHaveTextContent('1,500');
+    expect(friday).toHaveTextContent('1,400');
+    expect(friday).toHaveTextContent('37');
+    expect(friday).toHaveTextContent('€61.00');
+    expect(screen.getByRole('row', { name: /Spring offer/ })).toHaveTextContent('€1.25');
     expect(api.callsTo('campaigns.list')).toEqual([{}]);
   });
 
@@ -50,7 +50,7 @@ describe('CampaignsScreen', () => {
       onNew: () => {},
     });
     const row = await screen.findByRole('row', { name: /Autumn reminder/ });
-    expect(row.textContent).toContain('Interrupted: open it to resume');
+    expect(row).toHaveTextContent('Interrupted: open it to resume');
     await fireEvent.click(within(row).getByRole('button', { name: 'Autumn reminder' }));
     expect(opened).toEqual([2]);
   });
@@ -70,7 +70,7 @@ describe('CampaignsScreen', () => {
       target: { value: 'friday' },
     });
     expect(names()).toEqual(['Black Friday']);
-    expect(screen.getByText(/1 of 3 campaigns match/)).toBeTruthy();
+    expect(screen.getByText(/1 of 3 campaigns match/)).toBeInTheDocument();
   });
 
   it('offers a new campaign when there is none', async () => {
@@ -84,7 +84,7 @@ describe('CampaignsScreen', () => {
     const buttons = screen.getAllByRole('button', { name: 'New campaign' });
     await fireEvent.click(buttons[buttons.length - 1]!);
     expect(started).toBe(1);
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('says what went wrong when the list cannot load', async () => {
@@ -94,6 +94,6 @@ describe('CampaignsScreen', () => {
       },
     });
     render(CampaignsScreen, { api, onOpen: () => {}, onNew: () => {} });
-    expect((await screen.findByRole('alert')).textContent).toContain('database is locked');
+    expect(await screen.findByRole('alert')).toHaveTextContent('database is locked');
   });
 });

@@ -26,9 +26,7 @@ describe('CampaignsTable', () => {
       .getAllByRole('cell')
       .map((c) => c.textContent?.trim());
     expect(cells.slice(2)).toEqual(['10', '2', '3', 'unknown', '—', expect.stringMatching(/2026/)]);
-    expect(screen.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort')).toBe(
-      'descending',
-    );
+    expect(screen.getByRole('columnheader', { name: 'Created' })).toHaveAttribute('aria-sort', 'descending');
     await fireEvent.click(screen.getByRole('button', { name: 'Cost' }));
     expect(sorted).toEqual(['cost']);
   });

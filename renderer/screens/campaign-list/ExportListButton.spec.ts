@@ -10,7 +10,7 @@ describe('ExportListButton', () => {
     });
     render(ExportListButton, { api });
     await fireEvent.click(screen.getByRole('button', { name: 'Export list' }));
-    expect(await screen.findByText('Saved to /home/ann/campaigns.csv (3 campaigns)')).toBeTruthy();
+    expect(await screen.findByText('Saved to /home/ann/campaigns.csv (3 campaigns)')).toBeInTheDocument();
     expect(api.callsTo('reports.exportCampaigns')).toEqual([{}]);
   });
 
@@ -22,6 +22,8 @@ describe('ExportListButton', () => {
     });
     render(ExportListButton, { api });
     await fireEvent.click(screen.getByRole('button', { name: 'Export list' }));
-    expect(await screen.findByText('Could not export the campaign list: The disk is full.')).toBeTruthy();
+    expect(
+      await screen.findByText('Could not export the campaign list: The disk is full.'),
+    ).toBeInTheDocument();
   });
 });

@@ -18,13 +18,13 @@ describe('SortHeader', () => {
     const pressed: SortKey[] = [];
     renderHeader('name', (key) => pressed.push(key));
     const header = screen.getByRole('columnheader', { name: 'Name' });
-    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(header).toHaveAttribute('aria-sort', 'descending');
     await fireEvent.click(screen.getByRole('button', { name: 'Name' }));
     expect(pressed).toEqual(['name']);
   });
 
   it('says none when another column is sorted', () => {
     renderHeader('created', () => {});
-    expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('none');
+    expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'none');
   });
 });

@@ -24,7 +24,7 @@ const password = () => screen.getByLabelText<HTMLInputElement>('API password');
 describe('CredentialsForm', () => {
   it('saves, then clears the password field and never shows it', async () => {
     const { api, changes, view } = setup(none);
-    expect(screen.getByText('No credentials saved yet.')).toBeTruthy();
+    expect(screen.getByText('No credentials saved yet.')).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('textbox', { name: 'API username' }), {
       target: { value: ' ann ' },
     });
@@ -35,7 +35,7 @@ describe('CredentialsForm', () => {
     expect(password().value).toBe('');
     expect(password().type).toBe('password');
     await view.rerender({ status: changes[0]! });
-    expect(screen.getByText('Saved for user ann')).toBeTruthy();
+    expect(screen.getByText('Saved for user ann')).toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain('s3cret-pass');
   });
 
@@ -44,14 +44,14 @@ describe('CredentialsForm', () => {
     await fireEvent.input(screen.getByRole('textbox', { name: 'API username' }), {
       target: { value: 'ann' },
     });
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save credentials' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save credentials' })).toBeDisabled();
   });
 
   it('explains a memory-only store and deletes', async () => {
     const { api, changes } = setup({ saved: true, username: 'ann', store: 'memory' });
     expect(
       screen.getByText(/No system keychain was found: the password is kept only until Omnicast closes/),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Delete credentials' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
     expect(api.callsTo('credentials.delete')).toEqual([]);
@@ -70,7 +70,7 @@ describe('CredentialsForm', () => {
     });
     await fireEvent.input(password(), { target: { value: 'pw' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save credentials' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('keychain refused');
+    expect(await screen.findByRole('alert')).toHaveTextContent('keychain refused');
     expect(password().value).toBe('');
   });
 });

@@ -14,7 +14,7 @@ describe('Field', () => {
   it('labels its control and describes it with help and problem', () => {
     render(Field, { label: 'Default sender', help: 'Up to 11 letters', problem: 'Too long', control: input });
     const box = screen.getByRole('textbox', { name: 'Default sender' });
-    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
     const described = (box.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .map((id) => document.getElementById(id)?.textContent);
@@ -24,7 +24,7 @@ describe('Field', () => {
 
   it('has no problem text when valid', () => {
     render(Field, { label: 'API URL', control: input });
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('textbox', { name: 'API URL' }).getAttribute('aria-invalid')).toBe('false');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'API URL' })).toHaveAttribute('aria-invalid', 'false');
   });
 });

@@ -26,7 +26,7 @@ describe('GeneralSettingsForm', () => {
     const { api, saved } = setup();
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Default sender' }).value).toBe('Salon');
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default country' }).value).toBe('EE');
-    expect(screen.getByRole('option', { name: 'Finland (FI)' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Finland (FI)' })).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Default sending speed' }), {
       target: { value: '50' },
     });
@@ -34,7 +34,7 @@ describe('GeneralSettingsForm', () => {
       target: { value: 'FI' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     expect(api.callsTo('settings.update')).toEqual([
       {
         defaultSender: 'Salon',
@@ -53,20 +53,20 @@ describe('GeneralSettingsForm', () => {
     const { api } = setup();
     const sender = screen.getByRole('textbox', { name: 'Default sender' });
     await fireEvent.input(sender, { target: { value: 'Hair & Beauty' } });
-    expect(sender.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/only letters A–Z and digits/)).toBeTruthy();
+    expect(sender).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/only letters A–Z and digits/)).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Default sending speed' }), {
       target: { value: '500' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(screen.getByText(/between 1 and 150/)).toBeTruthy();
+    expect(screen.getByText(/between 1 and 150/)).toBeInTheDocument();
     expect(api.callsTo('settings.update')).toEqual([]);
   });
 
   it('switches test mode at once', async () => {
     const { api, saved } = setup();
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Test mode' }));
-    expect(await screen.findByText('Test mode is on: nothing leaves this computer.')).toBeTruthy();
+    expect(await screen.findByText('Test mode is on: nothing leaves this computer.')).toBeInTheDocument();
     expect(api.callsTo('settings.update')).toEqual([{ testMode: true }]);
     expect(saved[0]?.testMode).toBe(true);
   });

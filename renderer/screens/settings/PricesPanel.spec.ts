@@ -26,14 +26,14 @@ describe('PricesPanel', () => {
       }),
     });
     render(PricesPanel, { api });
-    expect((await screen.findByTestId('price-source')).textContent).toContain('no prices yet');
+    expect(await screen.findByTestId('price-source')).toHaveTextContent('no prices yet');
     await fireEvent.click(screen.getByRole('button', { name: 'Fetch prices from Messente' }));
-    expect(await screen.findByText('Fetched prices for 1 countries.')).toBeTruthy();
+    expect(await screen.findByText('Fetched prices for 1 countries.')).toBeInTheDocument();
     const row = screen.getByRole('row', { name: /EE/ });
-    expect(row.textContent).toContain('€0.06–€0.07 (2 networks)');
-    expect(screen.getByTestId('price-source').textContent).toContain('fetched from Messente');
+    expect(row).toHaveTextContent('€0.06–€0.07 (2 networks)');
+    expect(screen.getByTestId('price-source')).toHaveTextContent('fetched from Messente');
     await fireEvent.click(screen.getByRole('button', { name: 'Fetch prices from Messente' }));
-    expect(await screen.findByText(/less than 2 hours ago/)).toBeTruthy();
+    expect(await screen.findByText(/less than 2 hours ago/)).toBeInTheDocument();
   });
 
   it('imports a CSV read in the renderer and lists the problems', async () => {
@@ -47,14 +47,14 @@ describe('PricesPanel', () => {
       }),
     });
     render(PricesPanel, { api });
-    expect(screen.getByRole('button', { name: 'Import prices (CSV)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import prices (CSV)' })).toBeInTheDocument();
     const file = new File(['country,price\nLV,0.05\nEE,x\n'], 'mine.csv', { type: 'text/csv' });
     await fireEvent.change(screen.getByLabelText('Prices CSV file'), { target: { files: [file] } });
-    expect(await screen.findByText('Imported mine.csv.')).toBeTruthy();
+    expect(await screen.findByText('Imported mine.csv.')).toBeInTheDocument();
     expect(api.callsTo('prices.import')).toEqual([
       { csv: 'country,price\nLV,0.05\nEE,x\n', fileName: 'mine.csv' },
     ]);
-    expect(screen.getByRole('list', { name: 'Price problems' }).textContent).toContain('Line 3');
+    expect(screen.getByRole('list', { name: 'Price problems' })).toHaveTextContent('Line 3');
   });
 
   it('edits, adds and removes prices by hand', async () => {
@@ -75,21 +75,21 @@ describe('PricesPanel', () => {
       target: { value: '0.08' },
     });
     await fireEvent.click(within(row).getByRole('button', { name: 'Save price for EE' }));
-    expect(await screen.findByText('Saved the price for EE.')).toBeTruthy();
+    expect(await screen.findByText('Saved the price for EE.')).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('textbox', { name: 'Country code' }), { target: { value: 'fi' } });
     await fireEvent.input(screen.getByRole('textbox', { name: 'Price per segment (EUR)' }), {
       target: { value: '0,08' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Set price' }));
-    expect(await screen.findByText('Saved the price for FI.')).toBeTruthy();
+    expect(await screen.findByText('Saved the price for FI.')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Remove price for FI' }));
     // Asked first: keeping it changes nothing.
     await fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(api.callsTo('prices.set')).toHaveLength(2);
     await fireEvent.click(screen.getByRole('button', { name: 'Remove price for FI' }));
-    expect(screen.getByRole('dialog', { name: 'Remove the price for FI?' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Remove the price for FI?' })).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Remove price' }));
-    expect(await screen.findByText('Removed the price for FI.')).toBeTruthy();
+    expect(await screen.findByText('Removed the price for FI.')).toBeInTheDocument();
     expect(api.callsTo('prices.set')).toEqual([
       { country: 'EE', price: '0.08' },
       { country: 'FI', price: '0,08' },

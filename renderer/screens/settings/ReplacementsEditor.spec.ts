@@ -22,12 +22,12 @@ describe('ReplacementsEditor', () => {
     await screen.findByDisplayValue("’ => '");
     await fireEvent.input(box, { target: { value: "’ => '\noops" } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save replacement table' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Line 2');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Line 2');
     expect(box.value).toBe("’ => '\noops");
     await fireEvent.input(box, { target: { value: "’ => '\n" } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save replacement table' }));
-    expect(await screen.findByText('Replacement table saved.')).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await screen.findByText('Replacement table saved.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(api.callsTo('replacements.set')).toEqual([{ text: "’ => '\noops" }, { text: "’ => '\n" }]);
   });
 
@@ -41,11 +41,7 @@ describe('ReplacementsEditor', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not load the replacement table: file is corrupt',
     );
-    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Replacement table' }).disabled).toBe(
-      true,
-    );
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save replacement table' }).disabled).toBe(
-      true,
-    );
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Replacement table' })).toBeDisabled();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save replacement table' })).toBeDisabled();
   });
 });

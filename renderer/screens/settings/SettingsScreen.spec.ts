@@ -26,30 +26,30 @@ describe('SettingsScreen', () => {
       'replacements.get': () => ({ text: "’ => '", problems: [], saved: true }),
     });
     render(SettingsScreen, { api });
-    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
-    expect(await screen.findByText('Saved for user ann')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeInTheDocument();
+    expect(await screen.findByText('Saved for user ann')).toBeInTheDocument();
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Test mode' }).checked).toBe(true);
-    expect(screen.getByText('1.2.3')).toBeTruthy();
+    expect(screen.getByText('1.2.3')).toBeInTheDocument();
     for (const name of ['Default sender', 'API username'])
-      expect(screen.getByRole('textbox', { name })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Default country' })).toBeTruthy();
-    expect(screen.getByRole('spinbutton', { name: 'Default sending speed' })).toBeTruthy();
-    expect(screen.getByLabelText('API password')).toBeTruthy();
+      expect(screen.getByRole('textbox', { name })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Default country' })).toBeInTheDocument();
+    expect(screen.getByRole('spinbutton', { name: 'Default sending speed' })).toBeInTheDocument();
+    expect(screen.getByLabelText('API password')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     for (const name of [
       'Test connection',
       'Fetch prices from Messente',
       'Add opt-outs',
       'Save replacement table',
     ])
-      expect(screen.getByRole('button', { name })).toBeTruthy();
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
     expect(screen.queryAllByRole('alert')).toEqual([]);
   });
 
   it('says what failed to load', async () => {
     const api = fakeApi({ 'settings.get': () => settings });
     render(SettingsScreen, { api });
-    expect((await screen.findByRole('alert')).textContent).toContain('no fake for credentials.status');
+    expect(await screen.findByRole('alert')).toHaveTextContent('no fake for credentials.status');
   });
 });
