@@ -72,7 +72,7 @@ describe('campaigns.create with a delivery plan', () => {
 describe('campaigns.addRecipients with a delivery plan', () => {
   it("computes each row's time itself and applies the choice for its group", async () => {
     await fixture.start();
-    const now = Date.now();
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
     const at = (ms: number) => new Date(now + ms).toISOString();
     const DAY = 86_400_000;
     const { id } = await create({
@@ -95,6 +95,8 @@ describe('campaigns.addRecipients with a delivery plan', () => {
       timeProblem: null,
       holdUntil: null,
     });
+    // The template's {{Appointment|time}} writes the row's own appointment, in Estonian words.
+    expect(rows[0]?.text).toMatch(/^Hi N0, see you at \d{1,2}[:.]\d{2}$/);
     expect(rows[1]).toMatchObject({ state: 'skipped', timeProblem: 'past' });
     expect(rows[1]?.skipReason).toMatch(/has passed/);
     expect(rows[2]).toMatchObject({
