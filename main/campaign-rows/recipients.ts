@@ -65,7 +65,7 @@ export function addRecipients(
         seen.set(r.to, r.row);
       }
     }
-    const planned = plan === null ? null : planRow(r.fields, plan, choices, now);
+    const planned = plan === null ? null : planRow(r, plan, choices, now);
     // A row whose time cannot be scheduled and whose group is skipped is kept with the reason.
     if (status === 'ok' && planned?.skipReason) reason = planned.skipReason;
     const sendable = status === 'ok' && r.to !== null && !planned?.skipReason;

@@ -33,14 +33,20 @@ export function holdUntilFor(sendAt: string): string {
   return new Date(Date.parse(sendAt) - MAX_SCHEDULE_DAYS * DAY_MS).toISOString();
 }
 
+/**
+ * `row`'s time by `plan` at `now`. A workbook's date cell is read from the date it holds (`dates`)
+ * when the column is read as spreadsheet dates; its text is only how the sheet displayed it.
+ */
 export function planRow(
-  fields: readonly string[],
+  row: { fields: readonly string[]; dates?: readonly (string | null)[] },
   plan: DeliveryPlan,
   choices: ProblemChoices,
   now: number,
 ): PlannedRow {
+  const { fields } = row;
   const country = plan.countryColumn === null ? null : (fields[plan.countryColumn] ?? null);
-  const t = planRowTime(fields[plan.column] ?? '', country, plan, now);
+  const raw = plan.format === 'excel' ? (row.dates?.[plan.column] ?? null) : null;
+  const t = planRowTime(raw ?? fields[plan.column] ?? '', country, plan, now);
   const context: RowTimeContext = {
     column: plan.column,
     appointment: t.appointment ?? null,

@@ -3,6 +3,7 @@
 // cannot be scheduled, and campaigns.get gives them back.
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../shared/contract';
+import { DateTime } from 'luxon';
 import { useTestModeCore } from './test-support';
 
 const fixture = useTestModeCore('omnicast-plan-calls-');
@@ -113,5 +114,32 @@ describe('campaigns.addRecipients with a delivery plan', () => {
     });
     expect(rows.every((r) => r.zone === 'Europe/Tallinn')).toBe(true);
     expect((await call('campaigns.get', { id })).scheduledUntil).toBe(sendAt(times[3]!));
+  });
+});
+
+describe('a workbook time column', () => {
+  it('reads a date cell from the date it holds, not from how the sheet displayed it', async () => {
+    await fixture.start();
+    const at = DateTime.now().setZone('Europe/Tallinn').plus({ days: 2 }).startOf('minute');
+    const { id } = await create({
+      deliveryPlan: { ...plan, format: 'excel', rule: { kind: 'at' }, quietHours: null },
+    });
+    const to = '+37251234567';
+    await call('campaigns.addRecipients', {
+      id,
+      recipients: [
+        {
+          row: 1,
+          fields: ['Mari', to, at.toFormat('d MMM yy')],
+          dates: [null, null, at.toFormat("yyyy-MM-dd'T'HH:mm")],
+          rawPhone: to,
+          to,
+          status: 'ok',
+          reason: null,
+        },
+      ],
+    });
+    const { rows } = await call('campaigns.rows', { id, offset: 0, limit: 1 });
+    expect(rows[0]).toMatchObject({ state: 'queued', sendAt: at.toUTC().toISO() });
   });
 });
