@@ -91,6 +91,17 @@ describe('omnicast with a time column', () => {
       ['+37251000003', '2026-03-29T05:00:00.000Z'],
     ]);
     expect(logged[1]!.text).toBe('Tere John! Aeg Sunday 9:00 AM.');
+    const list = await run(['campaigns']);
+    expect(list.stdout).toContain('(scheduled until 2026-03-29T05:00:00.000Z)');
+    // The report gives each row's own delivery time as the recipient's clock shows it.
+    expect((await run(['report', id, '--out', 'report.csv'])).code).toBe(0);
+    const report = readFileSync(join(dir, 'report.csv'), 'utf8').split('\r\n');
+    expect(report[0]).toMatch(/,schedule_cancel,send_at$/);
+    expect(report.slice(1, 4).map((l) => l.split(',').at(-1))).toEqual([
+      '2026-03-27T12:00+02:00',
+      '2026-03-28T09:00-04:00',
+      '2026-03-29T08:00+03:00',
+    ]);
 
     // Past Mari's delivery time: hers went, the other two are still ahead.
     vi.setSystemTime(Date.parse('2026-03-27T10:00:30Z'));
