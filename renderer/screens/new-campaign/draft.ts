@@ -1,9 +1,11 @@
 // What the new-campaign wizard has gathered so far. The steps hand these up; NewCampaign keeps them
 // so that going back a step loses nothing.
+import type { DeliveryPlan, ProblemChoices } from '../../../shared/delivery-time';
 import type { ImportResult } from '../../../shared/import/model';
 import type { PriceSource } from '../../../shared/contract';
 import type { PriceTable, ReplacementTable } from '../../../shared/sms';
 import type { Autoconvert } from '../../../shared/types';
+import { defaultForm, type DeliveryForm } from './delivery-form';
 
 export interface RecipientsDraft {
   fileName: string;
@@ -18,6 +20,26 @@ export interface MessageDraft {
   sender: string;
   template: string;
   autoconvert: Autoconvert;
+}
+
+/** Each row's own delivery time, when the operator reads it from a column of the file. */
+export interface DeliveryDraft {
+  form: DeliveryForm;
+  /** null: every message goes out at once (or at the campaign's one time). */
+  plan: DeliveryPlan | null;
+  /** Why the fields cannot make a plan yet (holds the wizard on the Recipients step). */
+  problem: string | null;
+  /** What happens to the rows whose own time cannot be used. */
+  choices: ProblemChoices;
+}
+
+export function defaultDelivery(): DeliveryDraft {
+  return {
+    form: defaultForm(),
+    plan: null,
+    problem: null,
+    choices: { unparseable: 'skip', past: 'skip', tooFar: 'skip' },
+  };
 }
 
 /** "clients.csv" on 25 Nov 2026 → "clients 2026-11-25". */
