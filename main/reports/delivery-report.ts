@@ -4,6 +4,7 @@ import { getCampaignHeading } from '../db/queries/campaigns';
 import { iterateMessageValue, iterateMessageValues, type MessageFilter } from '../db/queries/messages';
 import { UserError } from '../errors';
 import type { ExportSource } from '../platform';
+import { localTime } from './local-time';
 
 /**
  * Omnicast's columns, after the file's own columns, in the order operators and accountants read them,
@@ -11,6 +12,8 @@ import type { ExportSource } from '../platform';
  * to the header without its value, or land in another place.
  * omnicast_row is the row as the source spreadsheet shows it (header included), as in the app's table.
  * schedule_cancel: for a scheduled campaign cancelled or paused, cancelled / already-sent / unknown.
+ * send_at: a row delivered at its own time, that time as the recipient's clock shows it, with its
+ * UTC offset (2026-03-28T10:00+02:00); empty for rows delivered on submission.
  */
 const REPORT_SOURCES = [
   ['omnicast_row', 'row'],
@@ -34,6 +37,8 @@ const REPORT_SOURCES = [
   ['error_source', 'error_source'],
   ['attempts', 'attempts'],
   ['schedule_cancel', 'schedule_cancel'],
+  // The row's own time and its zone in one value ("…Z Europe/Tallinn"), written as local time.
+  ['send_at', "send_at || ' ' || coalesce(time_zone, 'UTC')"],
 ] as const;
 
 export const REPORT_COLUMNS = REPORT_SOURCES.map(([name]) => name);
@@ -66,6 +71,13 @@ export function microsToDecimal(micros: number | null): string {
 const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${REPORT_SOURCES.map(([, sql]) => sql).join(', ')}), 2)`;
 
 const field = (value: unknown): string => (value === null ? '' : csvField(value as string));
+
+/** A row's own delivery time ("…Z Zone") in its zone, with its offset; plain ISO text, no escaping. */
+const sendAt = (value: unknown): string => {
+  if (value === null) return '';
+  const [utc, zone] = (value as string).split(' ');
+  return localTime(utc!, zone ?? null);
+};
 
 /**
  * microsToDecimal with a one-entry memory: a campaign's prices repeat row after row. Its output
@@ -103,7 +115,7 @@ function reportLine(
     `${(r[1] as number) + headerRow}${d}${field(r[2])}${d}${r[3] as string}${d}${field(r[4])}${d}${field(r[5])}${d}${field(r[6])}${d}` +
     `${field(r[7])}${d}${field(r[8])}${d}${field(r[9])}${d}${field(r[10])}${d}${field(r[11])}${d}${r[12] as string}${d}` +
     `${r[13] as number}${d}${predicted(r[14])}${d}${billed(r[15])}${d}${field(r[16])}${d}${field(r[17])}${d}${field(r[18])}${d}` +
-    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}\r\n`
+    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}${d}${sendAt(r[22])}\r\n`
   );
 }
 

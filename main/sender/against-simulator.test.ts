@@ -193,7 +193,8 @@ describe('sending through the real client to the simulator', () => {
   it('passes a schedule to Messente as time_to_send', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 3);
-    const { sim, sender } = await setup(db);
+    // The simulator's clock a week before: Messente schedules at most 30 days ahead.
+    const { sim, sender } = await setup(db, { now: () => Date.parse('2029-12-25T00:00Z') });
     const at = parseSendTime('2030-01-02T03:04+02:00', Date.parse('2029-12-25T00:00Z'));
     expect(at).toEqual({ ok: true, iso: '2030-01-02T01:04:00.000Z' });
     await sender.start(id, { rate: 50, timeToSend: at.ok ? at.iso : null });

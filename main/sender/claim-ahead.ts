@@ -6,6 +6,7 @@ import { nowIso } from '../db/database';
 import { capStopReason, fitsCap } from './cap';
 import type { Pacer } from './pace';
 import type { Pending, RowQueue } from './queue';
+import { splitPassed, type PassedChoice } from './row-times';
 import type { Tally } from './tally';
 import type { ResultWriter } from './writer';
 
@@ -42,6 +43,15 @@ export interface Claimed {
   capStop: string | null;
 }
 
+/** Rows whose own delivery time has passed by submission: the operator's choice and who skips them. */
+export interface PassedRows {
+  choice: PassedChoice;
+  /** Wall-clock ms. */
+  now: () => number;
+  /** Records rows to skip (already taken from the queue). */
+  skip: (rows: readonly Pending[]) => void;
+}
+
 const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
 
 export class ClaimAhead {
@@ -51,6 +61,7 @@ export class ClaimAhead {
     private readonly writer: ResultWriter,
     private readonly pacer: Pacer,
     private readonly limits: ClaimLimits,
+    private readonly passed: PassedRows | null = null,
   ) {}
 
   /**
@@ -66,8 +77,19 @@ export class ClaimAhead {
     let committed = this.tally.committedMicros;
     let capStop: string | null = null;
     while (group.length < Math.max(1, wanted)) {
-      const batch = this.queue.peek(now, perRequest);
-      if (batch.length === 0) break;
+      const peeked = this.queue.peek(now, perRequest);
+      if (peeked.length === 0) break;
+      // Rows whose own time has passed are cut off the front to be skipped, or end the batch there.
+      const { skip, send } = this.passed
+        ? splitPassed(peeked, this.passed.choice, this.passed.now())
+        : { skip: 0, send: peeked.length };
+      if (skip > 0) {
+        const gone = peeked.slice(0, skip);
+        this.queue.take(gone);
+        this.passed!.skip(gone);
+        continue;
+      }
+      const batch = send < peeked.length ? peeked.slice(0, send) : peeked;
       const fitting = fitsCap(batch, committed, maxCostMicros);
       if (fitting.length === 0) {
         if (group.length === 0) capStop = capStopReason(batch[0]!.row, this.tally, maxCostMicros ?? 0);

@@ -3,7 +3,13 @@
 import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/database';
-import { createSendingStore, settleCampaign, tallyCampaign } from '../db/queries/sending';
+import {
+  createSendingStore,
+  nextHoldRelease,
+  settleCampaign,
+  skipPassedRows,
+  tallyCampaign,
+} from '../db/queries/sending';
 import type { EventBus } from '../events';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';
@@ -13,7 +19,8 @@ import { thrownOutcome } from './outcomes';
 import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
-import { RowQueue } from './queue';
+import { RowQueue, type Pending } from './queue';
+import { HOLD_CHECK_MS, PASSED_AT_SUBMISSION, type PassedChoice } from './row-times';
 import { settleAnswer, type AnswerContext, type StopKind } from './settle-answer';
 import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
@@ -32,6 +39,12 @@ export interface RunConfig {
   allowUnsafeRate: boolean;
   /** The request budget shared with other campaigns and status checks, if any. */
   limiter?: SharedRequestLimit | null;
+  /** Rows with their own delivery time that has passed by submission: skipped, or sent at once. */
+  passedChoice?: PassedChoice;
+  /** Wall-clock ms (Date.now by default): rows' own delivery times are compared with it. */
+  wallClock?: () => number;
+  /** The longest sleep while rows wait in Omnicast for Messente's scheduling window. */
+  holdCheckMs?: number;
 }
 
 export class CampaignRun {
@@ -55,6 +68,7 @@ export class CampaignRun {
   private ready: InFlight[][] = [];
   /** The loop sleeps until a ready request's planned time (not for an answer). */
   private awaitingTime = false;
+  private readonly wallClock: () => number;
 
   constructor(
     private readonly db: Db,
@@ -80,9 +94,14 @@ export class CampaignRun {
       this.events.emit('campaign.progress', this.progress()),
     );
     this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
-    this.queue = new RowQueue(db, cfg.campaignId);
+    this.wallClock = cfg.wallClock ?? Date.now;
+    this.queue = new RowQueue(db, cfg.campaignId, this.wallClock);
     this.guard = new AnswerGuard(db, cfg.campaignId, cfg.sender, () => this.writer.flush());
-    this.claims = new ClaimAhead(this.queue, this.tally, this.writer, this.pacer, cfg);
+    this.claims = new ClaimAhead(this.queue, this.tally, this.writer, this.pacer, cfg, {
+      choice: cfg.passedChoice ?? 'skip',
+      now: this.wallClock,
+      skip: (rows) => this.skipPassed(rows),
+    });
     this.answers = {
       maxAttempts: cfg.maxAttempts,
       governor: this.governor,
@@ -157,6 +176,14 @@ export class CampaignRun {
           rescanned = true;
           continue;
         }
+        // Rows beyond Messente's scheduling window wait here, the campaign sending, until it opens.
+        const held = nextHoldRelease(this.db, this.cfg.campaignId);
+        if (held !== null) {
+          const wait = Date.parse(held) - this.wallClock();
+          await this.alarm.sleep(Math.max(1, Math.min(wait, this.cfg.holdCheckMs ?? HOLD_CHECK_MS)));
+          rescanned = false;
+          continue;
+        }
         return;
       }
       // A batch larger than the window's room leaves in part: the rest stays claimed, next in line.
@@ -193,14 +220,27 @@ export class CampaignRun {
     return taken;
   }
 
+  /** Rows whose own time passed before submission (already taken from the queue), to be skipped. */
+  private skipPassed(rows: readonly Pending[]): void {
+    skipPassedRows(
+      this.db,
+      rows.map((p) => p.row.id),
+      PASSED_AT_SUBMISSION,
+    );
+    this.resync();
+  }
+
   private async send(items: InFlight[], onWritten: () => void): Promise<void> {
     let outcome: SendOutcome | BulkOutcome;
     try {
       outcome =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg), onWritten)
+          ? await this.client.sendOmnimessage(
+              omnimessageBody(items[0]!.row, this.cfg, this.wallClock()),
+              onWritten,
+            )
           : await this.client.sendOmnimessages(
-              items.map((i) => omnimessageBody(i.row, this.cfg)),
+              items.map((i) => omnimessageBody(i.row, this.cfg, this.wallClock())),
               onWritten,
             );
     } catch (error) {

@@ -5,6 +5,7 @@ import type { SimLog } from './log';
 import type { Random } from './prng';
 import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
+import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
 import { pickFinalStatus, statusBody, type DeliveryRates, type StoredOmnimessage } from './statuses';
 import type { SimulatorStore, StoreLine } from './store';
 import { invalid, missing, validateOmnimessage, type ApiError, type ValidOmnimessage } from './validate';
@@ -101,7 +102,13 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
     timeToSend: message.timeToSend === null ? null : new Date(message.timeToSend).toISOString(),
   });
   for (const m of stored.messages) state.balanceEur -= m.partPrice * m.parts;
-  const entry = { omnimessage_id: omnimessageId, to: message.to, sender: first.sender, text: first.text };
+  const entry = {
+    omnimessage_id: omnimessageId,
+    to: message.to,
+    sender: first.sender,
+    text: first.text,
+    ...(message.timeToSend === null ? {} : { time_to_send: new Date(message.timeToSend).toISOString() }),
+  };
   out.log.push(JSON.stringify({ ...entry, received_at: new Date(receivedAt).toISOString() }));
   return {
     omnimessage_id: omnimessageId,
@@ -115,6 +122,13 @@ function flushLog(state: SimState, out: Written): Promise<void> | undefined {
   state.store?.append(out.kept);
   if (state.log === null || out.log.length === 0) return undefined;
   return state.log.append(out.log);
+}
+
+/** Messente schedules at most MAX_SCHEDULE_DAYS ahead: a later time_to_send is refused. */
+function withinWindow(result: ValidOmnimessage | ApiError[], now: number): ValidOmnimessage | ApiError[] {
+  if (Array.isArray(result) || result.timeToSend === null) return result;
+  if (result.timeToSend <= now + MAX_SCHEDULE_DAYS * 86_400_000) return result;
+  return [invalid('payload[time_to_send]', `time_to_send may be at most ${MAX_SCHEDULE_DAYS} days ahead`)];
 }
 
 /** Takes in what other processes' simulators stored since the last look (test mode's shared world). */
@@ -146,7 +160,7 @@ const withLog = (reply: Reply, logged: Promise<void> | undefined): Reply =>
 export function sendOne(state: SimState, raw: string): Reply {
   const parsed = parseJson(raw);
   if (!parsed.ok) return badJson();
-  const result = validateOmnimessage(parsed.value);
+  const result = withinWindow(validateOmnimessage(parsed.value), state.now());
   if (Array.isArray(result)) return errorReply(400, result);
   const out = written();
   const item = accept(state, result, state.now(), out);
@@ -164,7 +178,7 @@ export function sendMany(state: SimState, raw: string): Reply {
   const now = state.now();
   const out = written();
   const items = list.map((entry) => {
-    const result = validateOmnimessage(entry);
+    const result = withinWindow(validateOmnimessage(entry), now);
     return Array.isArray(result) ? { errors: result } : accept(state, result, now, out);
   });
   return withLog({ status: 201, json: { messages: items } }, flushLog(state, out));
