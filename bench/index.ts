@@ -1,5 +1,6 @@
 // Entry of `npm run bench`: every benchmark prints its figures and its targets side by side.
 import { parseArgs } from 'node:util';
+import { runDeliveryTimeBench } from './delivery-time';
 import { runImportBench } from './import';
 import { runXlsxImportBench } from './import-xlsx';
 import { runReportBench } from './report';
@@ -23,6 +24,8 @@ const benches: [string, () => Promise<void>][] = [
   ['send', () => runSendBench({ quick })],
   ['report', () => runReportBench({ rows })],
   ['status', () => runStatusBench({ rows, quick })],
+  // An appointment list of 100 000 rows is already far beyond a clinic's month.
+  ['delivery-time', async () => runDeliveryTimeBench({ rows: 100_000 })],
   // The built web host (npm run bench builds first) driven by Debian's Chromium.
   ['ui', async () => void (await runUiImportBench({ quick }))],
 ];

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only sms,import,xlsx,ui,send,report,status] [-- --quick]`: bundles the benchmarks and runs
+// `npm run bench [-- --only sms,import,xlsx,ui,send,report,status,delivery-time] [-- --quick]`: bundles the benchmarks and runs
 // them in a fresh Node process with --expose-gc, so that memory figures mean something.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';

@@ -5,6 +5,8 @@ import { getCampaign } from '../db/queries/campaigns';
 import { countMessages, insertMessages, type NewMessage } from '../db/queries/messages';
 import { UserError } from '../errors';
 import type { Pricing } from '../settings/pricing';
+import { DEFAULT_PROBLEM_CHOICES } from '../../shared/contract/delivery-plan';
+import { planRow } from './row-times';
 
 /**
  * Adds one batch of imported rows to a draft campaign. Main renders, encodes and prices every row
@@ -37,6 +39,9 @@ export function addRecipients(
   // Duplicates are caught here too, across batches: a number is sent at most once per campaign
   // whatever the caller did.
   const seen = new Map<string, number>();
+  const plan = campaign.deliveryPlan ?? null;
+  const choices = campaign.problemChoices ?? DEFAULT_PROBLEM_CHOICES;
+  const now = Date.now();
   const messages: NewMessage[] = recipients.map((r) => {
     if (r.fields.length !== campaign.columns.length) {
       throw new UserError(
@@ -60,7 +65,10 @@ export function addRecipients(
         seen.set(r.to, r.row);
       }
     }
-    const sendable = status === 'ok' && r.to !== null;
+    const planned = plan === null ? null : planRow(r.fields, plan, choices, now);
+    // A row whose time cannot be scheduled and whose group is skipped is kept with the reason.
+    if (status === 'ok' && planned?.skipReason) reason = planned.skipReason;
+    const sendable = status === 'ok' && r.to !== null && !planned?.skipReason;
     const preview = previewRow(compiled.template, r.fields, sendable ? r.to : null, {
       autoconvert: campaign.autoconvert,
       prices: pricing.prices,
@@ -78,6 +86,7 @@ export function addRecipients(
       segments: preview.segments,
       costMinMicros: sendable ? preview.costMinMicros : null,
       costMaxMicros: sendable ? preview.costMaxMicros : null,
+      ...(planned ? { time: planned.time } : {}),
     };
   });
   try {

@@ -68,3 +68,48 @@ describe('campaigns.create with a delivery plan', () => {
     expect(await call('campaigns.list', {})).toEqual([]);
   });
 });
+
+describe('campaigns.addRecipients with a delivery plan', () => {
+  it("computes each row's time itself and applies the choice for its group", async () => {
+    await fixture.start();
+    const now = Date.now();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    const DAY = 86_400_000;
+    const { id } = await create({
+      deliveryPlan: { ...plan, format: 'iso', rule: { kind: 'at' }, quietHours: null },
+      problemChoices: { unparseable: 'send-now', past: 'skip', tooFar: 'keep-queued' },
+    });
+    const times = [at(2 * DAY), at(-DAY), 'soon', at(40 * DAY)];
+    await call('campaigns.addRecipients', {
+      id,
+      recipients: times.map((time, i) => {
+        const to = `+3725123456${i}`;
+        return { row: i + 1, fields: [`N${i}`, to, time], rawPhone: to, to, status: 'ok', reason: null };
+      }),
+    });
+    const { rows } = await call('campaigns.rows', { id, offset: 0, limit: 10 });
+    const sendAt = (t: string) => new Date(Date.parse(t)).toISOString();
+    expect(rows[0]).toMatchObject({
+      state: 'queued',
+      sendAt: sendAt(times[0]!),
+      timeProblem: null,
+      holdUntil: null,
+    });
+    expect(rows[1]).toMatchObject({ state: 'skipped', timeProblem: 'past' });
+    expect(rows[1]?.skipReason).toMatch(/has passed/);
+    expect(rows[2]).toMatchObject({
+      state: 'queued',
+      sendAt: null,
+      appointment: null,
+      timeProblem: 'unparseable',
+    });
+    expect(rows[3]).toMatchObject({
+      state: 'queued',
+      sendAt: sendAt(times[3]!),
+      timeProblem: 'too-far',
+      holdUntil: new Date(Date.parse(times[3]!) - 30 * DAY).toISOString(),
+    });
+    expect(rows.every((r) => r.zone === 'Europe/Tallinn')).toBe(true);
+    expect((await call('campaigns.get', { id })).scheduledUntil).toBe(sendAt(times[3]!));
+  });
+});

@@ -40,6 +40,8 @@ export interface SenderDeps {
   limiter?: SharedRequestLimit;
   /** Wall-clock milliseconds, to tell whether a stored schedule has passed; Date.now() by default. */
   wallClock?: () => number;
+  /** The longest sleep of a run holding rows for Messente's scheduling window (tests shorten it). */
+  holdCheckMs?: number;
 }
 
 export interface Sender {
@@ -113,8 +115,9 @@ export function createSender(deps: SenderDeps): Sender {
 
   /** Cancels a scheduled campaign's accepted messages at Messente; null when it has no schedule. */
   async function unschedule(id: number, then: 'cancelled' | 'queued'): Promise<UnscheduleSummary | null> {
-    const timeToSend = mustGet(id).timeToSend;
-    if (timeToSend === null) return null;
+    const campaign = mustGet(id);
+    const timeToSend = campaign.timeToSend;
+    if (timeToSend === null && !campaign.deliveryPlan) return null;
     const client = await deps.getClient(id);
     try {
       const cancelOne = client.cancelScheduled?.bind(client);
@@ -164,7 +167,13 @@ export function createSender(deps: SenderDeps): Sender {
       setCampaignStatus(db, id, 'sending', { started: true, stopReason: null });
     })();
     batchSizes.set(id, config.batchSize);
-    const run = new CampaignRun(db, events, client, clock, { ...config, limiter: deps.limiter ?? null });
+    const run = new CampaignRun(db, events, client, clock, {
+      ...config,
+      limiter: deps.limiter ?? null,
+      passedChoice: campaign.problemChoices?.past ?? 'skip',
+      wallClock,
+      ...(deps.holdCheckMs === undefined ? {} : { holdCheckMs: deps.holdCheckMs }),
+    });
     runs.set(id, run);
     void run.done.then(() => runs.delete(id));
     run.begin();
@@ -212,7 +221,8 @@ export function createSender(deps: SenderDeps): Sender {
         const stoppable = ['draft', 'paused', 'interrupted'].includes(campaign.status);
         // A campaign sent for a later delivery can still be cancelled until that time.
         const scheduled =
-          ['completed', 'cancelled'].includes(campaign.status) && campaign.timeToSend !== null;
+          ['completed', 'cancelled'].includes(campaign.status) &&
+          (campaign.timeToSend !== null || Boolean(campaign.deliveryPlan));
         if (!stoppable && !scheduled) return null;
         db.transaction(() => {
           cancelQueuedRows(db, id);

@@ -21,6 +21,8 @@ export class RowQueue {
   constructor(
     private readonly db: Db,
     private readonly campaignId: number,
+    /** Wall-clock ms: rows held for Messente's scheduling window are read once it reaches them. */
+    private readonly wallClock: () => number = Date.now,
   ) {}
 
   /** The next request's rows (at most `limit`), without taking them. */
@@ -70,7 +72,8 @@ export class RowQueue {
   }
 
   private refill(afterRow: number): boolean {
-    this.buffer = nextQueuedRows(this.db, this.campaignId, afterRow, BUFFER_ROWS);
+    const now = new Date(this.wallClock()).toISOString();
+    this.buffer = nextQueuedRows(this.db, this.campaignId, afterRow, BUFFER_ROWS, now);
     this.bufferPos = 0;
     const last = this.buffer.at(-1);
     if (last) this.cursor = last.row;

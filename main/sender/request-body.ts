@@ -23,8 +23,16 @@ export function smsBody(text: string, sender: string, autoconvert: Autoconvert):
   return sms;
 }
 
-export function omnimessageBody(row: SendableRow, cfg: BodySettings): OmnimessageBody {
+/**
+ * A row with its own delivery time carries it, unless that time has passed by `now` (wall-clock
+ * ms): then it is delivered at once, as chosen for rows whose time has passed (the others were
+ * skipped before their request was built).
+ */
+export function omnimessageBody(row: SendableRow, cfg: BodySettings, now: number): OmnimessageBody {
   const body: OmnimessageBody = { to: row.to, messages: [smsBody(row.text, cfg.sender, cfg.autoconvert)] };
-  if (cfg.timeToSend) body.time_to_send = cfg.timeToSend;
+  const own = row.sendAt;
+  if (own !== null) {
+    if (Date.parse(own) > now) body.time_to_send = own;
+  } else if (cfg.timeToSend) body.time_to_send = cfg.timeToSend;
   return body;
 }

@@ -3,7 +3,14 @@
 import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/database';
-import { createSendingStore, settleCampaign, tallyCampaign, type Claim } from '../db/queries/sending';
+import {
+  createSendingStore,
+  nextHoldRelease,
+  settleCampaign,
+  skipPassedRows,
+  tallyCampaign,
+  type Claim,
+} from '../db/queries/sending';
 import type { EventBus } from '../events';
 import { capStopReason, fitsCap } from './cap';
 import { Alarm } from './alarm';
@@ -14,6 +21,7 @@ import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
 import { RowQueue, type Pending } from './queue';
+import { HOLD_CHECK_MS, PASSED_AT_SUBMISSION, splitPassed, type PassedChoice } from './row-times';
 import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
 import type { BulkOutcome, SendClient, SendOutcome } from './types';
@@ -33,6 +41,12 @@ export interface RunConfig {
   allowUnsafeRate: boolean;
   /** The request budget shared with other campaigns and status checks, if any. */
   limiter?: SharedRequestLimit | null;
+  /** Rows with their own delivery time that has passed by submission: skipped, or sent at once. */
+  passedChoice?: PassedChoice;
+  /** Wall-clock ms (Date.now by default): rows' own delivery times are compared with it. */
+  wallClock?: () => number;
+  /** The longest sleep while rows wait in Omnicast for Messente's scheduling window. */
+  holdCheckMs?: number;
 }
 
 interface InFlight extends Pending {
@@ -71,6 +85,7 @@ export class CampaignRun {
   private ready: InFlight[][] = [];
   /** The loop sleeps until a ready request's planned time (not for an answer). */
   private awaitingTime = false;
+  private readonly wallClock: () => number;
 
   constructor(
     private readonly db: Db,
@@ -96,7 +111,8 @@ export class CampaignRun {
       this.events.emit('campaign.progress', this.progress()),
     );
     this.tally = new Tally(tallyCampaign(db, cfg.campaignId));
-    this.queue = new RowQueue(db, cfg.campaignId);
+    this.wallClock = cfg.wallClock ?? Date.now;
+    this.queue = new RowQueue(db, cfg.campaignId, this.wallClock);
     this.guard = new AnswerGuard(db, cfg.campaignId, cfg.sender, () => this.writer.flush());
   }
 
@@ -162,6 +178,14 @@ export class CampaignRun {
           rescanned = true;
           continue;
         }
+        // Rows beyond Messente's scheduling window wait here, the campaign sending, until it opens.
+        const held = nextHoldRelease(this.db, this.cfg.campaignId);
+        if (held !== null) {
+          const wait = Date.parse(held) - this.wallClock();
+          await this.alarm.sleep(Math.max(1, Math.min(wait, this.cfg.holdCheckMs ?? HOLD_CHECK_MS)));
+          rescanned = false;
+          continue;
+        }
         return;
       }
       // A batch larger than the window's room leaves in part: the rest stays claimed, next in line.
@@ -197,8 +221,14 @@ export class CampaignRun {
     const group: Pending[][] = [];
     let committed = this.tally.committedMicros;
     while (group.length < Math.max(1, wanted)) {
-      const batch = this.queue.peek(now, perRequest);
-      if (batch.length === 0) break;
+      const peeked = this.queue.peek(now, perRequest);
+      if (peeked.length === 0) break;
+      const { skip, send } = splitPassed(peeked, this.cfg.passedChoice ?? 'skip', this.wallClock());
+      if (skip > 0) {
+        this.skipPassed(peeked.slice(0, skip));
+        continue;
+      }
+      const batch = send < peeked.length ? peeked.slice(0, send) : peeked;
       const fitting = fitsCap(batch, committed, this.cfg.maxCostMicros);
       if (fitting.length === 0) {
         if (group.length === 0)
@@ -213,6 +243,17 @@ export class CampaignRun {
     }
     if (group.length > 0) this.claim(group, now);
     return group.length;
+  }
+
+  /** Rows whose own time passed before submission, the operator having chosen to skip them. */
+  private skipPassed(rows: Pending[]): void {
+    this.queue.take(rows);
+    skipPassedRows(
+      this.db,
+      rows.map((p) => p.row.id),
+      PASSED_AT_SUBMISSION,
+    );
+    this.resync();
   }
 
   private claim(group: Pending[][], now: number): void {
@@ -236,8 +277,10 @@ export class CampaignRun {
     try {
       outcome =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg))
-          : await this.client.sendOmnimessages(items.map((i) => omnimessageBody(i.row, this.cfg)));
+          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg, this.wallClock()))
+          : await this.client.sendOmnimessages(
+              items.map((i) => omnimessageBody(i.row, this.cfg, this.wallClock())),
+            );
     } catch (error) {
       outcome = thrownOutcome(error);
     }

@@ -21,8 +21,11 @@ export interface UnscheduleClient {
 export interface UnscheduleOptions {
   /** What a cancelled row becomes: `cancelled` (campaign cancelled) or `queued` (paused). */
   then: 'cancelled' | 'queued';
-  /** The campaign's delivery time (ISO): a 404 after it means "already sent". */
-  timeToSend: string;
+  /**
+   * The campaign's delivery time (ISO): a 404 after it means "already sent". A row with its own
+   * delivery time is judged by that one instead.
+   */
+  timeToSend: string | null;
   limiter: SharedRequestLimit;
   /** The limiter's time base (performance.now()). */
   monotonic: () => number;
@@ -46,7 +49,7 @@ export async function cancelScheduledRows(
 ): Promise<UnscheduleSummary> {
   const rows = scheduledRows(db, campaignId);
   const summary: UnscheduleSummary = { cancelled: 0, alreadySent: 0, unknown: 0, stopped: null };
-  const due = Date.parse(opts.timeToSend);
+  const campaignDue = opts.timeToSend === null ? NaN : Date.parse(opts.timeToSend);
   const maxAttempts = opts.maxAttempts ?? 5;
 
   const acquire = async () => {
@@ -67,7 +70,10 @@ export async function cancelScheduledRows(
         return 'unknown';
       }
       if (result.kind === 'cancelled') return 'cancelled';
-      if (result.kind === 'not-found') return opts.wallClock() >= due ? 'already-sent' : 'unknown';
+      if (result.kind === 'not-found') {
+        const due = row.sendAt === null ? campaignDue : Date.parse(row.sendAt);
+        return opts.wallClock() >= due ? 'already-sent' : 'unknown';
+      }
       if (result.kind === 'auth') {
         summary.stopped = result.detail;
         return null;

@@ -5,6 +5,7 @@ import { writeSync } from 'node:fs';
 import type { Random } from './prng';
 import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
+import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
 import { pickFinalStatus, statusBody, type DeliveryRates, type StoredOmnimessage } from './statuses';
 import { invalid, missing, validateOmnimessage, type ApiError, type ValidOmnimessage } from './validate';
 
@@ -87,7 +88,13 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
     timeToSend: message.timeToSend === null ? null : new Date(message.timeToSend).toISOString(),
   });
   for (const m of stored.messages) state.balanceEur -= m.partPrice * m.parts;
-  const entry = { omnimessage_id: omnimessageId, to: message.to, sender: first.sender, text: first.text };
+  const entry = {
+    omnimessage_id: omnimessageId,
+    to: message.to,
+    sender: first.sender,
+    text: first.text,
+    ...(message.timeToSend === null ? {} : { time_to_send: new Date(message.timeToSend).toISOString() }),
+  };
   log.push(JSON.stringify({ ...entry, received_at: new Date(receivedAt).toISOString() }));
   return {
     omnimessage_id: omnimessageId,
@@ -102,10 +109,17 @@ function flushLog(state: SimState, lines: string[]): void {
   writeSync(state.logFd, `${lines.join('\n')}\n`);
 }
 
+/** Messente schedules at most MAX_SCHEDULE_DAYS ahead: a later time_to_send is refused. */
+function withinWindow(result: ValidOmnimessage | ApiError[], now: number): ValidOmnimessage | ApiError[] {
+  if (Array.isArray(result) || result.timeToSend === null) return result;
+  if (result.timeToSend <= now + MAX_SCHEDULE_DAYS * 86_400_000) return result;
+  return [invalid('payload[time_to_send]', `time_to_send may be at most ${MAX_SCHEDULE_DAYS} days ahead`)];
+}
+
 export function sendOne(state: SimState, raw: string): Reply {
   const parsed = parseJson(raw);
   if (!parsed.ok) return badJson();
-  const result = validateOmnimessage(parsed.value);
+  const result = withinWindow(validateOmnimessage(parsed.value), state.now());
   if (Array.isArray(result)) return errorReply(400, result);
   const log: string[] = [];
   const item = accept(state, result, state.now(), log);
@@ -124,7 +138,7 @@ export function sendMany(state: SimState, raw: string): Reply {
   const now = state.now();
   const log: string[] = [];
   const items = list.map((entry) => {
-    const result = validateOmnimessage(entry);
+    const result = withinWindow(validateOmnimessage(entry), now);
     return Array.isArray(result) ? { errors: result } : accept(state, result, now, log);
   });
   flushLog(state, log);

@@ -3,6 +3,7 @@
 // Main recomputes every row's delivery time from these; it never takes the renderer's figures.
 import { z } from 'zod';
 import { MAX_SCHEDULE_DAYS } from '../limits';
+import type { DeliveryPlan, ProblemChoices } from '../delivery-time';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 21:00');
 
@@ -70,3 +71,10 @@ export const DEFAULT_PROBLEM_CHOICES: ProblemChoicesArgs = {
   past: 'skip',
   tooFar: 'skip',
 };
+
+// The schemas accept exactly the shapes the delivery-time rules work with.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const planMatches: Same<DeliveryPlanArgs, DeliveryPlan> = true;
+const choicesMatch: Same<ProblemChoicesArgs, ProblemChoices> = true;
+void planMatches;
+void choicesMatch;

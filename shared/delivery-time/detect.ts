@@ -28,8 +28,14 @@ function guessColumn(column: number, cells: readonly string[]): TimeColumnGuess 
   const timed = cells.some((cell) => /[.T]/.test(cell));
   for (const format of TIME_FORMATS) {
     if (format === 'excel' && !timed) continue;
+    // A format that already fails more cells than a time column may is not read further.
+    const allowedFailures = Math.floor(cells.length * (1 - MIN_SHARE));
     let count = 0;
-    for (const cell of cells) if (parsesAs(cell, format)) count++;
+    let failures = 0;
+    for (const cell of cells) {
+      if (parsesAs(cell, format)) count++;
+      else if (++failures > allowedFailures) break;
+    }
     counts.set(format, count);
     if (count > 0 && (best === null || count > best.count)) best = { format, count };
   }

@@ -13,7 +13,8 @@ export type {
   TimeFormat,
 } from './types';
 export { detectTimeColumns } from './detect';
-export { formatAppointment, messagesPerHour } from './display';
+export { formatAppointment } from './appointment-words';
+export { messagesPerHour } from './per-hour';
 export { describeFormat, TIME_FORMATS } from './parse';
 export { planRowTime } from './plan';
 export {

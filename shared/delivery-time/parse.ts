@@ -1,7 +1,8 @@
 // Reading one cell as a moment in a zone, in one of the formats a time column may use. Luxon does
 // the reading; this file settles the two nights a year when a local time is missing or repeated.
-import { DateTime } from 'luxon';
+import { DateTime, type TokenParser, type Zone } from 'luxon';
 import type { TimeFormat } from './types';
+import { rememberingZone } from './zone-cache';
 
 /** The formats offered for a time column, most specific first (ties in detection go to the first). */
 export const TIME_FORMATS: readonly TimeFormat[] = [
@@ -52,6 +53,18 @@ const EXCEL_MAX = 73051;
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 const LOCAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
+const parsers = new Map<TimeFormat, TokenParser>();
+
+/** A format's parser, built once: building it is most of what reading one cell would cost. */
+function parserFor(format: TimeFormat): TokenParser {
+  let parser = parsers.get(format);
+  if (parser === undefined) {
+    parser = DateTime.buildFormatParser(format, { locale: 'en-US' });
+    parsers.set(format, parser);
+  }
+  return parser;
+}
+
 function wallClock(format: TimeFormat, cell: string): DateTime | null {
   const value = cell.trim();
   if (value === '') return null;
@@ -71,7 +84,10 @@ function wallClock(format: TimeFormat, cell: string): DateTime | null {
       parsed = DateTime.fromSeconds(seconds, { zone: 'UTC' });
     }
   } else {
-    parsed = DateTime.fromFormat(value.replace(/\s+/g, ' '), format, { zone: 'UTC', locale: 'en-US' });
+    parsed = DateTime.fromFormatParser(value.replace(/\s+/g, ' '), parserFor(format), {
+      zone: 'UTC',
+      locale: 'en-US',
+    });
   }
   return parsed.isValid ? parsed : null;
 }
@@ -88,24 +104,30 @@ export function parsesAs(cell: string, format: TimeFormat): boolean {
  */
 export function atWallClock(
   parts: { year: number; month: number; day: number; hour: number; minute: number; second?: number },
-  zone: string,
+  zone: string | Zone,
 ): DateTime {
-  const moment = DateTime.fromObject(parts, { zone });
+  const moment = DateTime.fromObject(parts, {
+    zone: typeof zone === 'string' ? (rememberingZone(zone) ?? zone) : zone,
+  });
   if (!moment.isValid) return moment;
-  // An hour earlier in real time, with the wall clock unchanged, exists only on a repeated hour.
-  const earlier = moment.minus({ hours: 1 });
-  const sameWallClock =
-    earlier.hour === moment.hour && earlier.minute === moment.minute && earlier.day === moment.day;
-  return sameWallClock ? earlier : moment;
+  // Luxon takes the later of a repeated time. The clocks went back shortly before it when the offset
+  // a little earlier was larger; the same wall-clock time then also happened that much earlier.
+  const ms = moment.toMillis();
+  const back = moment.zone.offset(ms - HOUR_MS) - moment.offset;
+  if (back <= 0) return moment;
+  const earlier = ms - back * 60_000;
+  return moment.zone.offset(earlier) === moment.offset + back
+    ? DateTime.fromMillis(earlier, { zone: moment.zone })
+    : moment;
 }
 
-/** An ISO cell that names its offset reads as the same instant whatever zone it is read in. */
+const HOUR_MS = 3_600_000;
+
+/** An ISO cell that names its offset ('Z', '+03:00', '+0300', '+03') after its time of day. */
+const OWN_OFFSET = /T[\d:.,]+(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
 function hasOwnOffset(cell: string): boolean {
-  const value = cell.trim();
-  return (
-    DateTime.fromISO(value, { zone: 'UTC' }).toMillis() ===
-    DateTime.fromISO(value, { zone: 'Asia/Tokyo' }).toMillis()
-  );
+  return OWN_OFFSET.test(cell.trim());
 }
 
 /**
@@ -116,7 +138,7 @@ export function parseCell(cell: string, format: TimeFormat, zone: string): DateT
   const clock = wallClock(format, cell);
   if (clock === null) return null;
   if (format === 'iso' && hasOwnOffset(cell)) {
-    const moment = clock.setZone(zone);
+    const moment = clock.setZone(rememberingZone(zone) ?? zone);
     return moment.isValid ? moment : null;
   }
   const { year, month, day, hour, minute, second } = clock;

@@ -228,3 +228,14 @@ describe('planRowTime: past and too far', () => {
     });
   });
 });
+
+describe('planRowTime: one plan for many rows', () => {
+  it('reads a repeated cell once but compares it with each call’s now', () => {
+    const shared = plan();
+    const before = planRowTime('04.05.2026 09:00', null, shared, NOW);
+    const after = planRowTime('04.05.2026 09:00', null, shared, Date.parse('2026-05-04T07:00:00Z'));
+    expect(before).toMatchObject({ ok: true, sendAt: '2026-05-04T06:00:00Z' });
+    expect(after).toMatchObject({ ok: false, problem: 'past' });
+    expect(planRowTime('04.05.2026 09:00', 'FI', shared, NOW)).toMatchObject({ zone: 'Europe/Helsinki' });
+  });
+});

@@ -72,8 +72,22 @@ function usable(zone: string | undefined): zone is string {
   return zone !== undefined && IANAZone.isValidZone(zone);
 }
 
+const chosen = new Map<string, RowZone>();
+
 /** The zone for a row of `country`, and how it was chosen; `operatorZone` when nothing better. */
 export function rowZone(country: string | null, operatorZone: string): RowZone {
+  // Asked once per row of a campaign whose rows name a handful of countries.
+  const key = `${country ?? ''}\u0000${operatorZone}`;
+  let zone = chosen.get(key);
+  if (zone === undefined) {
+    if (chosen.size >= 10_000) chosen.clear();
+    zone = chooseZone(country, operatorZone);
+    chosen.set(key, zone);
+  }
+  return zone;
+}
+
+function chooseZone(country: string | null, operatorZone: string): RowZone {
   const code = countryCode(country);
   const zones = code === null ? [] : (getCountry(code)?.timezones ?? []).filter(usable);
   if (code === null || zones.length === 0) return { zone: operatorZone, source: 'operator', country: code };

@@ -7,7 +7,7 @@ import type { PriceTable } from './prices';
 import { DEFAULT_REPLACEMENTS, type ReplacementTable } from './replacements';
 import { renderCounted } from './render-count';
 import { countSegments, GSM_PART, GSM_SINGLE, type SegmentCount } from './segments';
-import type { CompiledTemplate } from './template';
+import type { CompiledTemplate, RowTimeContext } from './template';
 
 export interface RowPreview {
   /** Rendered, before autoconvert. */
@@ -38,14 +38,18 @@ export interface PreviewOptions {
   typicalSegments?: number;
 }
 
-/** `to` is the E.164 number, or null for a row that will not be sent (its cost is then null). */
+/**
+ * `to` is the E.164 number, or null for a row that will not be sent (its cost is then null); `time`
+ * the row's appointment when the campaign has a time column, for `{{column|time}}` and its kin.
+ */
 export function previewRow(
   t: CompiledTemplate,
   fields: readonly string[],
   to: string | null,
   options: PreviewOptions,
+  time: RowTimeContext | null = null,
 ): RowPreview {
-  const r = renderCounted(t, fields);
+  const r = renderCounted(t, fields, time);
   // Fast path: an all-GSM text is sent as is under every autoconvert mode, and its figures follow from
   // the septets counted while rendering. CR (CRLF is one character) and a long text with escape pairs
   // (parts never split one) need the text itself: those take the general path.

@@ -4,7 +4,7 @@
 // read back (a concatenated string read character by character is first copied flat), which is what
 // the general path did three times over: autoconvert's GSM check, the segment count, and the compare.
 import { CHAR_CLASS, COST_MASK } from './gsm-tables';
-import { slotValue, type CompiledTemplate } from './template';
+import { slotValue, type CompiledTemplate, type RowTimeContext } from './template';
 
 interface LiteralStats {
   septets: number;
@@ -42,8 +42,15 @@ export interface CountedRender {
   length: number;
 }
 
-/** renderTemplate(), plus the text's septets and character-class bits (see CountedRender). */
-export function renderCounted(t: CompiledTemplate, fields: readonly string[]): CountedRender {
+/**
+ * renderTemplate(), plus the text's septets and character-class bits (see CountedRender); `time` is
+ * the row's appointment for `{{column|time}}` and its kin, counted like any merged value.
+ */
+export function renderCounted(
+  t: CompiledTemplate,
+  fields: readonly string[],
+  time: RowTimeContext | null = null,
+): CountedRender {
   const stats = statsOf(t);
   let septets = stats.septets;
   let flags = stats.flags;
@@ -51,7 +58,7 @@ export function renderCounted(t: CompiledTemplate, fields: readonly string[]): C
   let text = t.literals[0]!;
   const emptyFields: string[] = [];
   for (let s = 0; s < t.slots.length; s++) {
-    const value = slotValue(t.slots[s]!, fields, emptyFields);
+    const value = slotValue(t.slots[s]!, fields, emptyFields, time);
     for (let i = 0; i < value.length; i++) {
       const k = CHAR_CLASS[value.charCodeAt(i)]!;
       septets += k & COST_MASK;

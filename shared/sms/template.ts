@@ -1,6 +1,30 @@
 // Message templates: `{{column}}` and `{{column|fallback}}` merge fields, compiled once against the CSV
-// header so that rendering a row is only string concatenation.
+// header so that rendering a row is only string concatenation. On the campaign's time column,
+// `{{column|time}}`, `|date` and `|weekday` write the row's appointment in its recipient's language.
+import { formatAppointment } from '../delivery-time/appointment-words';
 import { isGsmText } from './gsm-tables';
+
+/** How `{{column|time}}`, `|date` and `|weekday` write a row's appointment. */
+export type TimeFormatter = 'time' | 'date' | 'weekday';
+
+const TIME_FORMATTERS: readonly string[] = ['time', 'date', 'weekday'] satisfies TimeFormatter[];
+
+/** The template help's sentence on the time formatters, the same in the app and the CLI. */
+export const TIME_FORMATTER_HELP =
+  'On the time column, {{column|time}}, {{column|date}} and {{column|weekday}} write each row’s ' +
+  'appointment in its recipient’s language and time zone; on any other column the word after "|" ' +
+  'is a fallback text.';
+
+/**
+ * The row's appointment, for the time formatters: the time column's index, and the appointment as
+ * read for this row (ISO 8601, null when its cell does not read as a time) with its zone and language.
+ */
+export interface RowTimeContext {
+  column: number;
+  appointment: string | null;
+  zone: string;
+  locale: string;
+}
 
 export interface Slot {
   column: number;
@@ -8,6 +32,8 @@ export interface Slot {
   name: string;
   /** Used when the row's value is empty or whitespace; null = flag the row instead. */
   fallback: string | null;
+  /** `|time`, `|date` or `|weekday`: on the time column these format the appointment instead. */
+  formatter?: TimeFormatter;
 }
 
 export interface CompiledTemplate {
@@ -85,7 +111,14 @@ export function compileTemplate(source: string, columns: readonly string[]): Com
     } else {
       literals.push(literal);
       literal = '';
-      slots.push({ column, name: columns[column]!.trim(), fallback: bar < 0 ? null : body.slice(bar + 1) });
+      const fallback = bar < 0 ? null : body.slice(bar + 1);
+      const formatter = fallback?.trim().toLowerCase() ?? '';
+      slots.push({
+        column,
+        name: columns[column]!.trim(),
+        fallback,
+        ...(TIME_FORMATTERS.includes(formatter) && { formatter: formatter as TimeFormatter }),
+      });
     }
     i = close + 2;
   }
@@ -101,24 +134,46 @@ export interface Rendered {
   emptyFields: string[];
 }
 
+/** True when a slot of `t` is `|time`, `|date` or `|weekday`, so rendering needs the row's time. */
+export function usesTimeFormatters(t: CompiledTemplate): boolean {
+  return t.slots.some((slot) => slot.formatter !== undefined);
+}
+
 /**
  * What one slot merges for a row: the row's value, or the slot's fallback when the value is empty or
  * whitespace. With no fallback the merge is empty and the column is added to `emptyFields` (once).
- * Every renderer fills its slots through here, so the rule lives in one place.
+ * On the time column (`time` given), `|time`, `|date` and `|weekday` merge the row's appointment in
+ * its recipient's words instead, or the cell as written when it does not read as a time (an empty
+ * one is flagged: the word is no fallback there). Every renderer fills its slots through here, so
+ * the rule lives in one place.
  */
-export function slotValue(slot: Slot, fields: readonly string[], emptyFields: string[]): string {
-  const value = fields[slot.column] ?? '';
+export function slotValue(
+  slot: Slot,
+  fields: readonly string[],
+  emptyFields: string[],
+  time: RowTimeContext | null = null,
+): string {
+  let value = fields[slot.column] ?? '';
+  const formatted = slot.formatter !== undefined && time !== null && slot.column === time.column;
+  if (formatted && time.appointment !== null) {
+    value = formatAppointment(time.appointment, slot.formatter!, time.locale, time.zone);
+  }
   if (value.trim() !== '') return value;
-  if (slot.fallback !== null) return slot.fallback;
+  if (slot.fallback !== null && !formatted) return slot.fallback;
   if (!emptyFields.includes(slot.name)) emptyFields.push(slot.name);
   return value;
 }
 
-export function renderTemplate(t: CompiledTemplate, fields: readonly string[]): Rendered {
+/** `time`: the row's appointment, when the campaign has a time column (see RowTimeContext). */
+export function renderTemplate(
+  t: CompiledTemplate,
+  fields: readonly string[],
+  time: RowTimeContext | null = null,
+): Rendered {
   let text = t.literals[0]!;
   const emptyFields: string[] = [];
   for (let s = 0; s < t.slots.length; s++) {
-    text += slotValue(t.slots[s]!, fields, emptyFields) + t.literals[s + 1]!;
+    text += slotValue(t.slots[s]!, fields, emptyFields, time) + t.literals[s + 1]!;
   }
   return { text, emptyFields };
 }

@@ -1,4 +1,10 @@
-import type { Encoding, MessageRow, MessageState, ScheduleCancelOutcome } from '../../../shared/types';
+import type {
+  Encoding,
+  MessageRow,
+  MessageState,
+  RowTimeProblem,
+  ScheduleCancelOutcome,
+} from '../../../shared/types';
 import type { Db } from '../database';
 
 export interface NewMessage {
@@ -13,6 +19,17 @@ export interface NewMessage {
   segments: number;
   costMinMicros: number | null;
   costMaxMicros: number | null;
+  /** A campaign with a delivery plan: the row's own time, as main computed it. */
+  time?: RowTime;
+}
+
+/** A row's own delivery time (see migration 009); every row of a planned campaign has a zone. */
+export interface RowTime {
+  appointment: string | null;
+  sendAt: string | null;
+  zone: string;
+  problem: RowTimeProblem | null;
+  holdUntil: string | null;
 }
 
 export interface MessageRecord {
@@ -43,14 +60,19 @@ export interface MessageRecord {
   delivered_at: string | null;
   billed_micros: number | null;
   schedule_cancel: ScheduleCancelOutcome | null;
+  appointment: string | null;
+  send_at: string | null;
+  time_zone: string | null;
+  time_problem: RowTimeProblem | null;
+  hold_until: string | null;
 }
 
 /** Inserts one batch in a single transaction: all of it lands, or none of it. */
 export function insertMessages(db: Db, campaignId: number, messages: readonly NewMessage[]): number {
   const insert = db.prepare(
     `INSERT INTO messages (campaign_id, row, fields, raw_phone, recipient, state, skip_reason, text, encoding,
-       segments, cost_min_micros, cost_max_micros)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       segments, cost_min_micros, cost_max_micros, appointment, send_at, time_zone, time_problem, hold_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (const m of messages) {
@@ -67,6 +89,11 @@ export function insertMessages(db: Db, campaignId: number, messages: readonly Ne
         m.segments,
         m.costMinMicros,
         m.costMaxMicros,
+        m.time?.appointment ?? null,
+        m.time?.sendAt ?? null,
+        m.time?.zone ?? null,
+        m.time?.problem ?? null,
+        m.time?.holdUntil ?? null,
       );
     }
   })();
@@ -243,5 +270,15 @@ export function toMessageRow(r: MessageRecord): MessageRow {
     deliveryError: r.delivery_error,
     deliveredAt: r.delivered_at,
     billedCostMicros: r.billed_micros,
+    // Only a planned campaign's rows (they all have a zone) carry their own time.
+    ...(r.time_zone === null
+      ? {}
+      : {
+          appointment: r.appointment,
+          sendAt: r.send_at,
+          zone: r.time_zone,
+          timeProblem: r.time_problem,
+          holdUntil: r.hold_until,
+        }),
   };
 }

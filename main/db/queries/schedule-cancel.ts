@@ -8,13 +8,15 @@ export interface ScheduledRow {
   id: number;
   row: number;
   omnimessageId: string;
+  /** The row's own delivery time, when it has one (UTC ISO-8601). */
+  sendAt: string | null;
 }
 
 /** Accepted rows of the campaign with an omnimessage id, not yet asked to be cancelled. */
 export function scheduledRows(db: Db, campaignId: number): ScheduledRow[] {
   return db
     .prepare(
-      `SELECT id, row, omnimessage_id AS omnimessageId FROM messages
+      `SELECT id, row, omnimessage_id AS omnimessageId, send_at AS sendAt FROM messages
        WHERE campaign_id = ? AND state = 'accepted' AND omnimessage_id IS NOT NULL AND schedule_cancel IS NULL
        ORDER BY row`,
     )

@@ -11,6 +11,8 @@ export interface SendableRow {
   to: string;
   text: string;
   costMaxMicros: number | null;
+  /** The row's own delivery time (UTC ISO-8601); null = the campaign's, or on submission. */
+  sendAt: string | null;
 }
 
 export interface RowError {
@@ -40,13 +42,43 @@ export interface Claim {
   attemptId: number | null;
 }
 
-export function nextQueuedRows(db: Db, campaignId: number, afterRow: number, limit: number): SendableRow[] {
+/**
+ * Queued rows after `afterRow`, in row order. A row held in Omnicast until its delivery time enters
+ * Messente's scheduling window is left out until `now` (UTC ISO-8601) reaches its hold_until.
+ */
+export function nextQueuedRows(
+  db: Db,
+  campaignId: number,
+  afterRow: number,
+  limit: number,
+  now: string = new Date().toISOString(),
+): SendableRow[] {
   return db
     .prepare(
-      `SELECT id, row, recipient AS "to", text, cost_max_micros AS costMaxMicros FROM messages
-       WHERE campaign_id = ? AND state = 'queued' AND row > ? ORDER BY row LIMIT ?`,
+      `SELECT id, row, recipient AS "to", text, cost_max_micros AS costMaxMicros, send_at AS sendAt
+       FROM messages WHERE campaign_id = ? AND state = 'queued' AND row > ?
+         AND (hold_until IS NULL OR hold_until <= ?) ORDER BY row LIMIT ?`,
     )
-    .all(campaignId, afterRow, limit) as SendableRow[];
+    .all(campaignId, afterRow, now, limit) as SendableRow[];
+}
+
+/** When the next row held for Messente's scheduling window may be submitted (UTC ISO); null: none held. */
+export function nextHoldRelease(db: Db, campaignId: number): string | null {
+  const row = db
+    .prepare(
+      `SELECT MIN(hold_until) AS at FROM messages
+       WHERE campaign_id = ? AND state = 'queued' AND hold_until IS NOT NULL`,
+    )
+    .get(campaignId) as { at: string | null };
+  return row.at;
+}
+
+/** Queued rows whose own delivery time passed before they could be submitted, skipped with why. */
+export function skipPassedRows(db: Db, messageIds: readonly number[], reason: string): number {
+  const skip = db.prepare(
+    "UPDATE messages SET state = 'skipped', skip_reason = ?, time_problem = 'past' WHERE id = ? AND state = 'queued'",
+  );
+  return db.transaction(() => messageIds.reduce((n, id) => n + skip.run(reason, id).changes, 0))();
 }
 
 export type SendingStore = ReturnType<typeof createSendingStore>;

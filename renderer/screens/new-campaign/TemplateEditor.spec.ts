@@ -19,6 +19,32 @@ describe('TemplateEditor', () => {
     expect(onInput).toHaveBeenCalledWith('Hi {{first_name}}!');
   });
 
+  it('explains the time formatters in the help beside the box', () => {
+    render(TemplateEditor, { value: '', columns: ['Appointment'], errors: [], ucs2: [], onInput: () => {} });
+    const box = screen.getByRole('textbox', { name: 'Template' });
+    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toMatch(
+      /On the time column, \{\{column\|time\}\}, \{\{column\|date\}\} and \{\{column\|weekday\}\}/,
+    );
+    expect(help?.textContent).toMatch(/on any other column the word after "\|" is a fallback text/);
+  });
+
+  it("names the campaign's time column in the help once one is chosen", () => {
+    render(TemplateEditor, {
+      value: '',
+      columns: ['Appointment'],
+      errors: [],
+      ucs2: [],
+      timeColumn: 'Appointment',
+      onInput: () => {},
+    });
+    const box = screen.getByRole('textbox', { name: 'Template' });
+    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toContain(
+      'The time column is "Appointment": {{Appointment|time}} writes its time.',
+    );
+  });
+
   it('warns about {column} in single braces, which is sent as written', () => {
     render(TemplateEditor, {
       value: 'Hi {First name}, {{First name}} {smile}',
