@@ -8,6 +8,7 @@ import {
   type RowProblem,
   type RowTime,
 } from '../../../shared/delivery-time';
+import type { RowTimeContext } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import type { Scheduler } from './preview-model';
 
@@ -167,4 +168,17 @@ export interface PerRowDelivery {
 export function perRowDelivery(summary: DeliverySummary, zone: string): PerRowDelivery | null {
   if (summary.from === null || summary.to === null) return null;
   return { from: summary.from, to: summary.to, zone, keptQueued: summary.keptQueued };
+}
+
+/**
+ * A row's appointment as the template formatters take it. A row whose time could not be read (or a
+ * row never sent) has none: its cell is then written as it stands.
+ */
+export function timeContext(t: RowTime | null, plan: DeliveryPlan): RowTimeContext {
+  return {
+    column: plan.column,
+    appointment: t?.appointment ?? null,
+    zone: t?.zone ?? plan.zone,
+    locale: t?.locale ?? 'en',
+  };
 }
