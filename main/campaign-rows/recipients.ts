@@ -65,15 +65,21 @@ export function addRecipients(
         seen.set(r.to, r.row);
       }
     }
-    const planned = plan === null ? null : planRow(r.fields, plan, choices, now);
+    const planned = plan === null ? null : planRow(r, plan, choices, now);
     // A row whose time cannot be scheduled and whose group is skipped is kept with the reason.
     if (status === 'ok' && planned?.skipReason) reason = planned.skipReason;
     const sendable = status === 'ok' && r.to !== null && !planned?.skipReason;
-    const preview = previewRow(compiled.template, r.fields, sendable ? r.to : null, {
-      autoconvert: campaign.autoconvert,
-      prices: pricing.prices,
-      table: pricing.replacements,
-    });
+    const preview = previewRow(
+      compiled.template,
+      r.fields,
+      sendable ? r.to : null,
+      {
+        autoconvert: campaign.autoconvert,
+        prices: pricing.prices,
+        table: pricing.replacements,
+      },
+      planned?.context ?? null,
+    );
     return {
       row: r.row,
       fields: r.fields,

@@ -1,8 +1,14 @@
 // Each row's own delivery time, computed by main from the campaign's plan when the row is added
 // (whatever the renderer showed), with the operator's choice for its group applied when it cannot
 // be scheduled as planned.
-import { planRowTime, type DeliveryPlan, type ProblemChoices } from '../../shared/delivery-time';
+import {
+  localeForCountry,
+  planRowTime,
+  type DeliveryPlan,
+  type ProblemChoices,
+} from '../../shared/delivery-time';
 import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
+import type { RowTimeContext } from '../../shared/sms/template';
 import type { RowTime } from '../db/queries/messages';
 
 const DAY_MS = 86_400_000;
@@ -15,6 +21,8 @@ export interface PlannedRow {
   time: RowTime;
   /** Set when the choice for its group is to skip it: why, in the preview's words. */
   skipReason: string | null;
+  /** What the template's {{column|time}} and its kin write for this row. */
+  context: RowTimeContext;
 }
 
 /**
@@ -25,35 +33,41 @@ export function holdUntilFor(sendAt: string): string {
   return new Date(Date.parse(sendAt) - MAX_SCHEDULE_DAYS * DAY_MS).toISOString();
 }
 
+/**
+ * `row`'s time by `plan` at `now`. A workbook's date cell is read from the date it holds (`dates`)
+ * when the column is read as spreadsheet dates; its text is only how the sheet displayed it.
+ */
 export function planRow(
-  fields: readonly string[],
+  row: { fields: readonly string[]; dates?: readonly (string | null)[] },
   plan: DeliveryPlan,
   choices: ProblemChoices,
   now: number,
 ): PlannedRow {
+  const { fields } = row;
   const country = plan.countryColumn === null ? null : (fields[plan.countryColumn] ?? null);
-  const t = planRowTime(fields[plan.column] ?? '', country, plan, now);
+  const raw = plan.format === 'excel' ? (row.dates?.[plan.column] ?? null) : null;
+  const t = planRowTime(raw ?? fields[plan.column] ?? '', country, plan, now);
+  const context: RowTimeContext = {
+    column: plan.column,
+    appointment: t.appointment ?? null,
+    zone: t.zone ?? plan.zone,
+    locale: t.locale ?? localeForCountry(country),
+  };
+  const appointment = t.appointment ?? null;
   if (t.ok) {
-    return {
-      time: {
-        appointment: t.appointment,
-        sendAt: utc(t.sendAt),
-        zone: t.zone,
-        problem: null,
-        holdUntil: null,
-      },
-      skipReason: null,
-    };
+    const time = { appointment, sendAt: utc(t.sendAt), zone: t.zone, problem: null, holdUntil: null };
+    return { time, skipReason: null, context };
   }
-  const base = { appointment: t.appointment ?? null, zone: t.zone ?? plan.zone, problem: t.problem };
+  const base = { appointment, zone: context.zone, problem: t.problem };
   const choice =
     t.problem === 'unparseable' ? choices.unparseable : t.problem === 'past' ? choices.past : choices.tooFar;
-  if (choice === 'skip')
-    return { time: { ...base, sendAt: utc(t.sendAt), holdUntil: null }, skipReason: t.message };
-  if (choice === 'send-now') return { time: { ...base, sendAt: null, holdUntil: null }, skipReason: null };
+  if (choice === 'skip') {
+    return { time: { ...base, sendAt: utc(t.sendAt), holdUntil: null }, skipReason: t.message, context };
+  }
+  if (choice === 'send-now') {
+    return { time: { ...base, sendAt: null, holdUntil: null }, skipReason: null, context };
+  }
   const sendAt = utc(t.sendAt);
-  return {
-    time: { ...base, sendAt, holdUntil: sendAt === null ? null : holdUntilFor(sendAt) },
-    skipReason: null,
-  };
+  const holdUntil = sendAt === null ? null : holdUntilFor(sendAt);
+  return { time: { ...base, sendAt, holdUntil }, skipReason: null, context };
 }

@@ -3,6 +3,7 @@
 // cannot be scheduled, and campaigns.get gives them back.
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../shared/contract';
+import { DateTime } from 'luxon';
 import { useTestModeCore } from './test-support';
 
 const fixture = useTestModeCore('omnicast-plan-calls-');
@@ -72,7 +73,7 @@ describe('campaigns.create with a delivery plan', () => {
 describe('campaigns.addRecipients with a delivery plan', () => {
   it("computes each row's time itself and applies the choice for its group", async () => {
     await fixture.start();
-    const now = Date.now();
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
     const at = (ms: number) => new Date(now + ms).toISOString();
     const DAY = 86_400_000;
     const { id } = await create({
@@ -95,6 +96,8 @@ describe('campaigns.addRecipients with a delivery plan', () => {
       timeProblem: null,
       holdUntil: null,
     });
+    // The template's {{Appointment|time}} writes the row's own appointment, in Estonian words.
+    expect(rows[0]?.text).toMatch(/^Hi N0, see you at \d{1,2}[:.]\d{2}$/);
     expect(rows[1]).toMatchObject({ state: 'skipped', timeProblem: 'past' });
     expect(rows[1]?.skipReason).toMatch(/has passed/);
     expect(rows[2]).toMatchObject({
@@ -111,5 +114,32 @@ describe('campaigns.addRecipients with a delivery plan', () => {
     });
     expect(rows.every((r) => r.zone === 'Europe/Tallinn')).toBe(true);
     expect((await call('campaigns.get', { id })).scheduledUntil).toBe(sendAt(times[3]!));
+  });
+});
+
+describe('a workbook time column', () => {
+  it('reads a date cell from the date it holds, not from how the sheet displayed it', async () => {
+    await fixture.start();
+    const at = DateTime.now().setZone('Europe/Tallinn').plus({ days: 2 }).startOf('minute');
+    const { id } = await create({
+      deliveryPlan: { ...plan, format: 'excel', rule: { kind: 'at' }, quietHours: null },
+    });
+    const to = '+37251234567';
+    await call('campaigns.addRecipients', {
+      id,
+      recipients: [
+        {
+          row: 1,
+          fields: ['Mari', to, at.toFormat('d MMM yy')],
+          dates: [null, null, at.toFormat("yyyy-MM-dd'T'HH:mm")],
+          rawPhone: to,
+          to,
+          status: 'ok',
+          reason: null,
+        },
+      ],
+    });
+    const { rows } = await call('campaigns.rows', { id, offset: 0, limit: 1 });
+    expect(rows[0]).toMatchObject({ state: 'queued', sendAt: at.toUTC().toISO() });
   });
 });

@@ -35,6 +35,8 @@ const importedRecipient = z.strictObject({
     .nullable(),
   status: z.enum(['ok', 'invalid', 'duplicate', 'opted_out']),
   reason: shortText.nullable(),
+  /** A workbook's date cells as zone-less ISO date-times, one per column (null where none). */
+  dates: z.array(z.string().max(40).nullable()).max(500).optional(),
 });
 
 export const callArgs = {
