@@ -8,6 +8,7 @@ import {
   type RowProblem,
   type RowTime,
 } from '../../../shared/delivery-time';
+import { rawDate } from '../../../shared/import/model';
 import type { RowTimeContext } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import type { Scheduler } from './preview-model';
@@ -30,7 +31,10 @@ export function rowCountry(r: ImportedRecipient, plan: DeliveryPlan): string | n
 
 export function rowTimeOf(r: ImportedRecipient, plan: DeliveryPlan, now: number): RowTime | null {
   if (r.status !== 'ok') return null;
-  return planRowTime(r.fields[plan.column] ?? '', rowCountry(r, plan), plan, now);
+  // A workbook's date cell is read from the date it holds, as main reads it; its text is only how
+  // the sheet displayed it.
+  const raw = plan.format === 'excel' ? rawDate(r, plan.column) : null;
+  return planRowTime(raw ?? r.fields[plan.column] ?? '', rowCountry(r, plan), plan, now);
 }
 
 const nextTask: Scheduler = (run) => setTimeout(run, 0);
