@@ -38,10 +38,28 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   allowPositionals = true,
 ) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals, strict: true });
   } catch (error) {
     throw new UsageError(errorMessage(error));
   }
+}
+
+/**
+ * `--offset -24h` as `--offset=-24h`: a value starting with a minus and a digit is never an option,
+ * and people write offsets and amounts that way.
+ */
+function withNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** Parses a number option, naming the option in the error. */

@@ -7,6 +7,7 @@ import { openMemoryDatabase } from '../db/database';
 import { insertCampaign } from '../db/queries/campaigns';
 import { insertMessages, iterateMessages, type NewMessage } from '../db/queries/messages';
 import { deliveryReport, FAILED_ONLY, microsToDecimal, REPORT_COLUMNS } from './delivery-report';
+import { localTime } from './local-time';
 
 // The per-row path the export used before it moved the formatting into SQLite: one MessageRow per
 // row, every value through csvField. The fast export must produce exactly these bytes.
@@ -34,6 +35,7 @@ function referenceValues(m: MessageRow, headerRow: number, checkedAt: string | n
     m.errorSource ?? '',
     String(m.attempts),
     m.scheduleCancel ?? '',
+    m.sendAt ? localTime(m.sendAt, m.zone ?? null) : '',
   ];
 }
 

@@ -4,11 +4,14 @@ import { getCampaign } from '../db/queries/campaigns';
 import { iterateMessageValues, type MessageFilter } from '../db/queries/messages';
 import { UserError } from '../errors';
 import type { ExportSource } from '../platform';
+import { localTime } from './local-time';
 
 /**
  * Omnicast's columns, after the file's own columns, in the order operators and accountants read them.
  * omnicast_row is the row as the source spreadsheet shows it (header included), as in the app's table.
  * schedule_cancel: for a scheduled campaign cancelled or paused, cancelled / already-sent / unknown.
+ * send_at: a row delivered at its own time, that time as the recipient's clock shows it, with its
+ * UTC offset (2026-03-28T10:00+02:00); empty for rows delivered on submission.
  */
 export const REPORT_COLUMNS = [
   'omnicast_row',
@@ -32,6 +35,7 @@ export const REPORT_COLUMNS = [
   'error_source',
   'attempts',
   'schedule_cancel',
+  'send_at',
 ] as const;
 
 /** Delivery statuses that mean the message did not reach the handset. */
@@ -81,9 +85,15 @@ const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${[
   'error_source',
   'attempts',
   'schedule_cancel',
+  'send_at',
+  'time_zone',
 ].join(', ')}), 2)`;
 
 const field = (value: unknown): string => (value === null ? '' : csvField(value as string));
+
+/** A row's own delivery time in its zone, with its offset; a plain ISO text that needs no escaping. */
+const sendAt = (utc: unknown, zone: unknown): string =>
+  utc === null ? '' : localTime(utc as string, zone as string | null);
 
 /**
  * microsToDecimal with a one-entry memory: a campaign's prices repeat row after row. Its output
@@ -121,7 +131,7 @@ function reportLine(
     `${(r[1] as number) + headerRow}${d}${field(r[2])}${d}${r[3] as string}${d}${field(r[4])}${d}${field(r[5])}${d}${field(r[6])}${d}` +
     `${field(r[7])}${d}${field(r[8])}${d}${field(r[9])}${d}${field(r[10])}${d}${field(r[11])}${d}${r[12] as string}${d}` +
     `${r[13] as number}${d}${predicted(r[14])}${d}${billed(r[15])}${d}${field(r[16])}${d}${field(r[17])}${d}${field(r[18])}${d}` +
-    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}\r\n`
+    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}${d}${sendAt(r[22], r[23])}\r\n`
   );
 }
 

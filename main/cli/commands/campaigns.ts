@@ -1,6 +1,16 @@
 import { listCampaigns } from '../../db/queries/campaigns';
+import type { CampaignSummary } from '../../../shared/types';
 import { parseOptions, UsageError, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
+
+/** A campaign's schedule beside its name: one time for all, or each row its own until the last. */
+function scheduleWords(c: CampaignSummary): string {
+  if (c.timeToSend) return ` (delivery at ${c.timeToSend})`;
+  const until = c.scheduledUntil ?? null;
+  if (until !== null && c.status === 'completed' && Date.parse(until) > Date.now())
+    return ` (scheduled until ${until})`;
+  return '';
+}
 
 export const campaignsCommand: Command = {
   name: 'campaigns',
@@ -8,7 +18,8 @@ export const campaignsCommand: Command = {
   help: [
     'Usage: omnicast campaigns [--format table|json] [--data-dir DIR]',
     '',
-    '  --format F               table (default) or json (an array: id, name, status, counts, created_at, time_to_send)',
+    '  --format F               table (default) or json (an array: id, name, status, counts, created_at,',
+    '                           time_to_send, scheduled_until)',
     DATA_DIR_HELP,
   ].join('\n'),
   async run(argv, io) {
@@ -31,6 +42,7 @@ export const campaignsCommand: Command = {
           billed_cost: c.billedCostMicros === null ? null : c.billedCostMicros / 1_000_000,
           created_at: c.createdAt,
           time_to_send: c.timeToSend,
+          scheduled_until: c.scheduledUntil ?? null,
         }));
         io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return 0;
@@ -44,7 +56,7 @@ export const campaignsCommand: Command = {
       );
       for (const c of campaigns) {
         io.stdout.write(
-          `${String(c.id).padStart(5)}  ${c.status.padEnd(11)}  ${String(c.total).padStart(7)}  ${String(c.counts.accepted).padStart(8)}  ${String(c.counts.failed).padStart(6)}  ${String(c.counts.unknown).padStart(7)}  ${c.createdAt.slice(0, 19).replace('T', ' ')}   ${c.name}${c.timeToSend ? ` (delivery at ${c.timeToSend})` : ''}\n`,
+          `${String(c.id).padStart(5)}  ${c.status.padEnd(11)}  ${String(c.total).padStart(7)}  ${String(c.counts.accepted).padStart(8)}  ${String(c.counts.failed).padStart(6)}  ${String(c.counts.unknown).padStart(7)}  ${c.createdAt.slice(0, 19).replace('T', ' ')}   ${c.name}${scheduleWords(c)}\n`,
         );
       }
       return 0;

@@ -28,6 +28,10 @@ import {
 } from '../input-options';
 import { openPricingCore, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
+import { localTime } from '../../reports/local-time';
+import { planRows, timeSummaryText, type PlannedRows } from '../row-times';
+import { deliveryPlanFrom, TIME_HELP, TIME_OPTIONS, type TimeValues } from '../time-options';
+import type { PlannedRow } from '../../campaign-rows/row-times';
 
 const FORMATS = ['table', 'jsonl', 'csv', 'summary'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,6 +43,7 @@ export const previewCommand: Command = {
     'Usage: omnicast preview FILE.csv (--template TEXT | --template-file PATH) [options]',
     '',
     ...IMPORT_HELP,
+    ...TIME_HELP,
     PRICES_HELP,
     '  --format F               table (default), jsonl, csv or summary',
     '  --test-mode, --live      price with test mode’s or the live account’s saved list (default: the app’s mode)',
@@ -52,6 +57,7 @@ export const previewCommand: Command = {
       ...IMPORT_OPTIONS,
       ...DATA_DIR_OPTION,
       ...TARGET_OPTIONS,
+      ...TIME_OPTIONS,
       prices: { type: 'string' },
       format: { type: 'string' },
     });
@@ -73,7 +79,7 @@ export const previewCommand: Command = {
 
 async function preview(
   cli: CliCore,
-  values: InputValues,
+  values: InputValues & TimeValues,
   file: string | undefined,
   templateSource: string,
   format: Format,
@@ -93,6 +99,8 @@ async function preview(
     const first = compiled.errors[0]!;
     throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
   }
+  const timed = deliveryPlanFrom(values, imported);
+  const planned = timed && planRows(imported.recipients, timed.plan, timed.choices, Date.now());
   const sendable = imported.recipients.filter((r) => r.status === 'ok');
   const typical = renderTemplate(
     compiled.template,
@@ -124,23 +132,27 @@ async function preview(
         'units',
         'segments',
         'cost',
+        ...(planned ? ['send_at', 'time_problem'] : []),
       ]),
     );
   if (format === 'table')
     write(
-      `${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`,
+      `${'row'.padStart(6)}  ${'to'.padEnd(16)}  ${planned ? `${'delivery'.padEnd(22)}  ` : ''}${'encoding'.padEnd(8)}  seg  ${'cost'.padStart(9)}  text\n`,
     );
   for (const recipient of imported.recipients) {
+    const time = planned?.byRow.get(recipient.row) ?? null;
+    const sent = recipient.status === 'ok' && !time?.skipReason;
     const preview = previewRow(
       compiled.template,
       recipient.fields,
-      recipient.status === 'ok' ? recipient.to : null,
+      sent ? recipient.to : null,
       options,
+      time?.context ?? null,
     );
-    const line = rowObject(recipient, preview, imported.headerRow);
-    const overCap = recipient.status === 'ok' ? cap.add(line.row, preview.segments) : null;
+    const line = rowObject(recipient, preview, imported.headerRow, planned, time);
+    const overCap = sent ? cap.add(line.row, preview.segments) : null;
     if (overCap) Object.assign(line, { status: 'error', reason: overCap });
-    else if (recipient.status === 'ok') addToTotals(totals, preview);
+    else if (sent) addToTotals(totals, preview);
     if (format === 'jsonl') write(`${JSON.stringify(line)}\n`);
     else if (format === 'csv') write(csvLine(Object.values(line).map((v) => (v === null ? '' : String(v)))));
     else if (format === 'table') write(tableLine(line));
@@ -148,25 +160,33 @@ async function preview(
   const summary = summaryObject(totals, imported.counts);
   if (format === 'jsonl') write(`${JSON.stringify({ summary })}\n`);
   else if (format !== 'csv') write(formatSummary(summary));
+  if (planned && format !== 'csv')
+    (format === 'jsonl' ? io.stderr : io.stdout).write(timeSummaryText(planned));
   checkImportProblems(imported, values);
   checkSegmentCap(cap, imported.fileName);
   return 0;
 }
 
 /** `row` is the row as the spreadsheet shows it (header included), as in reasons ("Same number as row 2") and the app. */
-function rowObject(r: ImportedRecipient, p: RowPreview, headerRow: number) {
-  const ok = r.status === 'ok';
+function rowObject(
+  r: ImportedRecipient,
+  p: RowPreview,
+  headerRow: number,
+  planned: PlannedRows | null,
+  time: PlannedRow | null,
+) {
+  const ok = r.status === 'ok' && !time?.skipReason;
   const reason = ok
     ? p.emptyFields.length > 0
       ? `Empty value without fallback: ${p.emptyFields.join(', ')}`
       : p.extraSegment
         ? 'Merged values add a segment'
         : null
-    : r.reason;
+    : (time?.skipReason ?? r.reason);
   return {
     row: r.row + headerRow,
     to: r.to,
-    status: ok && p.text.trim() === '' ? 'error' : r.status,
+    status: ok && p.text.trim() === '' ? 'error' : time?.skipReason ? 'skipped' : r.status,
     reason: ok && p.text.trim() === '' ? 'The message is empty for this row' : reason,
     // What the recipient receives: after autoconvert, matching the encoding and segments beside it.
     text: p.sentText,
@@ -175,11 +195,20 @@ function rowObject(r: ImportedRecipient, p: RowPreview, headerRow: number) {
     units: p.units,
     segments: p.segments,
     cost: ok && p.costMaxMicros !== null ? p.costMaxMicros / 1_000_000 : null,
+    // Only with a time column: the row's own delivery time, local with its offset (null = at once).
+    ...(planned
+      ? {
+          send_at: time?.time.sendAt ? localTime(time.time.sendAt, time.time.zone) : null,
+          time_problem: time?.time.problem ?? null,
+        }
+      : {}),
   };
 }
 
 function tableLine(l: ReturnType<typeof rowObject>): string {
   const text = l.status === 'ok' ? l.text.replace(/\s+/g, ' ') : `(${l.status}: ${l.reason ?? ''})`;
   const cost = l.cost === null ? '?' : `€${l.cost.toFixed(4)}`;
-  return `${String(l.row).padStart(6)}  ${(l.to ?? '').padEnd(16)}  ${l.encoding.padEnd(8)}  ${String(l.segments).padStart(3)}  ${cost.padStart(9)}  ${text.length > 70 ? `${text.slice(0, 69)}…` : text}\n`;
+  const delivery =
+    'send_at' in l ? `${(l.send_at ?? (l.status === 'ok' ? 'at once' : '')).padEnd(22)}  ` : '';
+  return `${String(l.row).padStart(6)}  ${(l.to ?? '').padEnd(16)}  ${delivery}${l.encoding.padEnd(8)}  ${String(l.segments).padStart(3)}  ${cost.padStart(9)}  ${text.length > 70 ? `${text.slice(0, 69)}…` : text}\n`;
 }

@@ -18,6 +18,8 @@ import {
 } from '../input-options';
 import { openPricingCore, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
+import { planRows, skippedForTime, timeSummaryText, type PlannedRows } from '../row-times';
+import { deliveryPlanFrom, TIME_HELP, TIME_OPTIONS } from '../time-options';
 import { formatSummary, summaryObject } from '../summary';
 import { errorMessage } from '../../../shared/errors';
 import {
@@ -46,6 +48,7 @@ export const sendCommand: Command = {
     '  --name TEXT              campaign name (default: the file name and time)',
     '  --at TIME                deliver at this time (Messente time_to_send), with its UTC offset,',
     '                           e.g. 2026-05-04T18:00+03:00; at most 30 days ahead',
+    ...TIME_HELP,
     '  --test-to NUMBER         first send the first row’s message to this number (yours) only;',
     '                           then asks before sending the campaign (with --yes: goes on at once;',
     '                           without a terminal and without --yes: stops after the test)',
@@ -64,6 +67,7 @@ export const sendCommand: Command = {
       ...IMPORT_OPTIONS,
       ...DATA_DIR_OPTION,
       ...TARGET_OPTIONS,
+      ...TIME_OPTIONS,
       sender: { type: 'string' },
       rate: { type: 'string' },
       'batch-size': { type: 'string' },
@@ -86,6 +90,8 @@ export const sendCommand: Command = {
     const template = readTemplate(values, io.cwd);
     if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
     let timeToSend: string | undefined;
+    if (values.at !== undefined && values['time-column'] !== undefined)
+      throw new UsageError('choose one: --at (one time for all) or --time-column (each row its own time).');
     if (values.at !== undefined) {
       const at = parseSendTime(values.at, Date.now());
       if (!at.ok) throw new UsageError(`--at: ${at.message}`);
@@ -115,21 +121,27 @@ export const sendCommand: Command = {
         const first = compiled.errors[0]!;
         throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
       }
+      const timed = deliveryPlanFrom(values, imported);
+      const planned = timed && planRows(imported.recipients, timed.plan, timed.choices, Date.now());
       const { testMode } = await cli.call('app.info', {});
       const pricing = cli.core.pricing();
       const options = { autoconvert, prices: pricing.prices, table: pricing.replacements };
       const totals = createTotals();
+      let messages = 0;
       for (const r of imported.recipients) {
-        if (r.status !== 'ok') continue;
-        const preview = previewRow(compiled.template, r.fields, r.to, options);
+        if (r.status !== 'ok' || skippedForTime(planned, r.row)) continue;
+        messages += 1;
+        const context = planned?.byRow.get(r.row)?.context ?? null;
+        const preview = previewRow(compiled.template, r.fields, r.to, options, context);
         cap.add(r.row + imported.headerRow, preview.segments);
         addToTotals(totals, preview);
       }
       checkSegmentCap(cap, imported.fileName);
       const summary = summaryObject(totals, imported.counts);
       io.stderr.write(formatSummary(summary));
-      if (imported.counts.ok === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
-      const when = timeToSend ? ` for delivery at ${timeToSend}` : ' now';
+      if (planned) io.stderr.write(timeSummaryText(planned));
+      if (messages === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
+      const when = planned ? ' each at its own time' : timeToSend ? ` for delivery at ${timeToSend}` : ' now';
       if (testTo) {
         const first = imported.recipients.find((r) => r.status === 'ok')!;
         const test = await cli.call('campaigns.testSend', {
@@ -151,8 +163,8 @@ export const sendCommand: Command = {
       }
       const priced = totals.messages - totals.unpricedMessages > 0;
       const plan: SendPlan = {
-        messages: imported.counts.ok,
-        skipped: imported.counts.total - imported.counts.ok,
+        messages,
+        skipped: imported.counts.total - messages,
         segments: totals.segments,
         costMinMicros: priced ? totals.costMinMicros : null,
         costMaxMicros: priced ? totals.costMaxMicros : null,
@@ -165,7 +177,7 @@ export const sendCommand: Command = {
       io.stderr.write(`${planText(plan)}\n`);
       const refusal = values['ignore-balance'] ? null : balanceRefusal(plan);
       if (refusal) throw new CliFailure(`nothing was sent: ${refusal}`);
-      if (!values.yes && !(await confirm(io, `Send ${imported.counts.ok} messages${when}?`))) {
+      if (!values.yes && !(await confirm(io, `Send ${messages} messages${when}?`))) {
         io.stderr.write('Nothing was sent.\n');
         return 1;
       }
@@ -177,6 +189,7 @@ export const sendCommand: Command = {
         autoconvert,
         country,
         imported,
+        planned,
       });
       io.stderr.write(`Campaign ${id} created. Sending at ${rate} messages per second${when}…\n`);
       const final = await runCampaignInCli({
@@ -196,6 +209,10 @@ export const sendCommand: Command = {
         io.stderr.write(
           `The rest stays scheduled for ${timeToSend}: omnicast resume ${id} keeps that time (--at NEW changes it, --now delivers now).\n`,
         );
+      if (planned) {
+        const after = await cli.call('campaigns.get', { id });
+        io.stderr.write(scheduledWords(after.scheduledUntil ?? null, id));
+      }
       io.stdout.write(`${id}\n`);
       return final.status === 'completed' && final.counts.failed === 0 && final.counts.unknown === 0 ? 0 : 1;
     } finally {
@@ -221,6 +238,12 @@ interface NewCampaignInput {
   autoconvert: Autoconvert;
   country: string;
   imported: ReturnType<typeof readRecipientsFile>;
+  planned: PlannedRows | null;
+}
+
+function scheduledWords(until: string | null, id: number): string {
+  if (until === null || Date.parse(until) <= Date.now()) return '';
+  return `Scheduled until ${until}: each message waits at Messente for its own time; omnicast cancel ${id} takes back those still ahead.\n`;
 }
 
 /** A draft through the app's own calls: the core renders, prices and re-checks opt-outs per row. */
@@ -237,6 +260,7 @@ async function createCampaign(cli: CliCore, c: NewCampaignInput): Promise<number
     sourceFile: imported.fileName,
     headerRow: imported.headerRow,
     delimiter: exportDelimiterFor(imported.delimiter),
+    ...(c.planned ? { deliveryPlan: c.planned.plan, problemChoices: c.planned.choices } : {}),
   });
   for (let i = 0; i < imported.recipients.length; i += BATCH_ROWS) {
     await cli.call('campaigns.addRecipients', {
