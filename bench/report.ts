@@ -3,9 +3,9 @@
 // grows with the row count. Each is timed twice and the faster run kept: on a shared machine the
 // slower one mostly measures the neighbours.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, openDatabase, type Db } from '../main/db/database';
 import { getCampaign, insertCampaign } from '../main/db/queries/campaigns';
@@ -90,23 +90,45 @@ async function exportOnce(dir: string, db: Db, id: number): Promise<ExportFigure
 }
 
 /**
+ * CPU seconds of the children this process has waited for (Linux: /proc/self/stat's cutime and
+ * cstime, in clock ticks of 1/100 s); null elsewhere.
+ */
+function childCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface ShellFigures {
+  seconds: number;
+  cpuSeconds: number | null;
+}
+
+/**
  * The baseline: Debian's sqlite3 shell writing the same rows and columns as CSV (`.mode csv`), the
  * file's own columns taken out of the stored JSON array. Null when the shell is not installed.
  */
-function sqliteShellDump(dir: string, file: string, id: number, headerRow: number): number | null {
+function sqliteShellDump(dir: string, file: string, id: number, headerRow: number): ShellFigures | null {
   const fields = COLUMNS.map((c, i) => `json_extract(fields, '$[${i}]') AS "${c}"`);
   const select = `SELECT ${fields.join(', ')}, row + ${headerRow} AS omnicast_row, recipient AS "to",
     state AS status, delivery_status, delivery_error, sent_at, delivered_at, status_checked_at, omnimessage_id, message_id,
     text, encoding, segments, cost_max_micros / 1000000.0 AS predicted_cost,
     billed_micros / 1000000.0 AS billed_cost, error_code, error_title,
-    coalesce(error_detail, skip_reason) AS error_detail, error_source, attempts
+    coalesce(error_detail, skip_reason) AS error_detail, error_source, attempts, schedule_cancel
     FROM messages WHERE campaign_id = ${id} ORDER BY row;`;
   const script = `.headers on\n.mode csv\n.output ${join(dir, 'sqlite3.csv')}\n${select}\n`;
+  const cpu0 = childCpuSeconds();
   const started = process.hrtime.bigint();
   const result = spawnSync('sqlite3', ['-readonly', file], { input: script, encoding: 'utf8' });
   if (result.error) return null;
   if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr}`);
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu1 = childCpuSeconds();
+  return { seconds, cpuSeconds: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
 }
 
 const fastest = <T extends { seconds: number }>(a: T, b: T) => (b.seconds < a.seconds ? b : a);
@@ -121,15 +143,20 @@ export async function runReportBench(opts: { rows: number }): Promise<void> {
       const r = fastest(await exportOnce(dir, db, id), await exportOnce(dir, db, id));
       const dumps = [0, 1].map(() => sqliteShellDump(dir, file, id, headerRow));
       db.close();
-      const shell = dumps.every((d) => d !== null) ? Math.min(...(dumps as number[])) : null;
+      const shell = dumps.every((d) => d !== null) ? fastest(dumps[0]!, dumps[1]!) : null;
+      // CPU beside wall time: on a busy machine the wall ratio mostly measures the neighbours.
+      const cpuRatio =
+        shell?.cpuSeconds != null && shell.cpuSeconds > 0
+          ? `, CPU ${r.cpuSeconds.toFixed(2)} s against ${shell.cpuSeconds.toFixed(2)} s: ${(r.cpuSeconds / shell.cpuSeconds).toFixed(2)}×`
+          : '';
       const ratio =
         shell === null
           ? 'no baseline: the sqlite3 command-line shell (Debian package sqlite3) is not installed'
-          : `sqlite3 shell ${shell.toFixed(2)} s (${mb(statSync(join(dir, 'sqlite3.csv')).size)} CSV): ` +
-            `${(r.seconds / shell).toFixed(2)}× (target ≤ 1.5×)`;
+          : `sqlite3 shell ${shell.seconds.toFixed(2)} s (${mb(statSync(join(dir, 'sqlite3.csv')).size)} CSV): ` +
+            `${(r.seconds / shell.seconds).toFixed(2)}× (target ≤ 1.5×)${cpuRatio}`;
       console.log(
         `export ${rows.toLocaleString('en')} rows: ${r.seconds.toFixed(2)} s, CPU ${r.cpuSeconds.toFixed(2)} s (${Math.round(rows / r.seconds).toLocaleString('en')} rows/s, ${mb(r.bytes)} CSV); ${ratio}; ` +
-          `RSS growth during export ${mb(r.peakRss - r.startRss)} (peak ${mb(r.peakRss)})`,
+          `RSS growth during export ${mb(r.peakRss - r.startRss)} (peak ${mb(r.peakRss)}); load average ${loadavg()[0]!.toFixed(1)}`,
       );
       rmSync(join(dir, `data-${rows}`), { recursive: true, force: true });
     }

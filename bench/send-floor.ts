@@ -9,6 +9,7 @@ import { requestHead, ResponseParser } from '../main/messente/wire';
 
 export interface FloorFigures {
   cpuMicrosPerRequest: number;
+  userMicrosPerRequest: number;
   wakeUpsPerRequest: number;
 }
 
@@ -82,7 +83,11 @@ export async function measureFloor(
     await paced(rate, count, 1);
     const cpu = process.cpuUsage(cpu0);
     const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
-    return { cpuMicrosPerRequest: (cpu.user + cpu.system) / count, wakeUpsPerRequest: wakes / count };
+    return {
+      cpuMicrosPerRequest: (cpu.user + cpu.system) / count,
+      userMicrosPerRequest: cpu.user / count,
+      wakeUpsPerRequest: wakes / count,
+    };
   } finally {
     for (const c of all) c.socket.destroy();
   }

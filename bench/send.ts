@@ -81,10 +81,13 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
         maxSockets: 512,
       });
       return {
-        sendOmnimessage: (b) => (starts.push(performance.now()), inner.sendOmnimessage(b)),
-        sendOmnimessages: (b) => {
+        sendOmnimessage: (b, onWritten) => (
+          starts.push(performance.now()),
+          inner.sendOmnimessage(b, onWritten)
+        ),
+        sendOmnimessages: (b, onWritten) => {
           for (let i = 0; i < b.length; i++) starts.push(performance.now());
-          return inner.sendOmnimessages(b);
+          return inner.sendOmnimessages(b, onWritten);
         },
         close: () => inner.close(),
       };
@@ -165,7 +168,7 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
     console.log(
       `rate ${rate}/s run ${i}: at the server most in any 1 s ${r.mostInOneSecond} (target ≤ ${rate}; ` +
         `${r.mostInOneSecondSent} as handed to the client), gaps within ±25% of 1/rate ${pct(r.evenShare)}, ` +
-        `achieved ${f(r.achieved)}/s (${pct(r.achieved / rate)}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message, ` +
+        `achieved ${f(r.achieved)}/s (${pct(r.achieved / rate)}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message (user ${f(r.userMicrosPerMessage, 0)}), ` +
         `${f(r.wakeUpsPerMessage, 2)} wake-ups/message`,
     );
   }
@@ -182,7 +185,7 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   console.log(
     `rate ${rate}/s over ${runs.length} runs: most in any 1 s at the server ${worst} (target ≤ ${rate}), ` +
       `even gaps at least ${pct(even)}${evenTarget}, achieved at least ${pct(achieved)} (target ≥ 97%)\n` +
-      `  CPU: engine ${f(cpu, 0)} µs/message, floor ${f(floor.cpuMicrosPerRequest, 0)} µs/request ` +
+      `  CPU: engine ${f(cpu, 0)} µs/message, floor ${f(floor.cpuMicrosPerRequest, 0)} µs/request (user ${f(floor.userMicrosPerRequest, 0)}) ` +
       `(bare Node sending the same single requests, no engine, no database, ${f(floor.wakeUpsPerRequest, 2)} ` +
       `wake-ups/request): ${f(cpu / floor.cpuMicrosPerRequest, 2)}× the floor${cpuTarget}\n` +
       `  the floor's requests at the server: most in any 1 s ${bare.mostInOneSecond}, even gaps ` +

@@ -5,51 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../main/db/database';
-import { createMessenteClient } from '../main/messente';
-import { seedCampaign } from '../main/sender/test-support';
-import { startSimulator, type RunningSimulator } from '../main/simulator';
 import { RequestLimiter } from '../main/delivery-status/limiter';
 import { createStatusPoller, type StatusClient } from '../main/delivery-status/poller';
-
-const USER = 'bench';
-const PASSWORD = 'bench-password';
+import { clientFor, sentCampaign, startTestSimulator } from '../main/delivery-status/test-support';
+import type { RunningSimulator } from '../main/simulator';
 
 /** A campaign of `count` rows really sent to the simulator (so it knows them), accepted 2 min ago. */
-async function sentCampaign(db: Db, sim: RunningSimulator, count: number): Promise<number> {
-  const id = seedCampaign(db, count);
-  const rows = db
-    .prepare('SELECT id, recipient, text FROM messages WHERE campaign_id = ? ORDER BY row')
-    .all(id) as {
-    id: number;
-    recipient: string;
-    text: string;
-  }[];
-  const client = createMessenteClient({
-    apiUrl: sim.apiUrl,
-    legacyUrl: sim.legacyUrl,
-    username: USER,
-    password: PASSWORD,
-  });
-  const accept = db.prepare(
-    "UPDATE messages SET state = 'accepted', omnimessage_id = ?, sent_at = ? WHERE id = ?",
-  );
-  const sentAt = new Date(Date.now() - 120_000).toISOString();
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++]!;
-      const outcome = await client.sendOmnimessage({
-        to: row.recipient,
-        messages: [{ channel: 'sms', text: row.text }],
-      });
-      if (outcome.kind !== 'accepted') throw new Error(`seeding failed: ${outcome.kind}`);
-      accept.run(outcome.omnimessageId, sentAt, row.id);
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  client.close();
-  return id;
-}
+const campaignSentBefore = (db: Db, sim: RunningSimulator, count: number) =>
+  sentCampaign(db, sim, count, Date.now() - 120_000, { concurrency: 32 });
 
 function mostInOneSecond(times: number[]): number {
   let most = 0;
@@ -68,12 +31,7 @@ async function refresh(db: Db, sim: RunningSimulator, id: number, limiter: Reque
     limiter,
     maxInFlight: 32,
     getClient: async (): Promise<StatusClient> => {
-      const client = createMessenteClient({
-        apiUrl: sim.apiUrl,
-        legacyUrl: sim.legacyUrl,
-        username: USER,
-        password: PASSWORD,
-      });
+      const client = clientFor(sim);
       return {
         getStatus: (omnimessageId) => {
           starts.push(performance.now());
@@ -105,12 +63,12 @@ async function refresh(db: Db, sim: RunningSimulator, id: number, limiter: Reque
 
 export async function runStatusBench(opts: { rows: number; quick?: boolean }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-status-bench-'));
-  const sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, statusDelayMs: 0 });
+  const sim = await startTestSimulator();
   const db = openDatabase(dir);
   try {
     // Within the budget: long enough to cover several windows.
     const pacedRows = opts.quick ? 450 : 1_500;
-    const paced = await refresh(db, sim, await sentCampaign(db, sim, pacedRows), new RequestLimiter());
+    const paced = await refresh(db, sim, await campaignSentBefore(db, sim, pacedRows), new RequestLimiter());
     console.log(
       `status refresh, paced: ${paced.summary.checked} statuses in ${paced.seconds.toFixed(1)} s = ${paced.perSecond.toFixed(1)}/s ` +
         `(sustained after the first window ${paced.sustained.toFixed(1)}/s), ` +
@@ -122,7 +80,7 @@ export async function runStatusBench(opts: { rows: number; quick?: boolean }): P
     const ceiling = await refresh(
       db,
       sim,
-      await sentCampaign(db, sim, ceilingRows),
+      await campaignSentBefore(db, sim, ceilingRows),
       new RequestLimiter({ capacity: 1e9 }),
     );
     console.log(

@@ -6,7 +6,8 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { UserError } from './errors';
 import { createMessenteClient } from './messente';
-import { legacyUrlFor, targetWords, type LiveTarget } from './messente/targets';
+import { legacyUrlFor, type LiveTarget } from './messente/targets';
+import { targetWords } from '../shared/send-target';
 import type { PriceTable } from '../shared/sms';
 import type { CurrentTarget } from './handlers/context';
 import type { Platform } from './platform';
@@ -67,7 +68,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(options.dataDir, { notice: options.notice });
   const credentials = options.credentials ?? (await openCredentialStore());
   const events = new EventBus();
-  const simulator: TestModeSimulator = createTestModeSimulator();
+  const simulator: TestModeSimulator = createTestModeSimulator(options.dataDir);
 
   // Where new campaigns and account calls go now: the command line's flags, else the settings.
   const explicit = typeof options.target === 'object' ? options.target : null;
@@ -133,6 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return clientFor(now.testMode, now.live);
     },
     campaignClient: getClient,
+    campaignTarget,
     now: options.now ?? Date.now,
   });
 

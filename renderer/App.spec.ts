@@ -1,20 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../shared/types';
 import App from './App.svelte';
 import type { ImportRequest } from './import/protocol';
-import { fakeApi as eventfulApi } from './screens/report/test-api';
-import { fakeApi } from './screens/new-campaign/fake-api';
+import { fakeApi } from './testing/fake-api';
+import { settings as savedSettings } from './testing/results';
 
-const settings = (testMode: boolean): Settings => ({
-  testMode,
-  defaultSender: '',
-  defaultCountry: 'EE',
-  defaultRate: 10,
-  defaultAutoconvert: 'on',
-  apiUrl: 'http://127.0.0.1:1/v1',
-  maxSegments: 10,
-});
+const settings = (testMode: boolean) =>
+  savedSettings({ testMode, defaultSender: '', defaultRate: 10, apiUrl: 'http://127.0.0.1:1/v1' });
 
 function api(testMode: boolean) {
   return fakeApi({
@@ -52,7 +44,7 @@ describe('App', () => {
     const live = fakeApi({
       'settings.get': () => settings(testMode),
       'settings.update': (args) => {
-        testMode = (args as Partial<Settings>).testMode ?? testMode;
+        testMode = args.testMode ?? testMode;
         return settings(testMode);
       },
       'campaigns.list': () => [],
@@ -92,7 +84,7 @@ describe('App', () => {
     });
 
     function commandApi() {
-      return eventfulApi({
+      return fakeApi({
         'settings.get': () => settings(false),
         'campaigns.list': () => [],
         'templates.list': () => [],

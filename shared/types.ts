@@ -111,6 +111,11 @@ export interface CampaignDetail extends CampaignSummary {
   delimiter: ExportDelimiter;
   /** Failed and unknown rows grouped by error code, most frequent first. */
   errors: ErrorGroup[];
+  /**
+   * Where the campaign's messages go (went), in words: "Messente", "the test simulator (…)" or
+   * "the custom API URL …": its own target, whatever the settings say now.
+   */
+  sendsTo?: string;
   /** The time column and its rules when each row is delivered at its own time; else null. */
   deliveryPlan?: DeliveryPlanArgs | null;
   /** What was chosen for rows whose time could not be scheduled (with a delivery plan). */

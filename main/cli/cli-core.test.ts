@@ -115,6 +115,31 @@ describe('omnicast and the app, one core', () => {
     expect(rows(cliId)).toEqual(rows(appId));
   });
 
+  it('previews with the same Settings and saved prices as send: country, segment cap, cost', async () => {
+    const { dataDir } = await prepare();
+    await appSettings(dataDir);
+    await call('settings.update', { maxSegments: 1 });
+    await core!.close();
+    core = undefined;
+    const r = await omnicast(
+      ['preview', 'people.csv', '--template', 'Tere {{name}}', '--format', 'jsonl', '--data-dir', dataDir],
+      dir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { row?: number; to?: string | null; cost?: number | null });
+    // A national number takes the Settings' country (LV), and its cost the saved LV price.
+    expect(rows.find((l) => l.row === 2)).toMatchObject({ to: '+37121234567', cost: 0.045 });
+    const long = await omnicast(
+      ['preview', 'people.csv', '--template', `Tere {{name}} ${'x'.repeat(170)}`, '--data-dir', dataDir],
+      dir,
+    );
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('--max-segments');
+  });
+
   it('refuses to send beyond the balance with one sentence, and sends with --ignore-balance', async () => {
     const { dataDir } = await prepare(0.1);
     await appSettings(dataDir);

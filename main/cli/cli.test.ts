@@ -95,6 +95,28 @@ describe('omnicast send + report against the simulator', () => {
       status: 'completed',
       counts: { accepted: 3, skipped: 2 },
     });
+
+    const semicolons = await omnicast(
+      ['campaigns', '--format', 'csv', '--delimiter', ';', '--data-dir', dataDir],
+      dir,
+    );
+    expect(semicolons.code).toBe(0);
+    const listLines = semicolons.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(listLines[0]).toMatch(/^id;name;status;test_mode;/);
+    expect(listLines[1]).toMatch(new RegExp(`^${id};[^;]*;completed;`));
+    const tabs = await omnicast(
+      ['campaigns', '--format', 'csv', '--delimiter', 'tab', '--data-dir', dataDir],
+      dir,
+    );
+    expect(tabs.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^id\tname\tstatus\t/);
+    const refused = await omnicast(['campaigns', '--delimiter', ';', '--data-dir', dataDir], dir);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--delimiter goes with --format csv/),
+    ]);
   });
 
   it('previews every data row as jsonl, text as the recipient gets it, then a summary line', async () => {

@@ -2,7 +2,7 @@
 // app's confirmation (where the messages go, how many, skipped rows, segments, cost, balance).
 import { createInterface } from 'node:readline/promises';
 import { formatMoney, formatMoneyRange } from '../../shared/money';
-import { targetWords } from '../messente/targets';
+import { targetWords } from '../../shared/send-target';
 import { UsageError, type CliIO } from './command';
 
 export interface SendPlan {

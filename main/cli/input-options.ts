@@ -2,8 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  EXPORT_DELIMITERS,
   importRecipients,
   type CsvEncoding,
+  type ExportDelimiter,
   type ImportOptions,
   type ImportResult,
 } from '../../shared/import';
@@ -39,21 +41,38 @@ export const IMPORT_HELP = [
   '  --template TEXT          the message, with {{column}} and {{column|fallback}} placeholders',
   '  --template-file PATH     read the template from a UTF-8 .txt file instead',
   '  --phone-column NAME      the column holding phone numbers (default: detected)',
-  '  --country CC             country for national numbers, e.g. EE (default: EE)',
+  '  --country CC             country for national numbers, e.g. EE (default: the app’s setting, EE)',
   '  --country-column NAME    the column giving each row its country (FI, FIN, Finland, +358…) for',
   '                           national numbers; --country where empty (default: detected; "" for none)',
-  '  --sheet NAME             the sheet of an Excel workbook (.xlsx) to read (default: the first)',
+  '  --sheet NAME             the sheet of a workbook (.xlsx, .ods) to read (default: the first)',
   '  --delimiter C            , ; tab or | (default: detected)',
   '  --encoding E             utf-8, utf-16le, utf-16be or windows-1252 (default: detected)',
   '  --header-row N           the row holding the column names (default: detected)',
-  `  --autoconvert MODE       ${AUTOCONVERT_LIST} (default: ${DEFAULT_AUTOCONVERT})`,
+  `  --autoconvert MODE       ${AUTOCONVERT_LIST} (default: the app’s setting, ${DEFAULT_AUTOCONVERT})`,
   '  --accept-problems        go on although the file has problems (an unclosed quote, rows run',
   '                           together, too many or too few values, bytes that are not UTF-8)',
   `  --max-segments N         the most segments one message may take (default: the setting, ${DEFAULT_MAX_SEGMENTS})`,
 ];
 
 const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+/** How a delimiter is named on the command line: the character itself, or `tab`. */
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
+
+/** `--delimiter` of a file read: , ; tab or |; undefined when not given (detected). */
+export function delimiterOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const delimiter = DELIMITERS[value];
+  if (delimiter === undefined) throw new UsageError('--delimiter must be one of , ; tab |');
+  return delimiter;
+}
+
+/** `--delimiter` of a file written: the delimiters an export may use (, ; or tab). */
+export function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
+  if (value === undefined) return undefined;
+  const allowed = EXPORT_DELIMITERS.find((d) => d === DELIMITERS[value]);
+  if (allowed === undefined) throw new UsageError('--delimiter must be , ; or tab');
+  return allowed;
+}
 
 export interface InputValues {
   country?: string;
@@ -105,10 +124,7 @@ function loadRecipientsFile(
   if (encoding !== undefined && !ENCODINGS.includes(encoding as CsvEncoding)) {
     throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}.`);
   }
-  const delimiter = values.delimiter === undefined ? undefined : DELIMITERS[values.delimiter];
-  if (values.delimiter !== undefined && delimiter === undefined) {
-    throw new UsageError('--delimiter must be one of , ; tab |');
-  }
+  const delimiter = delimiterOption(values.delimiter);
   const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
   if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) {
     throw new UsageError('--header-row must be a row number from 1.');

@@ -98,7 +98,7 @@ describe('status poller against the simulator', () => {
 
   it('sums billed cost from price_info in exact micros and finds the rows that differ', async () => {
     const { clock, sim, db, poller } = await setup({ pricePerPartEur: { EE: 0.0123 } });
-    const id = await sentCampaign(db, sim, 30, clock.t, 12_300);
+    const id = await sentCampaign(db, sim, 30, clock.t);
     db.prepare('UPDATE messages SET cost_max_micros = 10_000 WHERE campaign_id = ? AND row IN (4, 9)').run(
       id,
     );

@@ -45,43 +45,40 @@ export function clientFor(sim: RunningSimulator): MessenteClient {
 }
 
 /**
- * A campaign of `count` rows, each sent to the simulator one by one and marked accepted with
- * sent_at = `sentAt` (ms), as the sending engine would leave them.
+ * A campaign of `count` rows, each sent to the simulator (by `concurrency` requests at a time) and
+ * marked accepted with sent_at = `sentAt` (ms), as the sending engine would leave them.
  */
 export async function sentCampaign(
   db: Db,
   sim: RunningSimulator,
   count: number,
   sentAt: number,
-  costMicros = 12_300,
+  { costMicros = 12_300, concurrency = 1 }: { costMicros?: number; concurrency?: number } = {},
 ): Promise<number> {
   const id = seedCampaign(db, count, costMicros);
   const rows = db
     .prepare('SELECT id, recipient, text FROM messages WHERE campaign_id = ? ORDER BY row')
-    .all(id) as {
-    id: number;
-    recipient: string;
-    text: string;
-  }[];
+    .all(id) as { id: number; recipient: string; text: string }[];
   const client = clientFor(sim);
   const accept = db.prepare(
     "UPDATE messages SET state = 'accepted', omnimessage_id = ?, message_id = ?, sent_at = ?, attempts = 1 WHERE id = ?",
   );
-  try {
-    for (const row of rows) {
+  const sentAtIso = new Date(sentAt).toISOString();
+  let next = 0;
+  const sendTheRest = async () => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
       const outcome = await client.sendOmnimessage({
         to: row.recipient,
         messages: [{ channel: 'sms', text: row.text, sender: 'Shop' }],
       });
       if (outcome.kind !== 'accepted')
         throw new Error(`the simulator did not accept row ${row.id}: ${JSON.stringify(outcome)}`);
-      accept.run(
-        outcome.omnimessageId,
-        outcome.messageIds[0] ?? null,
-        new Date(sentAt).toISOString(),
-        row.id,
-      );
+      accept.run(outcome.omnimessageId, outcome.messageIds[0] ?? null, sentAtIso, row.id);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, sendTheRest));
   } finally {
     client.close();
   }

@@ -16,6 +16,7 @@ import { scheduleCancelCounts } from '../db/queries/schedule-cancel';
 import { deliveryCounts } from '../db/queries/statuses';
 import { readSettings } from '../settings/settings';
 import { formatMoney } from '../../shared/money';
+import { targetWords } from '../../shared/send-target';
 import { compileTemplate, renderTemplate } from '../../shared/sms';
 import { DEFAULT_PROBLEM_CHOICES, type CallArgs } from '../../shared/contract';
 import type { TestSendResult } from '../../shared/contract/results';
@@ -69,7 +70,10 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
   });
   return {
     'campaigns.list': () => listCampaigns(ctx.db),
-    'campaigns.get': ({ id }) => mustGet(id),
+    'campaigns.get': ({ id }) => {
+      const campaign = mustGet(id);
+      return { ...campaign, sendsTo: targetWords(campaign.testMode, ctx.campaignTarget(id).apiUrl) };
+    },
     'campaigns.create': (c) => {
       if (c.phoneColumn >= c.columns.length)
         throw new UserError('The phone column is not one of the file’s columns.');

@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import type { ConnectionTestResult } from '../../shared/contract/results';
 import type { HandlerContext } from './context';
 import { UserError } from '../errors';
+import { campaignTestMode } from '../db/queries/campaigns';
 
 type ConnectionHandlers = Pick<Handlers, 'credentials.test' | 'account.balance'>;
 
@@ -27,8 +28,11 @@ export function connectionHandlers(ctx: HandlerContext): ConnectionHandlers {
         client.close();
       }
     },
-    'account.balance': async () => {
-      const client = await ctx.messente();
+    'account.balance': async ({ campaignId }) => {
+      if (campaignId !== undefined && campaignTestMode(ctx.db, campaignId) === null)
+        throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
+      // A draft's confirmation weighs its own account, even if test mode was switched since.
+      const client = await (campaignId === undefined ? ctx.messente() : ctx.campaignClient(campaignId));
       try {
         const balance = await client.balance();
         if (!balance.ok)

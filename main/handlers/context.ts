@@ -31,6 +31,8 @@ export interface HandlerContext {
   messente: () => Promise<MessenteClient>;
   /** The client a campaign sends through (its own test-mode flag decides). The caller closes it. */
   campaignClient: (campaignId: number) => Promise<MessenteClient>;
+  /** Where an existing campaign's live requests go: where it was sent, unless flags redirect it. */
+  campaignTarget: (campaignId: number) => LiveTarget;
   /** Milliseconds since the epoch; tests hand in a clock (price cache). */
   now: () => number;
 }

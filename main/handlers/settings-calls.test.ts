@@ -257,6 +257,34 @@ describe('opt-out list', () => {
     expect((await call('app.info', {})).sendsTo).toBe(`the custom API URL ${sim.apiUrl}`);
   });
 
+  it('gives a draft the balance and target of its own world, whatever test mode says now', async () => {
+    sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur: 42.5 });
+    core = await createCore({
+      dataDir: tempDir('omnicast-settings-'),
+      platform: memoryPlatform([]),
+      version: 't',
+      credentials: createMemoryStore(),
+    });
+    await call('credentials.save', { username: USER, password: PASSWORD });
+    await call('settings.update', { testMode: true });
+    const testDraft = await draftWithRecipients(call, 'Rehearsal', ['+37251234567']);
+    await call('settings.update', { testMode: false, apiUrl: sim.apiUrl });
+    const liveDraft = await draftWithRecipients(call, 'Live', ['+37251234567']);
+    await call('settings.update', { testMode: true });
+
+    // Test mode is on now: the account in use is the simulator's €100.00 …
+    expect((await call('account.balance', {})).eur).toBe(100);
+    // … but the live draft is billed to the custom URL's account, and says so.
+    expect((await call('account.balance', { campaignId: liveDraft })).eur).toBe(42.5);
+    expect((await call('campaigns.get', { id: liveDraft })).sendsTo).toBe(`the custom API URL ${sim.apiUrl}`);
+    await call('settings.update', { testMode: false });
+    expect((await call('account.balance', { campaignId: testDraft })).eur).toBe(100);
+    expect((await call('campaigns.get', { id: testDraft })).sendsTo).toBe(
+      'the test simulator (nothing leaves this computer)',
+    );
+    await expect(call('account.balance', { campaignId: 999 })).rejects.toThrow('not_found');
+  });
+
   it('syncs both ways with Messente’s blacklist', async () => {
     await accountCore();
     const messente = createMessenteClient({

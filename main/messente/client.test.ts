@@ -52,6 +52,25 @@ describe('sendOmnimessage', () => {
     expect(stored).toMatchObject({ to: '+37251234567', sender: 'Shop', text: 'Hello' });
   });
 
+  it('says when each request was written to its socket: once, before the answer, new connection or not', async () => {
+    const { client } = await setup({ latencyMs: 20 });
+    const events: string[] = [];
+    const send = (n: number) =>
+      client
+        .sendOmnimessage(sms(`+3725123456${n}`), () => events.push(`written ${n}`))
+        .then((out) => events.push(`answered ${n} ${out.kind}`));
+    // Two at once: the second waits for a connection of its own.
+    await Promise.all([send(1), send(2)]);
+    await send(3);
+    expect(events.filter((e) => e.startsWith('written')).sort()).toEqual([
+      'written 1',
+      'written 2',
+      'written 3',
+    ]);
+    for (const n of [1, 2, 3])
+      expect(events.indexOf(`written ${n}`)).toBeLessThan(events.indexOf(`answered ${n} accepted`));
+  });
+
   it('reads 105 and 106 errors with their source', async () => {
     const { client } = await setup();
     const badTo = await client.sendOmnimessage(sms('0512345'));

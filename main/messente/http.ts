@@ -31,6 +31,8 @@ export interface HttpOptions {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Called once the whole request was handed to the socket (later than send() when it had to connect). */
+  onWritten?: () => void;
 }
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
@@ -171,7 +173,9 @@ export function createTransport(maxSockets: number, transportOptions: TransportO
 
   function write(conn: Conn, x: Exchange): void {
     conn.socket.write(x.payload, 'utf8', (error) => {
-      if (!error && x.conn === conn) x.written = true;
+      if (error || x.conn !== conn) return;
+      x.written = true;
+      x.options.onWritten?.();
     });
   }
 

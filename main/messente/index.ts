@@ -62,19 +62,29 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
   const redact = redactor(options.password);
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
 
-  async function api(method: string, path: string, body?: unknown): Promise<HttpResponse | HttpFailure> {
-    const headers: Record<string, string> = {
-      authorization,
-      accept: 'application/json',
-      'user-agent': 'Omnicast',
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  // Built once: every send would otherwise parse the same URL and build the same headers again.
+  const readHeaders = { authorization, accept: 'application/json', 'user-agent': 'Omnicast' };
+  const jsonHeaders = { ...readHeaders, 'content-type': 'application/json' };
+  const sendUrls = new Map<string, URL>();
+  const sendUrl = (path: string): URL => {
+    let url = sendUrls.get(path);
+    if (!url) sendUrls.set(path, (url = joinUrl(options.apiUrl, path)));
+    return url;
+  };
+
+  async function api(
+    method: string,
+    path: string,
+    body?: unknown,
+    onWritten?: () => void,
+  ): Promise<HttpResponse | HttpFailure> {
     const result = await transport.send({
       method,
-      url: joinUrl(options.apiUrl, path),
-      headers,
+      url: method === 'POST' ? sendUrl(path) : joinUrl(options.apiUrl, path),
+      headers: body === undefined ? readHeaders : jsonHeaders,
       timeoutMs,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(onWritten ? { onWritten } : {}),
     });
     return result.type === 'failure' ? { ...result, detail: redact(result.detail) } : result;
   }
@@ -114,12 +124,12 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
   };
 
   return {
-    async sendOmnimessage(body: OmnimessageBody): Promise<SendOutcome> {
-      const res = await api('POST', '/omnimessage', body);
+    async sendOmnimessage(body: OmnimessageBody, onWritten?: () => void): Promise<SendOutcome> {
+      const res = await api('POST', '/omnimessage', body, onWritten);
       return res.type === 'failure' ? failureOutcome(res) : singleOutcome(res);
     },
-    async sendOmnimessages(bodies: OmnimessageBody[]): Promise<BulkOutcome> {
-      const res = await api('POST', '/omnimessages', { messages: bodies });
+    async sendOmnimessages(bodies: OmnimessageBody[], onWritten?: () => void): Promise<BulkOutcome> {
+      const res = await api('POST', '/omnimessages', { messages: bodies }, onWritten);
       return res.type === 'failure' ? failureOutcome(res) : bulkOutcome(res, bodies);
     },
     async getStatus(omnimessageId) {

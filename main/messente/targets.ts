@@ -1,9 +1,8 @@
 // Where a campaign's requests go. Messente answers the Omnichannel API and the older account API
 // (balance, price list) on different hosts; any other API URL (a simulator, a proxy) serves both
 // from its own origin, as the simulator does. Deriving one from the other keeps a custom API URL
-// from sending its balance question to Messente's host.
+// from sending its balance question to Messente's host. (Words for a target: shared/send-target.ts.)
 
-export const DEFAULT_API_URL = 'https://api.messente.com/v1';
 export const LEGACY_API_URL = 'https://api2.messente.com';
 
 /** A live campaign's destination; test-mode campaigns use the in-process simulator instead. */
@@ -22,16 +21,4 @@ export function legacyUrlFor(apiUrl: string): string {
   }
   if (url.hostname === 'api.messente.com') return LEGACY_API_URL;
   return url.origin;
-}
-
-/** Whether the target is Messente itself rather than a custom URL. */
-export function isMessente(apiUrl: string): boolean {
-  return apiUrl.replace(/\/+$/, '') === DEFAULT_API_URL;
-}
-
-/** Words for where messages go, for confirmations: "Messente", "the test simulator" or the URL. */
-export function targetWords(testMode: boolean, apiUrl: string | null): string {
-  if (testMode) return 'the test simulator (nothing leaves this computer)';
-  if (apiUrl === null || isMessente(apiUrl)) return 'Messente';
-  return `the custom API URL ${apiUrl}`;
 }

@@ -1,42 +1,47 @@
 import { csvField, csvLine, type ExportDelimiter } from '../../shared/import';
 import type { Db } from '../db/database';
-import { getCampaign } from '../db/queries/campaigns';
-import { iterateMessageValues, type MessageFilter } from '../db/queries/messages';
+import { getCampaignHeading } from '../db/queries/campaigns';
+import { iterateMessageValue, iterateMessageValues, type MessageFilter } from '../db/queries/messages';
 import { UserError } from '../errors';
 import type { ExportSource } from '../platform';
 import { localTime } from './local-time';
 
 /**
- * Omnicast's columns, after the file's own columns, in the order operators and accountants read them.
+ * Omnicast's columns, after the file's own columns, in the order operators and accountants read them,
+ * each beside the SQL expression that reads it from `messages`: one list, so a column cannot be added
+ * to the header without its value, or land in another place.
  * omnicast_row is the row as the source spreadsheet shows it (header included), as in the app's table.
  * schedule_cancel: for a scheduled campaign cancelled or paused, cancelled / already-sent / unknown.
  * send_at: a row delivered at its own time, that time as the recipient's clock shows it, with its
  * UTC offset (2026-03-28T10:00+02:00); empty for rows delivered on submission.
  */
-export const REPORT_COLUMNS = [
-  'omnicast_row',
-  'to',
-  'status',
-  'delivery_status',
-  'delivery_error',
-  'sent_at',
-  'delivered_at',
-  'status_checked_at',
-  'omnimessage_id',
-  'message_id',
-  'text',
-  'encoding',
-  'segments',
-  'predicted_cost',
-  'billed_cost',
-  'error_code',
-  'error_title',
-  'error_detail',
-  'error_source',
-  'attempts',
-  'schedule_cancel',
-  'send_at',
+const REPORT_SOURCES = [
+  ['omnicast_row', 'row'],
+  ['to', 'recipient'],
+  ['status', 'state'],
+  ['delivery_status', 'delivery_status'],
+  ['delivery_error', 'delivery_error'],
+  ['sent_at', 'sent_at'],
+  ['delivered_at', 'delivered_at'],
+  ['status_checked_at', 'status_checked_at'],
+  ['omnimessage_id', 'omnimessage_id'],
+  ['message_id', 'message_id'],
+  ['text', 'text'],
+  ['encoding', 'encoding'],
+  ['segments', 'segments'],
+  ['predicted_cost', 'cost_max_micros'],
+  ['billed_cost', 'billed_micros'],
+  ['error_code', 'error_code'],
+  ['error_title', 'error_title'],
+  ['error_detail', 'coalesce(error_detail, skip_reason)'],
+  ['error_source', 'error_source'],
+  ['attempts', 'attempts'],
+  ['schedule_cancel', 'schedule_cancel'],
+  // The row's own time and its zone in one value ("…Z Europe/Tallinn"), written as local time.
+  ['send_at', "send_at || ' ' || coalesce(time_zone, 'UTC')"],
 ] as const;
+
+export const REPORT_COLUMNS = REPORT_SOURCES.map(([name]) => name);
 
 /** Delivery statuses that mean the message did not reach the handset. */
 export const FAILED_DELIVERY_STATUSES = ['UNDELIV', 'FAILED', 'REJECTD', 'EXPIRED', 'NACK'] as const;
@@ -63,37 +68,16 @@ export function microsToDecimal(micros: number | null): string {
 // element is the stored `fields` array: one string and one JSON.parse per row instead of a
 // MessageRow object, 21 values crossing from SQLite and a second parse. At a million rows, crossing
 // the boundary per value costs more than formatting the CSV. JSON keeps every string exact.
-const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${[
-  'row',
-  'recipient',
-  'state',
-  'delivery_status',
-  'delivery_error',
-  'sent_at',
-  'delivered_at',
-  'status_checked_at',
-  'omnimessage_id',
-  'message_id',
-  'text',
-  'encoding',
-  'segments',
-  'cost_max_micros',
-  'billed_micros',
-  'error_code',
-  'error_title',
-  'coalesce(error_detail, skip_reason)',
-  'error_source',
-  'attempts',
-  'schedule_cancel',
-  'send_at',
-  'time_zone',
-].join(', ')}), 2)`;
+const EXPORT_EXPRESSION = `'[' || fields || ',' || substr(json_array(${REPORT_SOURCES.map(([, sql]) => sql).join(', ')}), 2)`;
 
 const field = (value: unknown): string => (value === null ? '' : csvField(value as string));
 
-/** A row's own delivery time in its zone, with its offset; a plain ISO text that needs no escaping. */
-const sendAt = (utc: unknown, zone: unknown): string =>
-  utc === null ? '' : localTime(utc as string, zone as string | null);
+/** A row's own delivery time ("…Z Zone") in its zone, with its offset; plain ISO text, no escaping. */
+const sendAt = (value: unknown): string => {
+  if (value === null) return '';
+  const [utc, zone] = (value as string).split(' ');
+  return localTime(utc!, zone ?? null);
+};
 
 /**
  * microsToDecimal with a one-entry memory: a campaign's prices repeat row after row. Its output
@@ -131,7 +115,7 @@ function reportLine(
     `${(r[1] as number) + headerRow}${d}${field(r[2])}${d}${r[3] as string}${d}${field(r[4])}${d}${field(r[5])}${d}${field(r[6])}${d}` +
     `${field(r[7])}${d}${field(r[8])}${d}${field(r[9])}${d}${field(r[10])}${d}${field(r[11])}${d}${r[12] as string}${d}` +
     `${r[13] as number}${d}${predicted(r[14])}${d}${billed(r[15])}${d}${field(r[16])}${d}${field(r[17])}${d}${field(r[18])}${d}` +
-    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}${d}${sendAt(r[22], r[23])}\r\n`
+    `${field(r[19])}${d}${r[20] as number}${d}${field(r[21])}${d}${sendAt(r[22])}\r\n`
   );
 }
 
@@ -145,7 +129,7 @@ export function deliveryReport(
   failedOnly: boolean,
   delimiter?: ExportDelimiter,
 ): ExportSource {
-  const campaign = getCampaign(db, campaignId);
+  const campaign = getCampaignHeading(db, campaignId);
   if (!campaign) throw new UserError(`There is no campaign ${campaignId}.`, 'not_found');
   // The imported file's delimiter unless the operator chose another.
   const d = delimiter ?? campaign.delimiter;
@@ -161,27 +145,33 @@ export function deliveryReport(
     async write(sink) {
       await sink('\uFEFF' + csvLine([...campaign.columns, ...REPORT_COLUMNS], d), 0);
       let rows = 0;
-      let buffer = '';
+      // Lines are joined once per chunk: one flat string to encode, where appending each line to
+      // the last would leave a deep chain of pieces to walk when the chunk is written.
+      let lines: string[] = [];
+      let length = 0;
       let pending: Promise<void> = Promise.resolve();
       const predicted = decimalFormatter();
       const billed = decimalFormatter();
-      for (const [json] of iterateMessageValues(db, campaignId, [EXPORT_EXPRESSION], filter)) {
-        buffer += reportLine(json as string, campaign.headerRow, predicted, billed, d);
+      for (const json of iterateMessageValue(db, campaignId, EXPORT_EXPRESSION, filter)) {
+        const line = reportLine(json as string, campaign.headerRow, predicted, billed, d);
+        lines.push(line);
+        length += line.length;
         rows += 1;
         // Hand over ~256 KB at a time: few awaits, bounded memory. The sink is called again only
         // once its previous chunk was taken, but the next chunk is built meanwhile, so that a file
         // sink's disk write overlaps the formatting instead of following it (at most two chunks).
-        if (buffer.length > 262_144) {
+        if (length > 262_144) {
           await pending;
-          pending = Promise.resolve(sink(buffer, rows));
+          pending = Promise.resolve(sink(lines.join(''), rows));
           // Its failure is raised by the next `await pending`; this only keeps it from being
           // reported as unhandled if building the next chunk throws first.
           pending.catch(() => undefined);
-          buffer = '';
+          lines = [];
+          length = 0;
         }
       }
       await pending;
-      if (buffer) await sink(buffer, rows);
+      if (lines.length > 0) await sink(lines.join(''), rows);
       return rows;
     },
   };

@@ -46,7 +46,7 @@ describe('sender control', () => {
     const id = seedCampaign(db, 60);
     server = await startTestServer();
     const sender = setup(db, server.url);
-    // At 100/s the rows of the next 50 ms are claimed ahead of their planned times.
+    // At 100/s the rows of the next moment are claimed ahead of their planned times.
     await sender.start(id, { rate: 100 });
     await sleep(150);
     await sender.pause(id);

@@ -94,4 +94,26 @@ describe('Pacer', () => {
     const starts = simulate(1000, 2000, 1, 1, 150);
     expect(starts.filter((s) => s.at < 1000)).toHaveLength(150);
   });
+
+  it('counts requests written late (waiting for new connections) from when they were written', () => {
+    // Every 500th request and the seven after it wait for new sockets, all connected 60 ms after
+    // the first was handed over: at the server they arrive together, then the rest on time.
+    const arrivals: { at: number; n: number }[] = [];
+    const pacer = new Pacer(150, 150);
+    let now = 0;
+    let connectedAt = -Infinity;
+    for (let k = 0; k < 3_000; k++) {
+      const wait = pacer.delayFor(1, now);
+      if (wait > 0) now += Math.ceil(wait);
+      const request = pacer.record(1, now);
+      if (k % 500 === 0) connectedAt = now + 60;
+      const writtenAt = k % 500 < 8 ? Math.max(now, connectedAt) : now;
+      pacer.written(request, writtenAt);
+      arrivals.push({ at: writtenAt, n: 1 });
+    }
+    arrivals.sort((a, b) => a.at - b.at);
+    expect(mostInOneSecond(arrivals)).toBeLessThanOrEqual(150);
+    // Still the full pace over the whole run (3 000 requests at 150/s: about 20 s).
+    expect(now).toBeLessThan(21_000);
+  });
 });

@@ -36,6 +36,8 @@ export class Pacer {
   private readonly times: number[] = [];
   private readonly counts: number[] = [];
   private head = 0;
+  /** Entries spliced off the front of `times` so far: a request's number minus this is its index. */
+  private dropped = 0;
   private inWindow = 0;
   private nextPlanned = -Infinity;
   private lastStart = -Infinity;
@@ -88,11 +90,14 @@ export class Pacer {
       // Wait until enough of the oldest starts have left the window.
       let freed = this.inWindow;
       let freedRequests = requests;
+      // A start counted later (written()) may stand before earlier ones: all must have left.
+      let latest = -Infinity;
       for (let i = this.head; i < this.times.length; i++) {
         freed -= this.counts[i]!;
         freedRequests -= 1;
+        latest = Math.max(latest, this.times[i]!);
         if (freed + need <= cap && freedRequests + 1 <= this.requestCap) {
-          at = Math.max(at, this.times[i]! + WINDOW_MS);
+          at = Math.max(at, latest + WINDOW_MS);
           break;
         }
       }
@@ -103,8 +108,11 @@ export class Pacer {
     return delay;
   }
 
-  /** Records a request of `messages` starting at `now`; call only when delayFor() said 0. */
-  record(messages: number, now: number): void {
+  /**
+   * Records a request of `messages` starting at `now`; call only when delayFor() said 0. Returns
+   * the request's number, for written().
+   */
+  record(messages: number, now: number): number {
     this.countFromNowIfLate(now);
     this.times.push(now);
     this.counts.push(messages);
@@ -118,6 +126,18 @@ export class Pacer {
     this.lastStart = now;
     this.lastCount = messages;
     this.shared?.record('send', now);
+    return this.dropped + this.times.length - 1;
+  }
+
+  /**
+   * Request `request` (record()'s number) was written to its socket only at `at`: one that had to
+   * wait for a new connection reaches the server that much later, so its place in the window is
+   * counted from then. Without this, the requests of the next second could join it at the server.
+   */
+  written(request: number, at: number): void {
+    const i = request - this.dropped;
+    if (i < this.head || i >= this.times.length) return;
+    if (at > this.times[i]!) this.times[i] = at;
   }
 
   /**
@@ -146,6 +166,7 @@ export class Pacer {
     if (this.head > 1024 && this.head * 2 > this.times.length) {
       this.times.splice(0, this.head);
       this.counts.splice(0, this.head);
+      this.dropped += this.head;
       this.head = 0;
     }
   }

@@ -107,6 +107,8 @@ describe('rows at their own delivery times', () => {
     expect(rows.map((r) => r.state)).toEqual(['accepted', 'skipped', 'accepted']);
     expect(rows[1]).toMatchObject({ skipReason: PASSED_AT_SUBMISSION, timeProblem: 'past' });
     expect(getCampaign(db, id)?.scheduledUntil).toBe(iso(T + HOUR));
+    // Cancelled before the first row's time: it is deleted; the row sent at once has gone.
+    expect(await sender.cancel(id)).toMatchObject({ cancelled: 1, alreadySent: 1, unknown: 0 });
   });
 
   it('with "send now" for passed rows, one whose time passed goes out at once', async () => {

@@ -9,24 +9,22 @@ import {
   settleCampaign,
   skipPassedRows,
   tallyCampaign,
-  type Claim,
 } from '../db/queries/sending';
 import type { EventBus } from '../events';
-import { capStopReason, fitsCap } from './cap';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';
 import { AnswerGuard } from './answer-guard';
-import { authStopReason, backoffMs, checkItemCount, itemOutcome, rowResult, thrownOutcome } from './outcomes';
+import { ClaimAhead, type InFlight } from './claim-ahead';
+import { thrownOutcome } from './outcomes';
 import { omnimessageBody } from './request-body';
 import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
 import { ProgressThrottle } from './progress-throttle';
 import { RowQueue, type Pending } from './queue';
-import { HOLD_CHECK_MS, PASSED_AT_SUBMISSION, splitPassed, type PassedChoice } from './row-times';
+import { HOLD_CHECK_MS, PASSED_AT_SUBMISSION, type PassedChoice } from './row-times';
+import { settleAnswer, type AnswerContext, type StopKind } from './settle-answer';
 import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
 import type { BulkOutcome, SendClient, SendOutcome } from './types';
-
-export type StopKind = 'pause' | 'cancel' | 'auth' | 'cap' | 'error' | 'systematic';
 
 export interface RunConfig {
   campaignId: number;
@@ -49,23 +47,6 @@ export interface RunConfig {
   holdCheckMs?: number;
 }
 
-interface InFlight extends Pending {
-  attemptId: number;
-}
-
-/** Requests claimed by one commit at most. */
-const MAX_GROUP = 64;
-/**
- * Requests are claimed (committed as `sending`, one fsync) for this far ahead, then each leaves at
- * its own planned time with no disk write in its way: at 150/s one commit serves 7 requests, and
- * a slow fsync delays none of them. The price: a crash may leave this many claimed rows `unknown`
- * that never left (never sent twice, only reported conservatively), about as many as the requests
- * that one commit used to claim and start at once; a stop gives them back.
- */
-const CLAIM_AHEAD_MS = 50;
-
-const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
-
 export class CampaignRun {
   status: CampaignStatus = 'sending';
   stopReason: string | null = null;
@@ -80,6 +61,8 @@ export class CampaignRun {
   private readonly alarm = new Alarm();
   private readonly progressEvents: ProgressThrottle;
   private readonly guard: AnswerGuard;
+  private readonly claims: ClaimAhead;
+  private readonly answers: AnswerContext;
   private inFlight = 0;
   /** Claimed requests waiting for their planned time, in order. */
   private ready: InFlight[][] = [];
@@ -114,6 +97,21 @@ export class CampaignRun {
     this.wallClock = cfg.wallClock ?? Date.now;
     this.queue = new RowQueue(db, cfg.campaignId, this.wallClock);
     this.guard = new AnswerGuard(db, cfg.campaignId, cfg.sender, () => this.writer.flush());
+    this.claims = new ClaimAhead(this.queue, this.tally, this.writer, this.pacer, cfg, {
+      choice: cfg.passedChoice ?? 'skip',
+      now: this.wallClock,
+      skip: (rows) => this.skipPassed(rows),
+    });
+    this.answers = {
+      maxAttempts: cfg.maxAttempts,
+      governor: this.governor,
+      guard: this.guard,
+      tally: this.tally,
+      writer: this.writer,
+      queue: this.queue,
+      requestStop: (kind, reason) => this.requestStop(kind, reason),
+      resync: () => this.resync(),
+    };
   }
 
   begin(): void {
@@ -200,9 +198,11 @@ export class CampaignRun {
       }
       const request = size < next.length ? next.splice(0, size) : this.ready.shift()!;
       this.inFlight += 1;
-      void this.send(request);
-      // Stamped once handed to the client: later than the real start rather than earlier.
-      this.pacer.record(request.length, this.clock());
+      let number = -1;
+      void this.send(request, () => this.pacer.written(number, this.clock()));
+      // Stamped once handed to the client: later than the real start rather than earlier; a
+      // request that had to wait for a connection is counted again once written.
+      number = this.pacer.record(request.length, this.clock());
       // The next claims' commit (and its fsync) falls in the gap before the next planned time.
       if (this.ready.length === 0) this.claimAhead(this.clock());
       else this.writer.flushIfDue();
@@ -210,44 +210,18 @@ export class CampaignRun {
   }
 
   /**
-   * Claims the requests of the next CLAIM_AHEAD_MS (at least one) in one commit: their rows become
-   * durably `sending` and they wait in `ready`, each leaving alone at its planned time. Returns how
-   * many requests were claimed; stops the campaign when the spending cap leaves none.
+   * Claims the next requests (see ClaimAhead) into `ready`; returns how many were taken from the
+   * queue. Stops the campaign when the spending cap leaves none.
    */
   private claimAhead(now: number): number {
-    const perRequest = Math.min(this.cfg.batchSize, this.pacer.messageCap());
-    const perHorizon = Math.floor(((this.pacer.currentRate() / perRequest) * CLAIM_AHEAD_MS) / 1000);
-    const wanted = Math.min(MAX_GROUP, this.cfg.maxInFlight - this.inFlight, Math.max(1, perHorizon));
-    const group: Pending[][] = [];
-    let committed = this.tally.committedMicros;
-    while (group.length < Math.max(1, wanted)) {
-      const peeked = this.queue.peek(now, perRequest);
-      if (peeked.length === 0) break;
-      const { skip, send } = splitPassed(peeked, this.cfg.passedChoice ?? 'skip', this.wallClock());
-      if (skip > 0) {
-        this.skipPassed(peeked.slice(0, skip));
-        continue;
-      }
-      const batch = send < peeked.length ? peeked.slice(0, send) : peeked;
-      const fitting = fitsCap(batch, committed, this.cfg.maxCostMicros);
-      if (fitting.length === 0) {
-        if (group.length === 0)
-          this.requestStop('cap', capStopReason(batch[0]!.row, this.tally, this.cfg.maxCostMicros ?? 0));
-        break;
-      }
-      this.queue.take(fitting);
-      committed += costOf(fitting);
-      group.push(fitting);
-      // The rest of that batch does not fit: the next claim stops the campaign at the cap.
-      if (fitting.length < batch.length) break;
-    }
-    if (group.length > 0) this.claim(group, now);
-    return group.length;
+    const { requests, taken, capStop } = this.claims.claim(this.inFlight, now);
+    if (capStop !== null) this.requestStop('cap', capStop);
+    this.ready.push(...requests);
+    return taken;
   }
 
-  /** Rows whose own time passed before submission, the operator having chosen to skip them. */
-  private skipPassed(rows: Pending[]): void {
-    this.queue.take(rows);
+  /** Rows whose own time passed before submission (already taken from the queue), to be skipped. */
+  private skipPassed(rows: readonly Pending[]): void {
     skipPassedRows(
       this.db,
       rows.map((p) => p.row.id),
@@ -256,37 +230,25 @@ export class CampaignRun {
     this.resync();
   }
 
-  private claim(group: Pending[][], now: number): void {
-    const claims: Claim[] = group.flat().map((p) => ({ messageId: p.row.id, attemptId: null }));
-    this.writer.commit(claims, nowIso());
-    let i = 0;
-    for (const batch of group) {
-      const live: InFlight[] = [];
-      for (const p of batch) {
-        const attemptId = claims[i++]!.attemptId;
-        if (attemptId === null) continue;
-        live.push({ ...p, attemptId });
-        this.tally.claimed(p.row.costMaxMicros, now);
-      }
-      if (live.length > 0) this.ready.push(live);
-    }
-  }
-
-  private async send(items: InFlight[]): Promise<void> {
+  private async send(items: InFlight[], onWritten: () => void): Promise<void> {
     let outcome: SendOutcome | BulkOutcome;
     try {
       outcome =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg, this.wallClock()))
+          ? await this.client.sendOmnimessage(
+              omnimessageBody(items[0]!.row, this.cfg, this.wallClock()),
+              onWritten,
+            )
           : await this.client.sendOmnimessages(
               items.map((i) => omnimessageBody(i.row, this.cfg, this.wallClock())),
+              onWritten,
             );
     } catch (error) {
       outcome = thrownOutcome(error);
     }
     const rateLimited = outcome.kind === 'retry' && outcome.reason === 'rate-limited';
     try {
-      this.settle(items, outcome);
+      settleAnswer(this.answers, items, outcome, this.clock(), nowIso());
     } finally {
       this.inFlight -= 1;
       this.progressEvents.soon();
@@ -294,36 +256,6 @@ export class CampaignRun {
       // decide, and waking it would cost a timer re-armed per answer.
       if (!this.awaitingTime || rateLimited) this.alarm.wake();
     }
-  }
-
-  private settle(items: InFlight[], outcome: SendOutcome | BulkOutcome): void {
-    const at = nowIso();
-    const now = this.clock();
-    outcome = checkItemCount(outcome, items.length);
-    if (outcome.kind === 'auth') this.requestStop('auth', authStopReason(outcome.httpStatus));
-    if (outcome.kind === 'retry' && outcome.reason === 'rate-limited')
-      this.governor.slowDown(now, outcome.retryAfterMs);
-    items.forEach((item, i) => {
-      const ticket = { messageId: item.row.id, attemptId: item.attemptId };
-      const tries = item.tries + 1;
-      // A bulk item's outcome is final for its row (one attempt, no retry); others follow the attempt count.
-      const rowOutcome =
-        outcome.kind === 'items' ? itemOutcome(outcome.items[i]!, outcome.httpStatus) : outcome;
-      const answered =
-        outcome.kind === 'items'
-          ? rowResult(rowOutcome, ticket, at, false, 1)
-          : rowResult(outcome, ticket, at, tries < this.cfg.maxAttempts, tries);
-      const { result, stop } = this.guard.check(answered, rowOutcome);
-      if (stop !== null) this.requestStop('systematic', stop);
-      this.tally.settled(result, item.row.costMaxMicros);
-      this.writer.add(result);
-      // An earlier row lost its id to this one: the counts are read again.
-      if (result.kind === 'unknown' && result.error.code === 'shared-id') this.resync();
-      if (result.kind === 'requeue' && result.attemptOutcome === 'retry') {
-        const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
-        this.queue.retry({ row: item.row, tries, due: now + backoffMs(tries, retryAfter) });
-      }
-    });
   }
 
   private async drain(): Promise<void> {

@@ -65,8 +65,12 @@ export type CancelAnswer =
   | { kind: 'error'; detail: string };
 
 export interface SendClient {
-  sendOmnimessage(body: OmnimessageBody): Promise<SendOutcome>;
-  sendOmnimessages(bodies: OmnimessageBody[]): Promise<BulkOutcome>;
+  /**
+   * `onWritten`, when the client can tell, is called once the request was written to its socket:
+   * the pace counts it from then (a new connection may delay it).
+   */
+  sendOmnimessage(body: OmnimessageBody, onWritten?: () => void): Promise<SendOutcome>;
+  sendOmnimessages(bodies: OmnimessageBody[], onWritten?: () => void): Promise<BulkOutcome>;
   /** Cancels a scheduled omnimessage (clients that cannot leave it out). */
   cancelScheduled?(omnimessageId: string): Promise<CancelAnswer>;
   close(): Promise<void> | void;

@@ -74,8 +74,9 @@ export async function cancelScheduledRows(
       }
       if (result.kind === 'cancelled') return 'cancelled';
       if (result.kind === 'not-found') {
+        // A row of a planned campaign with no time of its own was delivered on submission.
         const due = row.sendAt === null ? campaignDue : Date.parse(row.sendAt);
-        return opts.wallClock() >= due ? 'already-sent' : 'unknown';
+        return Number.isNaN(due) || opts.wallClock() >= due ? 'already-sent' : 'unknown';
       }
       if (result.kind === 'auth') {
         summary.stopped = result.detail;

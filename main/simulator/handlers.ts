@@ -1,12 +1,13 @@
 // What the simulator answers once a request has passed rate limiting, routing and auth: sending,
 // status, opt-out list and the legacy balance/price endpoints. Pure state + replies, no sockets.
 import { randomUUID } from 'node:crypto';
-import { writeSync } from 'node:fs';
+import type { SimLog } from './log';
 import type { Random } from './prng';
 import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
 import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
 import { pickFinalStatus, statusBody, type DeliveryRates, type StoredOmnimessage } from './statuses';
+import type { SimulatorStore, StoreLine } from './store';
 import { invalid, missing, validateOmnimessage, type ApiError, type ValidOmnimessage } from './validate';
 
 export interface Reply {
@@ -14,6 +15,8 @@ export interface Reply {
   json?: unknown;
   text?: string;
   headers?: Record<string, string>;
+  /** The log line(s) this request added, once written: the answer waits for it. */
+  logged?: Promise<void>;
 }
 
 export interface AcceptedMessage {
@@ -32,7 +35,9 @@ export interface SimState {
   deliveryRates: DeliveryRates | undefined;
   pricePerPartEur: Record<string, number> | undefined;
   statusDelayMs: number;
-  logFd: number | null;
+  log: SimLog | null;
+  /** Where accepted messages are kept for later processes (test mode); null keeps them in memory. */
+  store: SimulatorStore | null;
   accepted: AcceptedMessage[];
   byId: Map<string, StoredOmnimessage>;
   blacklist: Set<string>;
@@ -59,8 +64,16 @@ const parseJson = (raw: string): { ok: true; value: unknown } | { ok: false } =>
 
 const badJson = (): Reply => errorReply(400, [invalid('payload', 'Request body is not valid JSON')]);
 
+/** What one request writes before its answer: log lines, and lines for the store. */
+interface Written {
+  log: string[];
+  kept: StoreLine[];
+}
+
+const written = (): Written => ({ log: [], kept: [] });
+
 /** Stores, bills and logs one valid omnimessage; returns its success item. */
-function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, log: string[]): object {
+function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, out: Written): object {
   const omnimessageId = randomUUID();
   const stored: StoredOmnimessage = {
     omnimessageId,
@@ -77,6 +90,7 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
     })),
   };
   state.byId.set(omnimessageId, stored);
+  out.kept.push({ message: stored });
   const first = message.messages[0]!;
   state.accepted.push({
     omnimessageId,
@@ -95,7 +109,7 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
     text: first.text,
     ...(message.timeToSend === null ? {} : { time_to_send: new Date(message.timeToSend).toISOString() }),
   };
-  log.push(JSON.stringify({ ...entry, received_at: new Date(receivedAt).toISOString() }));
+  out.log.push(JSON.stringify({ ...entry, received_at: new Date(receivedAt).toISOString() }));
   return {
     omnimessage_id: omnimessageId,
     to: message.to,
@@ -103,10 +117,11 @@ function accept(state: SimState, message: ValidOmnimessage, receivedAt: number, 
   };
 }
 
-/** One synchronous write per request, before the answer: a line in the log means "accepted". */
-function flushLog(state: SimState, lines: string[]): void {
-  if (state.logFd === null || lines.length === 0) return;
-  writeSync(state.logFd, `${lines.join('\n')}\n`);
+/** One write per request, queued before the answer (see log.ts); undefined when nothing is logged. */
+function flushLog(state: SimState, out: Written): Promise<void> | undefined {
+  state.store?.append(out.kept);
+  if (state.log === null || out.log.length === 0) return undefined;
+  return state.log.append(out.log);
 }
 
 /** Messente schedules at most MAX_SCHEDULE_DAYS ahead: a later time_to_send is refused. */
@@ -116,15 +131,40 @@ function withinWindow(result: ValidOmnimessage | ApiError[], now: number): Valid
   return [invalid('payload[time_to_send]', `time_to_send may be at most ${MAX_SCHEDULE_DAYS} days ahead`)];
 }
 
+/** Takes in what other processes' simulators stored since the last look (test mode's shared world). */
+export function catchUp(state: SimState): void {
+  if (!state.store) return;
+  for (const line of state.store.readNew()) {
+    if ('message' in line) {
+      if (!state.byId.has(line.message.omnimessageId))
+        state.byId.set(line.message.omnimessageId, line.message);
+    } else {
+      const stored = state.byId.get(line.cancel);
+      if (stored && stored.cancelledAt === null) stored.cancelledAt = line.at;
+    }
+  }
+}
+
+/**
+ * An omnimessage this simulator or, with a store, another one accepted; read after taking in what
+ * the others stored, so that a cancel made by another process is seen too.
+ */
+function find(state: SimState, id: string): StoredOmnimessage | undefined {
+  catchUp(state);
+  return state.byId.get(id);
+}
+
+const withLog = (reply: Reply, logged: Promise<void> | undefined): Reply =>
+  logged ? { ...reply, logged } : reply;
+
 export function sendOne(state: SimState, raw: string): Reply {
   const parsed = parseJson(raw);
   if (!parsed.ok) return badJson();
   const result = withinWindow(validateOmnimessage(parsed.value), state.now());
   if (Array.isArray(result)) return errorReply(400, result);
-  const log: string[] = [];
-  const item = accept(state, result, state.now(), log);
-  flushLog(state, log);
-  return { status: 201, json: item };
+  const out = written();
+  const item = accept(state, result, state.now(), out);
+  return withLog({ status: 201, json: item }, flushLog(state, out));
 }
 
 export function sendMany(state: SimState, raw: string): Reply {
@@ -136,20 +176,19 @@ export function sendMany(state: SimState, raw: string): Reply {
   if (!Array.isArray(list) || list.length === 0)
     return errorReply(400, [missing('payload[messages]', 'Missing messages')]);
   const now = state.now();
-  const log: string[] = [];
+  const out = written();
   const items = list.map((entry) => {
     const result = withinWindow(validateOmnimessage(entry), now);
-    return Array.isArray(result) ? { errors: result } : accept(state, result, now, log);
+    return Array.isArray(result) ? { errors: result } : accept(state, result, now, out);
   });
-  flushLog(state, log);
-  return { status: 201, json: { messages: items } };
+  return withLog({ status: 201, json: { messages: items } }, flushLog(state, out));
 }
 
 const notFound = (detail: string): Reply =>
   errorReply(404, [{ code: '101', title: 'Not found', detail, source: null }]);
 
 export function status(state: SimState, id: string): Reply {
-  const stored = state.byId.get(id);
+  const stored = find(state, id);
   if (!stored) return notFound(`Omnimessage ${id} not found`);
   return { status: 200, json: statusBody(stored, state.now(), state.statusDelayMs) };
 }
@@ -159,7 +198,7 @@ export function status(state: SimState, id: string): Reply {
  * reads DELETED. One already sent, already cancelled or unknown is 404, as Messente documents.
  */
 export function cancel(state: SimState, id: string): Reply {
-  const stored = state.byId.get(id);
+  const stored = find(state, id);
   const now = state.now();
   if (!stored || stored.cancelledAt !== null || stored.startsAt <= now)
     return notFound(`No scheduled omnimessage ${id}`);
@@ -167,8 +206,10 @@ export function cancel(state: SimState, id: string): Reply {
   state.cancelled.push(id);
   for (const m of stored.messages) state.balanceEur += m.partPrice * m.parts;
   const line = { omnimessage_id: id, cancelled_at: new Date(now).toISOString() };
-  flushLog(state, [JSON.stringify(line)]);
-  return { status: 202, json: {} };
+  return withLog(
+    { status: 202, json: {} },
+    flushLog(state, { log: [JSON.stringify(line)], kept: [{ cancel: id, at: now }] }),
+  );
 }
 
 const phonebookError = (status: number, code: string, title: string, detail: string): Reply =>

@@ -2,13 +2,14 @@
 // endpoints), with faults on demand: tests, benchmarks and the app's test mode run against it, so
 // nothing in Omnicast needs a mocked fetch. Routing, rate limiting, auth and faults live here;
 // the answers themselves are in handlers.ts.
-import { closeSync, openSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as h from './handlers';
+import { SimLog } from './log';
 import { chance, seededRandom } from './prng';
 import type { DeliveryRates } from './statuses';
 import { createRateWindow } from './rate-window';
+import { openSimulatorStore } from './store';
 import { errorMessage } from '../../shared/errors';
 
 export type { AcceptedMessage } from './handlers';
@@ -22,6 +23,11 @@ export interface SimulatorOptions {
   password: string;
   /** Appends one JSON line per accepted omnimessage, written before the answer is sent. */
   logFile?: string;
+  /**
+   * Keeps every accepted message in this file and answers for the ones earlier (or other)
+   * simulators kept there: statuses and cancels outlive the process. Test mode's data folder file.
+   */
+  storeFile?: string;
   latencyMs?: number;
   /** Requests allowed per 1-second (sliding) window; more are answered 429. */
   rateLimit?: number;
@@ -138,7 +144,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     deliveryRates: options.deliveryRates,
     pricePerPartEur: options.pricePerPartEur,
     statusDelayMs: options.statusDelayMs ?? 2_000,
-    logFd: options.logFile ? openSync(options.logFile, 'a') : null,
+    log: options.logFile ? new SimLog(options.logFile) : null,
+    store: options.storeFile ? openSimulatorStore(options.storeFile) : null,
     accepted: [],
     byId: new Map(),
     blacklist: new Set(),
@@ -146,6 +153,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     defaultSender: options.defaultSender ?? 'Omnicast',
     cancelled: [],
   };
+  h.catchUp(state);
   const window = options.rateLimit
     ? createRateWindow(Math.max(1, Math.floor(options.rateLimit)), 1_000)
     : null;
@@ -214,13 +222,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       );
     }
     const result = found.handle(state, method, body);
-    if (!found.send) return reply(result);
     // Both faults happen after the message was stored and logged: the client cannot know.
-    const drop = chance(faultRandom, options.dropRate);
-    const slow = chance(faultRandom, options.timeoutRate);
-    if (drop) return later(latency, () => req.socket.destroy());
-    if (slow) return later(options.timeoutDelayMs ?? 60_000, () => answer(res, result));
-    reply(result);
+    const drop = found.send && chance(faultRandom, options.dropRate);
+    const slow = found.send && chance(faultRandom, options.timeoutRate);
+    const respond = () => {
+      // Written after close() began: the connection is going, nothing may keep the process alive.
+      if (closed) return;
+      if (drop) return later(latency, () => req.socket.destroy());
+      if (slow) return later(options.timeoutDelayMs ?? 60_000, () => answer(res, result));
+      reply(result);
+    };
+    if (!result.logged) return respond();
+    result.logged.then(respond, (error: unknown) =>
+      answer(res, apiError(500, '104', 'Internal Server Error', errorMessage(error))),
+    );
   };
 
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
@@ -241,6 +256,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       server.off('error', reject);
       resolve();
     });
+  }).catch((error: unknown) => {
+    // A port already taken: the files opened above are not left open.
+    void state.log?.close();
+    state.store?.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -263,8 +283,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close(() => {
-          if (state.logFd !== null) closeSync(state.logFd);
-          resolve();
+          state.store?.close();
+          if (state.log === null) return resolve();
+          state.log.close().then(resolve, () => resolve());
         });
         server.closeAllConnections();
       })),

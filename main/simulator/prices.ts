@@ -13,68 +13,29 @@ export interface CountryPrices {
   networks: NetworkPrice[];
 }
 
-export const PRICE_TABLE: CountryPrices[] = [
-  {
-    iso2: 'EE',
-    name: 'Estonia',
-    prefix: '372',
-    networks: [
-      { mccmnc: '24801', network: 'Telia', price: 0.06 },
-      { mccmnc: '24802', network: 'Elisa', price: 0.065 },
-    ],
-  },
-  {
-    iso2: 'LV',
-    name: 'Latvia',
-    prefix: '371',
-    networks: [
-      { mccmnc: '24701', network: 'LMT', price: 0.055 },
-      { mccmnc: '24702', network: 'Tele2', price: 0.058 },
-    ],
-  },
-  {
-    iso2: 'LT',
-    name: 'Lithuania',
-    prefix: '370',
-    networks: [{ mccmnc: '24601', network: 'Telia', price: 0.045 }],
-  },
-  {
-    iso2: 'FI',
-    name: 'Finland',
-    prefix: '358',
-    networks: [
-      { mccmnc: '24405', network: 'Elisa', price: 0.075 },
-      { mccmnc: '24491', network: 'Telia', price: 0.08 },
-    ],
-  },
-  {
-    iso2: 'SE',
-    name: 'Sweden',
-    prefix: '46',
-    networks: [{ mccmnc: '24001', network: 'Telia', price: 0.07 }],
-  },
-  {
-    iso2: 'DE',
-    name: 'Germany',
-    prefix: '49',
-    networks: [
-      { mccmnc: '26201', network: 'Telekom', price: 0.09 },
-      { mccmnc: '26202', network: 'Vodafone', price: 0.085 },
-    ],
-  },
-  {
-    iso2: 'GB',
-    name: 'United Kingdom',
-    prefix: '44',
-    networks: [{ mccmnc: '23410', network: 'O2', price: 0.04 }],
-  },
-  {
-    iso2: 'US',
-    name: 'United States',
-    prefix: '1',
-    networks: [{ mccmnc: '310260', network: 'T-Mobile', price: 0.01 }],
-  },
+/** One network a line: ISO2, country, calling prefix, MCCMNC, network, price per part in EUR. */
+const NETWORKS: readonly (readonly [string, string, string, string, string, number])[] = [
+  ['EE', 'Estonia', '372', '24801', 'Telia', 0.06],
+  ['EE', 'Estonia', '372', '24802', 'Elisa', 0.065],
+  ['LV', 'Latvia', '371', '24701', 'LMT', 0.055],
+  ['LV', 'Latvia', '371', '24702', 'Tele2', 0.058],
+  ['LT', 'Lithuania', '370', '24601', 'Telia', 0.045],
+  ['FI', 'Finland', '358', '24405', 'Elisa', 0.075],
+  ['FI', 'Finland', '358', '24491', 'Telia', 0.08],
+  ['SE', 'Sweden', '46', '24001', 'Telia', 0.07],
+  ['DE', 'Germany', '49', '26201', 'Telekom', 0.09],
+  ['DE', 'Germany', '49', '26202', 'Vodafone', 0.085],
+  ['GB', 'United Kingdom', '44', '23410', 'O2', 0.04],
+  ['US', 'United States', '1', '310260', 'T-Mobile', 0.01],
 ];
+
+/** The lines grouped by country, in the order they first appear. */
+export const PRICE_TABLE: CountryPrices[] = [];
+for (const [iso2, name, prefix, mccmnc, network, price] of NETWORKS) {
+  let country = PRICE_TABLE.find((c) => c.iso2 === iso2);
+  if (!country) PRICE_TABLE.push((country = { iso2, name, prefix, networks: [] }));
+  country.networks.push({ mccmnc, network, price });
+}
 
 /** Price for a destination with no entry: Messente would refuse to route it; we just bill it. */
 const FALLBACK_PRICE = 0.1;

@@ -1,7 +1,8 @@
 // Starts one import in a Web Worker and lets the caller cancel it. The worker is terminated on
 // cancel, so even a parse stuck in a huge file stops at once.
 import type { ImportOutcome } from '../../shared/import/model';
-import type { ImportReply, ImportRequest } from './protocol';
+import type { ImportReply, ImportRequest, WorkerRequest } from './protocol';
+import { nextSlice } from '../lib/frame-yield';
 import { createReplyCollector } from './reply-collector';
 
 export interface ImportJob {
@@ -25,9 +26,13 @@ export const runImportInWorker: ImportRunner = (request, onProgress) => {
     settle(outcome);
   };
   const collect = createReplyCollector(onProgress);
+  const ask = (request: WorkerRequest): void => worker.postMessage(request);
   worker.addEventListener('message', (event: MessageEvent<ImportReply>) => {
-    const outcome = collect(event.data);
+    const reply = event.data;
+    const outcome = collect(reply);
     if (outcome) finish(outcome);
+    // The next chunk in a new task, after a frame when none was painted for a while.
+    else if (reply.type === 'rows') nextSlice(() => ask({ type: 'more' }));
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
@@ -37,6 +42,6 @@ export const runImportInWorker: ImportRunner = (request, onProgress) => {
     });
   });
   // A copy is sent so the window keeps its bytes for re-imports (phone column, country).
-  worker.postMessage(request);
+  ask(request);
   return { promise, cancel: () => finish(null) };
 };

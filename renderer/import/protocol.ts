@@ -11,13 +11,19 @@ import type { ImportedRecipient } from '../../shared/types';
 
 /**
  * Recipients arrive in 'rows' chunks before 'done' (whose result then has none): one message of a
- * million rows would block the window for seconds while it is deserialised.
+ * million rows would block the window for seconds while it is deserialised. The worker sends the next
+ * chunk only when the window asks for it ('more'), after it has taken the last one in and yielded:
+ * chunks queued up faster than the window takes them would run back to back, with no frame between.
  */
 export type ImportReply =
   | { type: 'progress'; fraction: number | null }
   | { type: 'rows'; rows: ImportedRecipient[] }
   | { type: 'done'; outcome: ImportOutcome };
 
-// Deserialising 20 000 rows took 50–60 ms in Chromium, over 100 ms with a GC on a busy machine
-// (`npm run bench -- --only ui`): 5 000 keeps each message's task well under the 100 ms target.
-export const ROWS_PER_MESSAGE = 5_000;
+/** What the window sends the worker: the import itself, then one 'more' per chunk taken in. */
+export type WorkerRequest = ImportRequest | { type: 'more' };
+
+// Deserialising 5 000 rows took 15–35 ms in Chromium on a busy machine, and a million kept rows make
+// the garbage collector's work grow with every chunk (`npm run bench -- --only ui`): 2 000 keeps each
+// chunk's task small enough to leave room for a frame between two of them.
+export const ROWS_PER_MESSAGE = 2_000;

@@ -13,11 +13,21 @@ function csv(rows: number): Uint8Array {
 }
 
 describe('runImportJob + createReplyCollector', () => {
-  it('sends recipients in chunks and reassembles exactly what a direct import gives', () => {
+  it('sends recipients in chunks, one per request, and reassembles exactly what a direct import gives', () => {
     const bytes = csv(ROWS_PER_MESSAGE * 2 + 5);
     const options = { fileName: 'big.csv', defaultCountry: 'EE', optOuts: ['+37251000003'] };
     const replies: ImportReply[] = [];
-    runImportJob({ bytes, options }, (r) => replies.push(structuredClone(r)));
+    const sendNext = runImportJob({ bytes, options }, (r) => replies.push(structuredClone(r)));
+    // The import itself posts only progress: no row leaves before the window asks.
+    expect(replies.every((r) => r.type === 'progress')).toBe(true);
+    const posted = replies.length;
+    expect(sendNext()).toBe(true);
+    expect(replies.length).toBe(posted + 1);
+    let calls = 1;
+    while (sendNext()) calls++;
+    expect(calls).toBe(3);
+    expect(sendNext()).toBe(false);
+    expect(replies.filter((r) => r.type === 'done')).toHaveLength(1);
     expect(
       replies.filter((r) => r.type === 'rows').map((r) => (r.type === 'rows' ? r.rows.length : 0)),
     ).toEqual([ROWS_PER_MESSAGE, ROWS_PER_MESSAGE, 5]);
@@ -42,9 +52,10 @@ describe('runImportJob + createReplyCollector', () => {
       },
     ]);
     const replies: ImportReply[] = [];
-    runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
+    const sendNext = runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
       replies.push(structuredClone(r)),
     );
+    while (sendNext());
     const collect = createReplyCollector(() => {});
     let outcome: ImportOutcome | null = null;
     for (const r of replies) outcome = collect(r) ?? outcome;
@@ -55,10 +66,11 @@ describe('runImportJob + createReplyCollector', () => {
 
   it('passes a refusal on as one sentence', () => {
     const replies: ImportReply[] = [];
-    runImportJob(
+    const sendNext = runImportJob(
       { bytes: new Uint8Array([0, 1, 2, 0, 255]), options: { fileName: 'x.bin', defaultCountry: 'EE' } },
       (r) => replies.push(r),
     );
+    expect(sendNext()).toBe(false);
     const last = replies.at(-1);
     expect(last?.type === 'done' && !last.outcome.ok && last.outcome.error).toMatch(/x\.bin/);
   });

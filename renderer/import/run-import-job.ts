@@ -1,6 +1,6 @@
 // The worker's job and the window's reassembly of its replies, kept apart from Worker plumbing so
 // that both can be tested without a browser.
-import { createImporter } from '../../shared/import';
+import { createImporter, isZip } from '../../shared/import';
 import type { ImportOutcome } from '../../shared/import/model';
 import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
 import { errorMessage } from '../../shared/errors';
@@ -9,21 +9,29 @@ const SLICE = 1024 * 1024;
 
 function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply) => void): ImportOutcome {
   const { optOuts, ...rest } = options;
-  const importer = createImporter({ ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) });
   let lastPosted = 0;
-  for (let at = 0; at < bytes.length; at += SLICE) {
-    if (importer.push(bytes.subarray(at, at + SLICE)).error) break;
+  const progress = (fraction: number): void => {
     const now = performance.now();
     if (now - lastPosted > 50) {
       lastPosted = now;
-      post({ type: 'progress', fraction: Math.min(1, (at + SLICE) / bytes.length) });
+      post({ type: 'progress', fraction: Math.min(1, fraction) });
     }
+  };
+  // A workbook's pushes only hold its bytes: its progress is the share of its sheet read, at the end.
+  const workbook = isZip(bytes);
+  const importer = createImporter({ ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) }, progress);
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    if (importer.push(bytes.subarray(at, at + SLICE)).error) break;
+    if (!workbook) progress((at + SLICE) / bytes.length);
   }
   return importer.finish();
 }
 
-/** Imports in 1 MB slices with progress, then sends the recipients in chunks and the outcome last. */
-export function runImportJob(request: ImportRequest, post: (reply: ImportReply) => void): void {
+/**
+ * Imports in 1 MB slices with progress, then returns a function that sends the next chunk of
+ * recipients each time it is called, and the outcome after the last (it returns false once that is sent).
+ */
+export function runImportJob(request: ImportRequest, post: (reply: ImportReply) => void): () => boolean {
   post({ type: 'progress', fraction: 0 });
   let outcome: ImportOutcome;
   try {
@@ -33,12 +41,21 @@ export function runImportJob(request: ImportRequest, post: (reply: ImportReply) 
     const detail = errorMessage(error);
     outcome = { ok: false, error: `${request.options.fileName} could not be read (${detail}).` };
   }
-  if (outcome.ok) {
-    const { recipients } = outcome.result;
-    for (let at = 0; at < recipients.length; at += ROWS_PER_MESSAGE) {
+  const recipients = outcome.ok ? outcome.result.recipients : [];
+  const last: ImportOutcome = outcome.ok
+    ? { ok: true, result: { ...outcome.result, recipients: [] } }
+    : outcome;
+  let at = 0;
+  let finished = false;
+  return () => {
+    if (finished) return false;
+    if (at < recipients.length) {
       post({ type: 'rows', rows: recipients.slice(at, at + ROWS_PER_MESSAGE) });
+      at += ROWS_PER_MESSAGE;
+      return true;
     }
-    outcome = { ok: true, result: { ...outcome.result, recipients: [] } };
-  }
-  post({ type: 'done', outcome });
+    finished = true;
+    post({ type: 'done', outcome: last });
+    return false;
+  };
 }

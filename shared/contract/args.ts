@@ -174,7 +174,8 @@ export const callArgs = {
   'reports.cancelExport': z.strictObject({ exportId }),
   'reports.exportCampaigns': z.strictObject({ delimiter: exportDelimiter.optional() }),
   'credentials.test': z.strictObject({}),
-  'account.balance': z.strictObject({}),
+  /** campaignId: the balance of the account that campaign sends through (its own target). */
+  'account.balance': z.strictObject({ campaignId: id.optional() }),
   'prices.get': z.strictObject({}),
   'prices.fetch': z.strictObject({}),
   'prices.import': z.strictObject({ csv: fileText, fileName }),

@@ -53,16 +53,40 @@ function guessColumn(column: number, cells: readonly string[]): TimeColumnGuess 
 }
 
 /**
+ * A workbook column whose cells are mostly dates with a time of day: 'excel', read from the raw
+ * dates whatever the sheet's display format shows ("4 May", "04.05.26 9:30"…).
+ */
+function workbookGuess(
+  column: number,
+  rows: readonly (readonly string[])[],
+  dates: readonly (readonly (string | null)[] | undefined)[],
+): TimeColumnGuess | null {
+  let filled = 0;
+  let timed = 0;
+  for (let r = 0; r < rows.length && filled < SAMPLE; r++) {
+    const raw = dates[r]?.[column] ?? null;
+    if (raw === null && (rows[r]?.[column] ?? '').trim() === '') continue;
+    filled++;
+    if (raw !== null && parsesAs(raw, 'excel')) timed++;
+  }
+  if (timed === 0 || timed / filled < MIN_SHARE) return null;
+  return { column, format: 'excel', candidates: ['excel'], parsedShare: timed / filled };
+}
+
+/**
  * The columns that look like date-times, the best first (highest share, then leftmost), each with
- * its format, or with the formats to choose between when the column cannot decide.
+ * its format, or with the formats to choose between when the column cannot decide. `dates`: for a
+ * workbook, each row's raw dates (the import's `dates`), which decide a column of date cells.
  */
 export function detectTimeColumns(
   columns: readonly string[],
   rows: readonly (readonly string[])[],
+  dates?: readonly (readonly (string | null)[] | undefined)[],
 ): TimeColumnGuess[] {
   const guesses: TimeColumnGuess[] = [];
   for (let column = 0; column < columns.length; column++) {
-    const guess = guessColumn(column, filledCells(rows, column));
+    const workbook = dates === undefined ? null : workbookGuess(column, rows, dates);
+    const guess = workbook ?? guessColumn(column, filledCells(rows, column));
     if (guess !== null) guesses.push(guess);
   }
   return guesses.sort((a, b) => b.parsedShare - a.parsedShare || a.column - b.column);

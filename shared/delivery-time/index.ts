@@ -15,7 +15,7 @@ export type {
 export { detectTimeColumns } from './detect';
 export { formatAppointment } from './appointment-words';
 export { messagesPerHour } from './per-hour';
-export { describeFormat, TIME_FORMATS } from './parse';
+export { describeFormat, TIME_FORMATS, timeCell } from './parse';
 export { planRowTime } from './plan';
 export {
   DEFAULT_QUIET_HOURS,

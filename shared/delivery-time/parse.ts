@@ -92,6 +92,20 @@ function wallClock(format: TimeFormat, cell: string): DateTime | null {
   return parsed.isValid ? parsed : null;
 }
 
+/**
+ * The text planRowTime reads for a row: a workbook's raw date for 'excel' when the cell is a date
+ * cell (`dates`: the import's per-row raw dates), else the cell as the file shows it.
+ */
+export function timeCell(
+  fields: readonly string[],
+  dates: readonly (string | null)[] | undefined,
+  column: number,
+  format: TimeFormat,
+): string {
+  const raw = format === 'excel' ? (dates?.[column] ?? null) : null;
+  return raw ?? fields[column] ?? '';
+}
+
 /** Whether `cell` reads as a date and time in `format` (no zone needed to tell). */
 export function parsesAs(cell: string, format: TimeFormat): boolean {
   return wallClock(format, cell) !== null;

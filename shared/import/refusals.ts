@@ -4,7 +4,6 @@ import { sniffBom, sniffUtf16WithoutBom, type CsvEncoding } from './decode';
 
 const SIGNATURES: [number[], string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook or a ZIP archive'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file'],
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
   [[0xff, 0xd8, 0xff], 'a JPEG image'],
@@ -20,6 +19,9 @@ export function refusal(head: Uint8Array, fileName: string, forced?: CsvEncoding
     bom?.encoding.startsWith('utf-16') ||
     sniffUtf16WithoutBom(head);
   const start = bom ? bom.length : 0;
+  if ([0xd0, 0xcf, 0x11, 0xe0].every((byte, i) => head[i] === byte)) {
+    return `${name} is an old Excel (.xls) or Word file, which Omnicast cannot read: open it in Excel and save it as an Excel workbook (.xlsx) or as "CSV UTF-8", and choose that file.`;
+  }
   for (const [signature, what] of SIGNATURES) {
     if (signature.every((byte, i) => head[i] === byte)) {
       return `${name} is ${what}, not a CSV file: save it as "CSV UTF-8" from your spreadsheet and choose that file.`;

@@ -1,17 +1,32 @@
-// The entry of every import: a CSV file or an Excel workbook (.xlsx), told apart by their first bytes.
+// The entry of every import: a CSV file or a workbook (.xlsx, .ods), told apart by their first bytes.
+// A workbook's sheet is read piece by piece into CSV lines that the CSV importer takes as they come.
 import { createCsvImporter, type Importer, type ImporterUpdate } from './importer';
 import type { ImportOptions, ImportOutcome, ImportResult } from './model';
 import { joinBytes } from './decode';
 import { headerOnly } from './refusals';
-import { isZip, workbookToCsv, type SheetDates } from './xlsx';
+import { MAX_IMPORT_FILE_BYTES } from './rules';
+import type { SheetRead, SheetSink } from './sheet-rows';
+import { readXlsx } from './xlsx';
+import { isOds, readOds } from './ods';
+import { ZipDamaged, zipEntries } from './zip';
 
 const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
 
+export function isZip(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
 /**
- * An importer for a CSV file or an Excel workbook (.xlsx), told apart by the first bytes. A workbook
- * is held until finish(), then read sheet to CSV text and imported like a CSV file.
+ * An importer for a CSV file or a workbook, told apart by the first bytes. A workbook is held until
+ * finish() (its list of parts is at its end), which then reads its sheet piece by piece, telling
+ * `onProgress` the share of the sheet read; a CSV file's progress is the caller's bytes pushed.
+ * `maxSheetText`: the most characters a sheet may become as CSV text (the CSV file's cap).
  */
-export function createImporter(options: ImportOptions): Importer {
+export function createImporter(
+  options: ImportOptions,
+  onProgress?: (fraction: number) => void,
+  maxSheetText = MAX_IMPORT_FILE_BYTES,
+): Importer {
   let csv: Importer | null = null;
   const held: Uint8Array[] = [];
   let heldBytes = 0;
@@ -42,20 +57,74 @@ export function createImporter(options: ImportOptions): Importer {
         start(all);
         return (csv as Importer | null)?.finish() ?? { ok: false, error: headerOnly(options.fileName) };
       }
-      return importWorkbook(all, options);
+      return importWorkbook(all, options, maxSheetText, onProgress);
     },
   };
 }
 
-function importWorkbook(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
-  const sheet = workbookToCsv(bytes, options.fileName, options.sheet);
-  if (!sheet.ok) return sheet;
-  const text = new TextEncoder().encode(sheet.csv);
-  const outcome = importSlices(createCsvImporter({ ...options, delimiter: ',', encoding: 'utf-8' }), text);
+/** Per spreadsheet row (1-based), the raw dates of its date cells by 0-based column; null elsewhere. */
+type SheetDates = Map<number, (string | null)[]>;
+
+function importWorkbook(
+  bytes: Uint8Array,
+  options: ImportOptions,
+  maxSheetText: number,
+  onProgress?: (fraction: number) => void,
+): ImportOutcome {
+  const name = `"${options.fileName}"`;
+  const csv = createCsvImporter({ ...options, delimiter: ',', encoding: 'utf-8' });
+  const dates: SheetDates = new Map();
+  const encoder = new TextEncoder();
+  let size = 0;
+  let tooLarge = false;
+  const sink: SheetSink = {
+    lines(text, fraction) {
+      // The same cap as a CSV file's, on the sheet as text: a small archive may unpack to far more.
+      size += text.length;
+      if (size > maxSheetText) {
+        tooLarge = true;
+        return false;
+      }
+      if (csv.push(encoder.encode(text)).error) return false;
+      onProgress?.(fraction);
+      return true;
+    },
+    date(row, column, iso) {
+      let rowDates = dates.get(row);
+      if (!rowDates) dates.set(row, (rowDates = []));
+      while (rowDates.length < column) rowDates.push(null);
+      rowDates[column] = iso;
+    },
+  };
+  let read: SheetRead;
+  try {
+    const parts = zipEntries(bytes);
+    const workbook = parts.get('xl/workbook.xml');
+    const content = parts.get('content.xml');
+    if (workbook) read = readXlsx(bytes, parts, workbook, options.fileName, options.sheet, sink);
+    else if (content && isOds(bytes, parts)) {
+      read = readOds(bytes, content, options.fileName, options.sheet, sink);
+    } else
+      read = { ok: false, error: `${name} is a ZIP archive, not a spreadsheet (.xlsx, .ods) or a CSV file.` };
+  } catch (error) {
+    if (!(error instanceof ZipDamaged)) throw error;
+    read = {
+      ok: false,
+      error: `${name} is a damaged or unreadable ZIP file: open it in Excel and save it again.`,
+    };
+  }
+  if (!read.ok) return read;
+  if (tooLarge) {
+    return {
+      ok: false,
+      error: `${name}: the sheet "${read.sheet}" is larger than 1 GB as text; split it into smaller files first.`,
+    };
+  }
+  const outcome = csv.finish();
   if (outcome.ok) {
-    outcome.result.sheets = sheet.sheets;
-    outcome.result.sheet = sheet.sheet;
-    attachDates(outcome.result, sheet.dates);
+    outcome.result.sheets = read.sheets;
+    outcome.result.sheet = read.sheet;
+    attachDates(outcome.result, dates);
   }
   return outcome;
 }
@@ -75,10 +144,7 @@ function attachDates(result: ImportResult, dates: SheetDates): void {
 
 /** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
 export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
-  return importSlices(createImporter(options), bytes);
-}
-
-function importSlices(importer: Importer, bytes: Uint8Array): ImportOutcome {
+  const importer = createImporter(options);
   const slice = 4 * 1024 * 1024;
   for (let at = 0; at < bytes.length; at += slice) {
     if (importer.push(bytes.subarray(at, at + slice)).error) break;

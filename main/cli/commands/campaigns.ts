@@ -1,5 +1,7 @@
 import { listCampaigns } from '../../db/queries/campaigns';
 import type { CampaignSummary } from '../../../shared/types';
+import { campaignListExport } from '../../reports/campaign-list';
+import { exportDelimiterOption } from '../input-options';
 import { parseOptions, UsageError, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom, openDataDir } from '../data-dir';
 
@@ -16,18 +18,32 @@ export const campaignsCommand: Command = {
   name: 'campaigns',
   summary: 'list every campaign in the data folder',
   help: [
-    'Usage: omnicast campaigns [--format table|json] [--data-dir DIR]',
+    'Usage: omnicast campaigns [--format table|json|csv] [--delimiter D] [--data-dir DIR]',
     '',
-    '  --format F               table (default) or json (an array: id, name, status, counts, created_at,',
-    '                           time_to_send, scheduled_until)',
+    '  --format F               table (default), json (an array: id, name, status, counts, created_at,',
+    "                           time_to_send, scheduled_until) or csv (the app's campaign list export,",
+    '                           UTF-8 with BOM; redirect it to a file)',
+    "  --delimiter D            , ; or tab for csv (default: the delimiter of the latest campaign's file)",
     DATA_DIR_HELP,
   ].join('\n'),
   async run(argv, io) {
-    const { values } = parseOptions(argv, { ...DATA_DIR_OPTION, format: { type: 'string' } }, false);
+    const { values } = parseOptions(
+      argv,
+      { ...DATA_DIR_OPTION, format: { type: 'string' }, delimiter: { type: 'string' } },
+      false,
+    );
     const format = values.format ?? 'table';
-    if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json.');
+    if (format !== 'table' && format !== 'json' && format !== 'csv')
+      throw new UsageError('--format must be table, json or csv.');
+    const delimiter = exportDelimiterOption(values.delimiter);
+    if (delimiter !== undefined && format !== 'csv')
+      throw new UsageError('--delimiter goes with --format csv.');
     const db = openDataDir(dataDirFrom(values['data-dir'], io), io, { readonly: true });
     try {
+      if (format === 'csv') {
+        await campaignListExport(db, delimiter).write((text) => void io.stdout.write(text));
+        return 0;
+      }
       const campaigns = listCampaigns(db);
       if (format === 'json') {
         const rows = campaigns.map((c) => ({

@@ -2,7 +2,6 @@ import { csvLine } from '../../../shared/import';
 import {
   addToTotals,
   applyAutoconvert,
-  compileTemplate,
   countSegments,
   createTotals,
   previewRow,
@@ -20,12 +19,11 @@ import {
   checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
-  readRecipientsFile,
   readTemplate,
-  segmentCapOption,
   writeImportProblems,
   type InputValues,
 } from '../input-options';
+import { readCampaignInput } from '../campaign-input';
 import { openPricingCore, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
 import { localTime } from '../../reports/local-time';
@@ -85,25 +83,21 @@ async function preview(
   format: Format,
   io: CliIO,
 ): Promise<number> {
-  const settings = await cli.call('settings.get', {});
-  const country = (values.country ?? settings.defaultCountry).toUpperCase();
-  const autoconvert = autoconvertOption(values.autoconvert ?? settings.defaultAutoconvert);
+  const { autoconvert, cap, imported, template } = await readCampaignInput(
+    cli,
+    values,
+    file,
+    templateSource,
+    io.cwd,
+  );
   const pricing = cli.core.pricing();
-  const cap = segmentCapOption(values);
-  const optOuts = new Set(await cli.call('optOuts.numbers', {}));
-  const imported = readRecipientsFile(file, { ...values, country }, io.cwd, optOuts);
   writeImportProblems(imported, (line) => io.stderr.write(line));
 
-  const compiled = compileTemplate(templateSource, imported.header);
-  if (!compiled.ok) {
-    const first = compiled.errors[0]!;
-    throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
-  }
   const timed = deliveryPlanFrom(values, imported);
   const planned = timed && planRows(imported.recipients, timed.plan, timed.choices, Date.now());
   const sendable = imported.recipients.filter((r) => r.status === 'ok');
   const typical = renderTemplate(
-    compiled.template,
+    template,
     typicalFields(
       sendable.map((r) => r.fields),
       imported.header.length,
@@ -143,7 +137,7 @@ async function preview(
     const time = planned?.byRow.get(recipient.row) ?? null;
     const sent = recipient.status === 'ok' && !time?.skipReason;
     const preview = previewRow(
-      compiled.template,
+      template,
       recipient.fields,
       sent ? recipient.to : null,
       options,

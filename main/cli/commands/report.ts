@@ -11,14 +11,7 @@ import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { refresh } from './status';
 import { errorMessage } from '../../../shared/errors';
-import type { ExportDelimiter } from '../../../shared/import';
-
-function exportDelimiterOption(value: string | undefined): ExportDelimiter | undefined {
-  if (value === undefined) return undefined;
-  const chosen = ({ ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const)[value];
-  if (chosen === undefined) throw new UsageError('--delimiter must be , ; or tab');
-  return chosen;
-}
+import { exportDelimiterOption } from '../input-options';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -83,17 +76,17 @@ export const reportCommand: Command = {
 
 /**
  * A report straight after sending must not show every status empty: rows whose status may still
- * change are asked about first (a live campaign, where it was sent). When that is not possible or
+ * change are asked about first, where the campaign was sent (test mode's own simulator for a
+ * test-mode campaign). When that is not possible or
  * not wanted, the operator is told how old the statuses are.
  */
 async function freshen(cli: CliCore, campaign: CampaignDetail, skip: boolean, io: CliIO): Promise<void> {
   const due = countRefreshable(cli.core.db, campaign.id);
   if (due === 0) return;
   const asOf = () => statusesAsOf(cli.core.db, campaign.id);
-  if (skip || campaign.testMode) {
-    const why = campaign.testMode ? ' (a test-mode campaign: its simulator is gone)' : '';
+  if (skip) {
     io.stderr.write(
-      `${due} message(s) may still change status${why}; statuses as of ${asOf()}.${campaign.testMode ? '' : ' Run without --no-refresh to ask Messente now.'}\n`,
+      `${due} message(s) may still change status; statuses as of ${asOf()}. Run without --no-refresh to ask Messente now.\n`,
     );
     return;
   }

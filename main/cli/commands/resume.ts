@@ -9,7 +9,7 @@ import {
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
 import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
 import { confirm } from '../confirm';
-import { targetWords } from '../../messente/targets';
+import { targetWords } from '../../../shared/send-target';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 import { runCampaignInCli } from '../run-printer';
 import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../../../shared/limits';

@@ -1,4 +1,4 @@
-import { addToTotals, compileTemplate, createTotals, previewRow } from '../../../shared/sms';
+import { addToTotals, createTotals, previewRow } from '../../../shared/sms';
 import { senderProblem } from '../../../shared/sender-name';
 import { exportDelimiterFor, normalizePhone } from '../../../shared/import';
 import { parseSendTime } from '../../sender/schedule';
@@ -12,10 +12,9 @@ import {
   checkSegmentCap,
   IMPORT_HELP,
   IMPORT_OPTIONS,
-  readRecipientsFile,
   readTemplate,
-  segmentCapOption,
 } from '../input-options';
+import { readCampaignInput, type CampaignInput } from '../campaign-input';
 import { openPricingCore, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
 import { planRows, skippedForTime, timeSummaryText, type PlannedRows } from '../row-times';
@@ -101,9 +100,9 @@ export const sendCommand: Command = {
     try {
       await requireCredentials(cli);
       // The app's Settings are the defaults; a flag overrides its one setting for this send.
-      const settings = await cli.call('settings.get', {});
-      const country = (values.country ?? settings.defaultCountry).toUpperCase();
-      const autoconvert = autoconvertOption(values.autoconvert ?? settings.defaultAutoconvert);
+      const input = await readCampaignInput(cli, values, positionals[0], template, io.cwd);
+      const { settings, country, autoconvert, cap, imported } = input;
+      checkImportProblems(imported, values);
       const rate = rateFlag ?? settings.defaultRate;
       const sender = values.sender ?? settings.defaultSender;
       let testTo: string | null = null;
@@ -111,15 +110,6 @@ export const sendCommand: Command = {
         const phone = normalizePhone(values['test-to'], country);
         if (!phone.ok) throw new UsageError(`--test-to: ${phone.reason} (${values['test-to']})`);
         testTo = phone.e164;
-      }
-      const cap = segmentCapOption(values, settings.maxSegments);
-      const optOuts = new Set(await cli.call('optOuts.numbers', {}));
-      const imported = readRecipientsFile(positionals[0], { ...values, country }, io.cwd, optOuts);
-      checkImportProblems(imported, values);
-      const compiled = compileTemplate(template, imported.header);
-      if (!compiled.ok) {
-        const first = compiled.errors[0]!;
-        throw new UsageError(`template error at character ${first.index + 1}: ${first.message}`);
       }
       const timed = deliveryPlanFrom(values, imported);
       const planned = timed && planRows(imported.recipients, timed.plan, timed.choices, Date.now());
@@ -132,7 +122,7 @@ export const sendCommand: Command = {
         if (r.status !== 'ok' || skippedForTime(planned, r.row)) continue;
         messages += 1;
         const context = planned?.byRow.get(r.row)?.context ?? null;
-        const preview = previewRow(compiled.template, r.fields, r.to, options, context);
+        const preview = previewRow(input.template, r.fields, r.to, options, context);
         cap.add(r.row + imported.headerRow, preview.segments);
         addToTotals(totals, preview);
       }
@@ -201,7 +191,9 @@ export const sendCommand: Command = {
           ...(batchSize === undefined ? {} : { batchSize: Math.round(batchSize) }),
           ...(maxCost === undefined ? {} : { maxCostEur: maxCost }),
           ...(timeToSend === undefined ? {} : { timeToSend }),
-          ...(values['ignore-balance'] ? { ignoreBalance: true } : {}),
+          // Weighed above against the balance read for the plan (or overridden by --ignore-balance):
+          // the account is asked once, not again by the start.
+          ignoreBalance: true,
         },
       });
       // The schedule is stored with the campaign: a plain resume keeps it.
@@ -237,7 +229,7 @@ interface NewCampaignInput {
   sender: string;
   autoconvert: Autoconvert;
   country: string;
-  imported: ReturnType<typeof readRecipientsFile>;
+  imported: CampaignInput['imported'];
   planned: PlannedRows | null;
 }
 

@@ -224,6 +224,21 @@ export function campaignErrors(db: Db, id: number): ErrorGroup[] {
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
+/** What an export's heading needs of a campaign, without counting its rows (a million take a second). */
+export interface CampaignHeading {
+  name: string;
+  columns: string[];
+  headerRow: number;
+  delimiter: ExportDelimiter;
+}
+
+export function getCampaignHeading(db: Db, id: number): CampaignHeading | null {
+  const row = getRow(db, id);
+  if (!row) return null;
+  const columns = JSON.parse(row.columns) as string[];
+  return { name: row.name, columns, headerRow: row.header_row, delimiter: row.delimiter };
+}
+
 /** The campaign's phone column index, needed to rebuild rows for reports and retries. */
 export function getPhoneColumnIndex(db: Db, id: number): number | null {
   return getRow(db, id)?.phone_column ?? null;

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { counts, fakeApi, summary } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, summary } from '../../testing/results';
 import CampaignsScreen from './CampaignsScreen.svelte';
 
 const list = [

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { counts, summary } from '../report/test-api';
+import { counts, summary } from '../../testing/results';
 import CampaignsTable from './CampaignsTable.svelte';
 import type { SortKey } from './campaign-list';
 

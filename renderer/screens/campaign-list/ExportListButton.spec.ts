@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
 import ExportListButton from './ExportListButton.svelte';
 
 describe('ExportListButton', () => {
@@ -12,6 +12,20 @@ describe('ExportListButton', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Export list' }));
     expect(await screen.findByText('Saved to /home/ann/campaigns.csv (3 campaigns)')).toBeInTheDocument();
     expect(api.callsTo('reports.exportCampaigns')).toEqual([{}]);
+  });
+
+  it('exports with the delimiter chosen, for a spreadsheet that expects another', async () => {
+    const api = fakeApi({
+      'reports.exportCampaigns': () => ({ kind: 'saved', path: '/home/ann/campaigns.csv', rows: 3 }),
+    });
+    render(ExportListButton, { api });
+    const select = screen.getByLabelText('Delimiter');
+    expect((select as HTMLSelectElement).value).toBe('');
+    expect(screen.getByRole('option', { name: 'As the latest imported file' })).toBeInTheDocument();
+    await fireEvent.change(select, { target: { value: ';' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Export list' }));
+    await screen.findByText('Saved to /home/ann/campaigns.csv (3 campaigns)');
+    expect(api.callsTo('reports.exportCampaigns')).toEqual([{ delimiter: ';' }]);
   });
 
   it('explains a failure in plain words', async () => {

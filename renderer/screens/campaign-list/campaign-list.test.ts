@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counts, summary } from '../report/test-api';
+import { counts, summary } from '../../testing/results';
 import { matchesQuery, sortCampaigns, visibleCampaigns } from './campaign-list';
 
 const a = summary({

@@ -7,9 +7,9 @@ describe('AutoconvertChoice', () => {
     const onChange = vi.fn();
     render(AutoconvertChoice, { value: 'on', onChange });
     const group = screen.getByRole('radiogroup', { name: 'Autoconvert' });
-    expect(group).toBeTruthy();
+    expect(group).toBeInTheDocument();
     expect(screen.getByRole<HTMLInputElement>('radio', { name: 'On' }).checked).toBe(true);
-    expect(screen.getByRole('radio', { name: 'Off' }).getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Off' })).toHaveAttribute('aria-describedby');
     await fireEvent.click(screen.getByRole('radio', { name: 'Full' }));
     expect(onChange).toHaveBeenCalledWith('full');
   });

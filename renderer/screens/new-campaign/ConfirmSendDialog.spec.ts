@@ -25,16 +25,16 @@ describe('ConfirmSendDialog', () => {
     expect(dialog.textContent?.replace(/\s+/g, ' ')).toContain(
       'To the test simulator (nothing leaves this computer): 1,200 messages (5 rows skipped), 1,300 segments, predicted cost €78.00.',
     );
-    expect(dialog.textContent).toMatch(/Balance: €100\.00 \(as of \d\d:\d\d\)/);
+    expect(dialog).toHaveTextContent(/Balance: €100\.00 \(as of \d\d:\d\d\)/);
     const back = screen.getByRole('button', { name: 'Back' });
     const sendNow = screen.getByRole('button', { name: 'Send now' });
-    expect(document.activeElement).toBe(back);
+    expect(back).toHaveFocus();
     // Tab stays inside the dialog: from its last control to its first, and back with Shift.
     sendNow.focus();
     await fireEvent.keyDown(sendNow, { key: 'Tab' });
-    expect(document.activeElement).toBe(back);
+    expect(back).toHaveFocus();
     await fireEvent.keyDown(back, { key: 'Tab', shiftKey: true });
-    expect(document.activeElement).toBe(sendNow);
+    expect(sendNow).toHaveFocus();
     await fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(onBack).toHaveBeenCalledOnce();
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
@@ -58,16 +58,16 @@ describe('ConfirmSendDialog', () => {
       onConfirm,
       onBack: vi.fn(),
     });
-    expect(screen.getByRole('dialog').textContent).toContain(
+    expect(screen.getByRole('dialog')).toHaveTextContent(
       'To the custom API URL https://proxy.example/v1: 1,292 messages',
     );
     expect(screen.getByRole('alert').textContent).toBe(
       'The €90.00 left on the account cannot cover the predicted cost of up to €94.95: top it up, or send to fewer recipients.',
     );
     const send = screen.getByRole('button', { name: 'Send now' }) as HTMLButtonElement;
-    expect(send.disabled).toBe(true);
+    expect(send).toBeDisabled();
     await fireEvent.click(screen.getByRole('checkbox', { name: /Send anyway/ }));
-    expect(send.disabled).toBe(false);
+    expect(send).toBeEnabled();
     await fireEvent.click(send);
     expect(onConfirm).toHaveBeenCalledExactlyOnceWith(true);
   });
@@ -92,7 +92,7 @@ describe('ConfirmSendDialog', () => {
       onConfirm: vi.fn(),
       onBack: vi.fn(),
     });
-    expect(screen.getByRole('dialog').textContent).toContain('Balance unknown: no answer from Messente');
+    expect(screen.getByRole('dialog')).toHaveTextContent('Balance unknown: no answer from Messente');
   });
 
   it('states the delivery time of a scheduled campaign', async () => {
@@ -106,7 +106,7 @@ describe('ConfirmSendDialog', () => {
       onConfirm,
       onBack: vi.fn(),
     });
-    expect(screen.getByRole('dialog').textContent).toMatch(/are delivered at .*2030/);
+    expect(screen.getByRole('dialog')).toHaveTextContent(/are delivered at .*2030/);
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
     expect(onConfirm).toHaveBeenCalledOnce();
   });

@@ -28,6 +28,6 @@ describe('FileLayout', () => {
 
   it('is disabled until a file is imported', () => {
     render(FileLayout, { layout: null, disabled: false, onChange: () => {} });
-    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'File encoding' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'File encoding' })).toBeDisabled();
   });
 });

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageDraft } from './draft';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../../testing/fake-api';
 import MessageStep from './MessageStep.svelte';
 
 const api = fakeApi({ 'templates.list': () => [] });
@@ -35,7 +35,7 @@ describe('MessageStep', () => {
   it('counts the template rendered with typical values and enables Next once valid', async () => {
     const { onNext, container } = { ...setup(), container: document.body };
     const next = screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Preview' });
-    expect(next.disabled).toBe(true);
+    expect(next).toBeDisabled();
     await fireEvent.input(screen.getByRole('textbox', { name: 'Template' }), {
       target: { value: 'Hi {{name}}!' },
     });
@@ -43,7 +43,7 @@ describe('MessageStep', () => {
     expect(container.querySelector('[aria-live="polite"]')?.textContent).toBe(
       'GSM-7 · 9 characters · 1 segment',
     );
-    expect(next.disabled).toBe(false);
+    expect(next).toBeEnabled();
     await fireEvent.click(next);
     expect(onNext).toHaveBeenCalledOnce();
   });
@@ -69,31 +69,31 @@ describe('MessageStep', () => {
     ];
     setup({ template: 'Hi {{name}}!' }, { rows, headerRow: 1 });
     const counter = () => document.querySelector('output')?.textContent;
-    expect(screen.getByText(/^Counted with typical values from the file/)).toBeTruthy();
+    expect(screen.getByText(/^Counted with typical values from the file/)).toBeInTheDocument();
     expect(counter()).toBe('GSM-7 · 9 characters · 1 segment');
     const picker = screen.getByRole('spinbutton', { name: 'Count with row' });
     // Spreadsheet row 4 is data row 3 (header on row 1; a blank line made the gap).
     await fireEvent.input(picker, { target: { value: '4' } });
-    expect(screen.getByText("Counted with row 4's values.")).toBeTruthy();
+    expect(screen.getByText("Counted with row 4's values.")).toBeInTheDocument();
     expect(counter()).toBe('UCS-2 (Unicode) · 17 characters · 1 segment');
     await fireEvent.input(picker, { target: { value: '3' } });
-    expect(screen.getByText('Row 3 is not a row of the file.')).toBeTruthy();
+    expect(screen.getByText('Row 3 is not a row of the file.')).toBeInTheDocument();
     expect(counter()).toBe('GSM-7 · 9 characters · 1 segment');
   });
 
   it('refuses an unknown column and a bad sender in plain words', async () => {
     setup({ template: 'Hi {{nmae}}', sender: 'My Clinic!' });
-    expect(screen.getByRole('alert').textContent).toContain('Unknown column "nmae"');
-    expect(screen.getByText(/letters A–Z and digits/)).toBeTruthy();
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Preview' }).disabled).toBe(true);
+    expect(screen.getByRole('alert')).toHaveTextContent('Unknown column "nmae"');
+    expect(screen.getByText(/letters A–Z and digits/)).toBeInTheDocument();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Preview' })).toBeDisabled();
   });
 
   it('shows what autoconvert does to a UCS-2 template and switches mode', async () => {
     const { draft } = setup({ template: 'It’s time, {{name}}', autoconvert: 'off' });
-    expect(screen.getByText(/Characters forcing UCS-2/)).toBeTruthy();
-    expect(screen.queryByText(/As sent with autoconvert/)).toBeNull();
+    expect(screen.getByText(/Characters forcing UCS-2/)).toBeInTheDocument();
+    expect(screen.queryByText(/As sent with autoconvert/)).not.toBeInTheDocument();
     await fireEvent.click(screen.getByRole('radio', { name: 'On' }));
     expect(draft().autoconvert).toBe('on');
-    expect(screen.getByText(/As sent with autoconvert: GSM-7/)).toBeTruthy();
+    expect(screen.getByText(/As sent with autoconvert: GSM-7/)).toBeInTheDocument();
   });
 });

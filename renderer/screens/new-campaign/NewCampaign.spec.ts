@@ -1,19 +1,16 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../../../shared/types';
 import { runImportInline } from '../../import/import-inline';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../../testing/fake-api';
+import { settings as savedSettings, summary } from '../../testing/results';
 import NewCampaign from './NewCampaign.svelte';
 
-const settings: Settings = {
+const settings = savedSettings({
   testMode: true,
   defaultSender: 'Clinic',
-  defaultCountry: 'EE',
   defaultRate: 10,
-  defaultAutoconvert: 'on',
   apiUrl: 'http://127.0.0.1:1/v1',
-  maxSegments: 10,
-};
+});
 
 describe('NewCampaign', () => {
   it('walks from a CSV to a started campaign', async () => {
@@ -25,7 +22,7 @@ describe('NewCampaign', () => {
       'optOuts.numbers': () => [],
       'campaigns.create': () => ({ id: 42 }),
       'campaigns.addRecipients': () => ({ added: 3, total: 3 }),
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ id: 42, status: 'sending' }),
     });
     const onStarted = vi.fn();
     render(NewCampaign, { api, onStarted, onCancel: () => {}, runImport: runImportInline });
@@ -33,7 +30,7 @@ describe('NewCampaign', () => {
     const input = await screen.findByLabelText('Recipients file (CSV)');
     const csv = 'first_name;phone\nAnn;5123 4567\nBob;+372 5123 4568\nCy;12\n';
     await fireEvent.change(input, { target: { files: [new File([csv], 'clients.csv')] } });
-    expect((await screen.findByRole('region', { name: 'Import report' })).textContent).toContain('2 ready');
+    expect(await screen.findByRole('region', { name: 'Import report' })).toHaveTextContent('2 ready');
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
 
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Campaign name' }).value).toMatch(
@@ -46,11 +43,11 @@ describe('NewCampaign', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Preview' }));
 
     const next = await screen.findByRole<HTMLButtonElement>('button', { name: 'Next: Send' });
-    await waitFor(() => expect(next.disabled).toBe(false));
+    await waitFor(() => expect(next).toBeEnabled());
     await fireEvent.click(next);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
-    expect(screen.getByRole('dialog').textContent).toMatch(/2 messages \(\d+ rows? skipped\), 2 segments/);
+    expect(screen.getByRole('dialog')).toHaveTextContent(/2 messages \(\d+ rows? skipped\), 2 segments/);
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(42));
     const created = api.calls.find((c) => c.name === 'campaigns.create')?.args;
@@ -82,12 +79,12 @@ describe('NewCampaign', () => {
     const csv = 'first_name;phone\nAnn;5123 4567\nBob;+372 5123 4568\n';
     await fireEvent.change(input, { target: { files: [new File([csv], 'clients.csv')] } });
     const report = await screen.findByRole('region', { name: 'Import report' });
-    expect(report.textContent).toContain('1 ready');
-    expect(report.textContent).toMatch(/1 opted out/i);
+    expect(report).toHaveTextContent('1 ready');
+    expect(report).toHaveTextContent(/1 opted out/i);
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
     await fireEvent.input(screen.getByRole('textbox', { name: 'Template' }), { target: { value: 'Hi' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Preview' }));
-    expect(await screen.findByText(/No prices yet: add them in Settings/)).toBeTruthy();
+    expect(await screen.findByText(/No prices yet: add them in Settings/)).toBeInTheDocument();
   });
 
   const quietApi = () =>
@@ -114,12 +111,12 @@ describe('NewCampaign', () => {
     discard.focus();
     await fireEvent.click(discard);
     const dialog = screen.getByRole('dialog', { name: 'Discard this draft?' });
-    expect(dialog.textContent).toContain('"clients.csv"');
+    expect(dialog).toHaveTextContent('"clients.csv"');
     expect(onCancel).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(document.activeElement).toBe(discard);
-    expect(screen.getByRole('region', { name: 'Import report' })).toBeTruthy();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(discard).toHaveFocus();
+    expect(screen.getByRole('region', { name: 'Import report' })).toBeInTheDocument();
 
     await fireEvent.click(discard);
     await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard draft' }));
@@ -131,7 +128,7 @@ describe('NewCampaign', () => {
     render(NewCampaign, { api: quietApi(), onStarted: () => {}, onCancel, runImport: runImportInline });
     await screen.findByLabelText('Recipients file (CSV)');
     await fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(onCancel).toHaveBeenCalledOnce();
   });
 
@@ -148,12 +145,8 @@ describe('NewCampaign', () => {
     });
     await screen.findByRole('region', { name: 'Import report' });
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
-    await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Message', level: 2 })),
-    );
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Message', level: 2 })).toHaveFocus());
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
-    await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Recipients', level: 2 })),
-    );
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Recipients', level: 2 })).toHaveFocus());
   });
 });

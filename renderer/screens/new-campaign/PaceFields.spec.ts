@@ -9,7 +9,7 @@ describe('PaceFields', () => {
       'value',
       '10',
     );
-    expect(screen.getByText('Takes about 2 min.')).toBeTruthy();
+    expect(screen.getByText('Takes about 2 min.')).toBeInTheDocument();
   });
 
   it('explains a speed above Messente’s limit and a cap that is not an amount', async () => {
@@ -17,10 +17,12 @@ describe('PaceFields', () => {
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Sending speed (messages per second)' }), {
       target: { value: '500' },
     });
-    expect(screen.getByText('Choose a speed between 1 and 150 messages per second.')).toBeTruthy();
+    expect(screen.getByText('Choose a speed between 1 and 150 messages per second.')).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Spending cap (EUR)' }), {
       target: { value: '0' },
     });
-    expect(screen.getByText('A spending cap is an amount above zero, or empty for none.')).toBeTruthy();
+    expect(
+      screen.getByText('A spending cap is an amount above zero, or empty for none.'),
+    ).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ describe('PasteRows', () => {
     const onImport = vi.fn();
     render(PasteRows, { disabled: false, onImport });
     const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Import pasted rows' });
-    expect(button.disabled).toBe(true);
+    expect(button).toBeDisabled();
     await fireEvent.input(screen.getByRole('textbox', { name: 'Pasted rows (with a header line)' }), {
       target: { value: 'name,phone\nAnn,+37251234567' },
     });

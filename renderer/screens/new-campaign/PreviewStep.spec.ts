@@ -28,13 +28,13 @@ describe('PreviewStep', () => {
       onBack: () => {},
       onNext,
     });
-    expect(screen.getByRole('heading', { name: 'Preview' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Preview' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Preview' });
     for (const name of ['Row', 'Phone', 'Message', 'Encoding', 'Segments', 'Cost']) {
-      expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
+      expect(within(table).getByRole('columnheader', { name })).toBeInTheDocument();
     }
     const totals = await screen.findByText('Messages');
-    expect(totals.closest('section')?.getAttribute('aria-label')).toBe('Totals');
+    expect(totals.closest('section')).toHaveAttribute('aria-label', 'Totals');
     expect(onReady).toHaveBeenCalledOnce();
     expect(onReady.mock.calls[0]?.[0].totals.messages).toBe(2);
 
@@ -73,7 +73,7 @@ describe('PreviewStep', () => {
     expect(alert.textContent).toBe(
       '"c.csv" row 3: The message is 5 segments long; the most allowed per message is 2. Shorten the message, or allow more segments in Settings.',
     );
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Send' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Send' })).toBeDisabled();
   });
 
   it('prices and converts rows with the account’s tables', async () => {
@@ -94,7 +94,7 @@ describe('PreviewStep', () => {
     expect(rows[1]?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       `3 +37251234568 Hi Zoe GSM-7 1 ${formatPrice(50_000)}`,
     );
-    expect(screen.queryByText(/No prices yet/)).toBeNull();
+    expect(screen.queryByText(/No prices yet/)).not.toBeInTheDocument();
   });
 
   it('sorts by a column header both ways, keeping filters, and says so with aria-sort', async () => {
@@ -118,14 +118,14 @@ describe('PreviewStep', () => {
         .map((r) => within(r).getAllByRole('cell')[0]?.textContent ?? '');
     const header = (name: string): HTMLElement => within(table).getByRole('columnheader', { name });
 
-    expect(header('Row').getAttribute('aria-sort')).toBe('ascending');
+    expect(header('Row')).toHaveAttribute('aria-sort', 'ascending');
     await fireEvent.click(within(header('Segments')).getByRole('button'));
     await waitFor(() => expect(firstCells()).toEqual(['2', '3', '4', '5']));
-    expect(header('Segments').getAttribute('aria-sort')).toBe('ascending');
-    expect(header('Row').getAttribute('aria-sort')).toBeNull();
+    expect(header('Segments')).toHaveAttribute('aria-sort', 'ascending');
+    expect(header('Row')).not.toHaveAttribute('aria-sort');
     await fireEvent.click(within(header('Segments')).getByRole('button'));
     await waitFor(() => expect(firstCells()).toEqual(['5', '2', '3', '4']));
-    expect(header('Segments').getAttribute('aria-sort')).toBe('descending');
+    expect(header('Segments')).toHaveAttribute('aria-sort', 'descending');
 
     // Cost: the unsent row first, then the cheaper rows, the two-segment row last.
     await fireEvent.click(within(header('Cost')).getByRole('button'));
@@ -167,30 +167,30 @@ describe('PreviewStep', () => {
     const zoeRow = within(table).getAllByRole('row')[2]!;
     const costCell = within(zoeRow).getAllByRole('cell')[5]!;
     expect(costCell.textContent).toBe('€0.12–€0.14');
-    expect(costCell.getAttribute('title')).toBe('Cost: €0.12–€0.14');
+    expect(costCell).toHaveAttribute('title', 'Cost: €0.12–€0.14');
 
     await fireEvent.click(within(zoeRow).getAllByRole('cell')[2]!);
     const dialog = screen.getByRole('dialog', { name: 'Row 3: +37251234568' });
-    expect(dialog.textContent).toContain('Segment 1 of 2, 67 characters');
-    expect(dialog.textContent).toContain('Segment 2 of 2, 10 characters');
-    expect(dialog.textContent).toContain('ë (U+00EB): stays as written');
-    expect(dialog.textContent).toContain('€0.12–€0.14');
-    expect(dialog.textContent).toContain(
+    expect(dialog).toHaveTextContent('Segment 1 of 2, 67 characters');
+    expect(dialog).toHaveTextContent('Segment 2 of 2, 10 characters');
+    expect(dialog).toHaveTextContent('ë (U+00EB): stays as written');
+    expect(dialog).toHaveTextContent('€0.12–€0.14');
+    expect(dialog).toHaveTextContent(
       '€0.06–€0.07 per segment for EE (2 networks, cheapest to dearest), fetched from Messente',
     );
     await fireEvent.keyDown(dialog, { key: 'Escape' });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const zoeButton = within(table).getByRole('button', { name: 'Row 3: details' });
-    await waitFor(() => expect(document.activeElement).toBe(zoeButton));
+    await waitFor(() => expect(zoeButton).toHaveFocus());
 
     // Arrow keys move between rows (one Tab stop), Enter opens the focused one.
     await fireEvent.keyDown(zoeButton, { key: 'ArrowUp' });
     const annButton = within(table).getByRole('button', { name: 'Row 2: details' });
-    await waitFor(() => expect(document.activeElement).toBe(annButton));
+    await waitFor(() => expect(annButton).toHaveFocus());
     expect(annButton.tabIndex).toBe(0);
     expect(zoeButton.tabIndex).toBe(-1);
     await fireEvent.click(annButton);
-    expect(screen.getByRole('dialog', { name: 'Row 2: +37251234567' }).textContent).toContain(
+    expect(screen.getByRole('dialog', { name: 'Row 2: +37251234567' })).toHaveTextContent(
       'None: every character is GSM-7.',
     );
   });

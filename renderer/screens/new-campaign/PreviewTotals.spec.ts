@@ -15,8 +15,8 @@ describe('PreviewTotals', () => {
     render(PreviewTotals, { totals, skipped: 2 });
     const region = screen.getByRole('region', { name: 'Totals' });
     expect(region.textContent?.replace(/\s+/g, ' ')).toContain('Cost unknown');
-    expect(region.textContent).toContain('No prices yet: add them in Settings');
-    expect(region.textContent).toContain('By country: EE 3 (unknown)');
+    expect(region).toHaveTextContent('No prices yet: add them in Settings');
+    expect(region).toHaveTextContent('By country: EE 3 (unknown)');
   });
 
   it('shows a cost range and what autoconvert saves when prices are known', () => {
@@ -31,16 +31,16 @@ describe('PreviewTotals', () => {
     };
     render(PreviewTotals, { totals, skipped: 0 });
     const region = screen.getByRole('region', { name: 'Totals' });
-    expect(region.textContent).toContain('€0.10–€0.12');
-    expect(region.textContent).toContain('1 segment · €0.06');
+    expect(region).toHaveTextContent('€0.10–€0.12');
+    expect(region).toHaveTextContent('1 segment · €0.06');
   });
 
   it('explains each figure in one line, reachable by keyboard as well as on hover', () => {
     render(PreviewTotals, { totals: { ...createTotals(), messages: 5, segments: 10 }, skipped: 0 });
     const extra = screen.getByRole('button', { name: 'Extra segment' });
-    expect(extra.getAttribute('aria-describedby')).toBeTruthy();
+    expect(extra).toHaveAttribute('aria-describedby');
     const help = document.getElementById(extra.getAttribute('aria-describedby')!);
-    expect(help?.getAttribute('role')).toBe('tooltip');
+    expect(help).toHaveAttribute('role', 'tooltip');
     expect(help?.textContent).toContain('when every row needs as many as that message, none is extra');
     for (const term of [
       'Messages',

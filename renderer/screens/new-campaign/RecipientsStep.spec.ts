@@ -30,13 +30,13 @@ async function pick(text: string, name = 'clients.csv') {
 describe('RecipientsStep', () => {
   it('imports a picked file and reports ready, invalid and duplicate rows', async () => {
     const { onNext, latest } = setup();
-    expect(screen.getByRole('heading', { name: 'Recipients' })).toBeTruthy();
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Message' }).disabled).toBe(true);
+    expect(screen.getByRole('heading', { name: 'Recipients' })).toBeInTheDocument();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Message' })).toBeDisabled();
     await pick(CSV);
     const report = await screen.findByRole('region', { name: 'Import report' });
-    expect(report.textContent).toContain('2 ready');
-    expect(report.textContent).toContain('1 invalid');
-    expect(report.textContent).toContain('1 duplicate');
+    expect(report).toHaveTextContent('2 ready');
+    expect(report).toHaveTextContent('1 invalid');
+    expect(report).toHaveTextContent('1 duplicate');
     expect(latest()?.result.recipients[1]?.to).toBe('+37251234567');
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Phone column' }).value).toBe('1');
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
@@ -48,9 +48,9 @@ describe('RecipientsStep', () => {
     await pick('name,phone\nAnn,+37251234567\nBob,"+37251234568\nCy,+37251234569"\n');
     await screen.findByRole('region', { name: 'Import report' });
     const next = screen.getByRole<HTMLButtonElement>('button', { name: 'Next: Message' });
-    expect(next.disabled).toBe(true);
+    expect(next).toBeDisabled();
     await fireEvent.click(screen.getByRole('checkbox', { name: /I have checked the problems in the file/ }));
-    expect(next.disabled).toBe(false);
+    expect(next).toBeEnabled();
   });
 
   it('reads national numbers for the country column chosen, and none when told so', async () => {
@@ -111,10 +111,10 @@ describe('RecipientsStep', () => {
     });
     await pick(CSV);
     const bar = await screen.findByRole('progressbar', { name: 'Importing recipients' });
-    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
     expect(cancel).toHaveBeenCalledOnce();
-    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(onChange).not.toHaveBeenCalled();
   });
 
@@ -122,23 +122,23 @@ describe('RecipientsStep', () => {
     const { latest } = setup();
     await pick('name,contact\nAnn,call me\nBob,5123 4567x\n', 'odd.csv');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('"odd.csv" has no column that looks like phone numbers');
-    expect(alert.textContent).toContain('Choose the one that holds them under "Phone column"');
+    expect(alert).toHaveTextContent('"odd.csv" has no column that looks like phone numbers');
+    expect(alert).toHaveTextContent('Choose the one that holds them under "Phone column"');
     const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Phone column' });
-    expect(select.disabled).toBe(false);
+    expect(select).toBeEnabled();
     expect([...select.options].map((o) => o.text)).toEqual(['Choose the phone column…', 'name', 'contact']);
     await fireEvent.change(select, { target: { value: '1' } });
     await screen.findByRole('region', { name: 'Import report' });
     expect(latest()?.result.phoneColumnName).toBe('contact');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('refuses a file that is not a CSV with one sentence', async () => {
     setup();
     await pick('{"not": "a csv"}', 'data.json');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/data\.json/);
-    expect(screen.queryByRole('region', { name: 'Import report' })).toBeNull();
+    expect(alert).toHaveTextContent(/data\.json/);
+    expect(screen.queryByRole('region', { name: 'Import report' })).not.toBeInTheDocument();
   });
 
   it('imports a file handed over at opening (File → Open recipients file…)', async () => {

@@ -34,14 +34,12 @@ describe('SendSettings', () => {
     });
     await fireEvent.click(sendButton('40'));
     const dialog = screen.getByRole('dialog', { name: 'Send 40 messages?' });
-    expect(dialog.textContent).toMatch(
-      /40 messages \(0 rows skipped\), 41 segments, predicted cost €2\.00\./,
-    );
-    expect(dialog.textContent).toContain('They go out now and are billed per segment.');
+    expect(dialog).toHaveTextContent(/40 messages \(0 rows skipped\), 41 segments, predicted cost €2\.00\./);
+    expect(dialog).toHaveTextContent('They go out now and are billed per segment.');
     expect(onSend).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
     expect(onSend).toHaveBeenCalledExactlyOnceWith({ rate: 5, maxCostEur: 3 });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('sends nothing on Back and refuses a bad speed, no messages, or a busy parent', async () => {
@@ -49,23 +47,23 @@ describe('SendSettings', () => {
     sendButton('40').focus();
     await fireEvent.click(sendButton('40'));
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(onSend).not.toHaveBeenCalled();
     // Focus is back on the button that opened the question, also after Escape.
-    expect(document.activeElement).toBe(sendButton('40'));
+    expect(sendButton('40')).toHaveFocus();
     await fireEvent.click(sendButton('40'));
     await fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
-    expect(document.activeElement).toBe(sendButton('40'));
+    expect(sendButton('40')).toHaveFocus();
     await fireEvent.input(speed(), { target: { value: '500' } });
-    expect(sendButton('40').disabled).toBe(true);
+    expect(sendButton('40')).toBeDisabled();
     await fireEvent.input(speed(), { target: { value: '10' } });
-    expect(sendButton('40').disabled).toBe(false);
+    expect(sendButton('40')).toBeEnabled();
     await view.rerender({ busy: true });
-    expect(sendButton('40').disabled).toBe(true);
-    expect(speed().disabled).toBe(true);
-    expect(screen.getByLabelText<HTMLInputElement>('Deliver at (optional)').disabled).toBe(true);
+    expect(sendButton('40')).toBeDisabled();
+    expect(speed()).toBeDisabled();
+    expect(screen.getByLabelText<HTMLInputElement>('Deliver at (optional)')).toBeDisabled();
     await view.rerender({ busy: false, messages: 0 });
-    expect(sendButton('0').disabled).toBe(true);
+    expect(sendButton('0')).toBeDisabled();
   });
 
   it('follows a default speed that arrives later (Settings), until it is sent', async () => {
@@ -85,7 +83,7 @@ describe('SendSettings', () => {
       target: { value: '2030-05-04T18:30' },
     });
     await fireEvent.click(sendButton('40'));
-    expect(screen.getByRole('dialog').textContent).toMatch(/are delivered at .*2030/);
+    expect(screen.getByRole('dialog')).toHaveTextContent(/are delivered at .*2030/);
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
     expect(onSend).toHaveBeenCalledWith({ rate: 20, timeToSend: new Date(2030, 4, 4, 18, 30).toISOString() });
   });
@@ -100,12 +98,12 @@ describe('SendSettings', () => {
     vi.setSystemTime(new Date(2030, 4, 4, 12, 6));
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
     expect(onSend).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert').textContent).toMatch(/^Deliver at: .* is in the past/);
-    expect(sendButton('40').disabled).toBe(true);
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Deliver at: .* is in the past/);
+    expect(sendButton('40')).toBeDisabled();
     // A new time clears the complaint.
     await fireEvent.input(field, { target: { value: '2030-05-04T13:00' } });
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(sendButton('40').disabled).toBe(false);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(sendButton('40')).toBeEnabled();
   });
 
   it('renders the parent’s header, content and actions, all inert while the dialog is open', async () => {
@@ -122,12 +120,12 @@ describe('SendSettings', () => {
       children: html('<p role="status">Starting…</p>'),
       actions: html('<button type="button">Back</button>'),
     });
-    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeInTheDocument();
     expect(screen.getByRole('status').textContent).toBe('Starting…');
     await fireEvent.click(sendButton('2'));
     // One Back button is reachable: the dialog's.
     expect(screen.getAllByRole('button', { name: 'Back' })).toHaveLength(1);
-    expect(screen.queryByRole('heading', { name: 'Send this draft' })).toBeNull();
-    expect(screen.getByRole('dialog').textContent).toContain('Test mode is on');
+    expect(screen.queryByRole('heading', { name: 'Send this draft' })).not.toBeInTheDocument();
+    expect(screen.getByRole('dialog')).toHaveTextContent('Test mode is on');
   });
 });

@@ -5,7 +5,8 @@ import { createTotals } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import { CallError } from '../../lib/api';
 import type { RecipientsDraft } from './draft';
-import { fakeApi, type FakeHandlers } from './fake-api';
+import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
+import { summary, summary as campaignSummary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
 
 type SendStepProps = ComponentProps<typeof SendStep>;
@@ -68,13 +69,13 @@ describe('SendStep', () => {
     const { api, onStarted } = setup(12_000, {
       'campaigns.create': () => ({ id: 7 }),
       'campaigns.addRecipients': (a) => ({
-        added: (a as { recipients: unknown[] }).recipients.length,
+        added: a.recipients.length,
         total: 0,
       }),
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ status: 'sending' }),
     });
-    expect(screen.getByRole('heading', { name: 'Send' })).toBeTruthy();
-    expect(screen.getByText(/Takes about 10 min/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Send' })).toBeInTheDocument();
+    expect(screen.getByText(/Takes about 10 min/)).toBeInTheDocument();
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Sending speed (messages per second)' }), {
       target: { value: '50' },
     });
@@ -85,7 +86,7 @@ describe('SendStep', () => {
     const dialog = screen.getByRole('dialog');
     // The step behind the dialog is hidden from assistive technology: one Back button, the dialog's.
     expect(screen.getAllByRole('button', { name: 'Back' })).toHaveLength(1);
-    expect(dialog.textContent).toMatch(
+    expect(dialog).toHaveTextContent(
       /12,000 messages \(\d+ rows skipped\), 12,001 segments, predicted cost unknown/,
     );
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
@@ -123,20 +124,20 @@ describe('SendStep', () => {
     const { api, onStarted } = setup(2, {
       'campaigns.create': () => ({ id: 9 }),
       'campaigns.addRecipients': () => ({ added: 2, total: 2 }),
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ status: 'sending' }),
     });
     const field = screen.getByLabelText('Deliver at (optional)');
     await fireEvent.input(field, { target: { value: '2020-01-01T10:00' } });
-    expect(screen.getByText(/in the past/)).toBeTruthy();
+    expect(screen.getByText(/in the past/)).toBeInTheDocument();
     const send = screen.getByRole('button', { name: 'Send 2 messages' }) as HTMLButtonElement;
-    expect(send.disabled).toBe(true);
+    expect(send).toBeDisabled();
     const soon = new Date(Date.now() + 2 * 86_400_000);
     soon.setSeconds(0, 0);
     const pad = (n: number) => String(n).padStart(2, '0');
     const local = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T${pad(soon.getHours())}:${pad(soon.getMinutes())}`;
     await fireEvent.input(field, { target: { value: local } });
-    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeTruthy();
-    expect(send.disabled).toBe(false);
+    expect(screen.getByText(/Messente holds the messages and delivers them at/)).toBeInTheDocument();
+    expect(send).toBeEnabled();
     await fireEvent.click(send);
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(9));
@@ -155,14 +156,14 @@ describe('SendStep', () => {
         vi.setSystemTime(new Date(2030, 4, 4, 12, 10));
         return { added: 2, total: 2 };
       },
-      'campaigns.start': () => ({}),
+      'campaigns.start': () => summary({ status: 'sending' }),
     });
     await fireEvent.input(screen.getByLabelText('Deliver at (optional)'), {
       target: { value: '2030-05-04T12:05' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send for scheduled delivery' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       /^Deliver at: .* is in the past.* The campaign is kept as a draft in Campaigns; nothing was sent\.$/,
     );
     // The confirmation read the target and balance first; then the campaign calls.
@@ -195,7 +196,7 @@ describe('SendStep', () => {
       {
         'campaigns.create': () => ({ id: 11 }),
         'campaigns.addRecipients': () => ({ added: 2, total: 2 }),
-        'campaigns.start': () => ({}),
+        'campaigns.start': () => campaignSummary({ status: 'sending' }),
       },
       { plan, choices, summary },
     );

@@ -43,7 +43,7 @@ describe('SourceColumns', () => {
       onCountryColumn: () => {},
       onSheet,
     });
-    expect(screen.queryByRole('combobox', { name: 'Sheet' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Sheet' })).not.toBeInTheDocument();
     await rerender({ result: result({ sheets: ['Kliendid', 'Muu'], sheet: 'Kliendid' }) });
     const sheet = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Sheet' });
     expect(sheet.value).toBe('Kliendid');
@@ -53,6 +53,6 @@ describe('SourceColumns', () => {
 
   it('is disabled until a file is imported', () => {
     render(SourceColumns, { result: null, disabled: false, onCountryColumn: () => {}, onSheet: () => {} });
-    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Country column' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Country column' })).toBeDisabled();
   });
 });

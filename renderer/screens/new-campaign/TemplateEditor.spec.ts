@@ -19,30 +19,23 @@ describe('TemplateEditor', () => {
     expect(onInput).toHaveBeenCalledWith('Hi {{first_name}}!');
   });
 
-  it('explains the time formatters in the help beside the box', () => {
-    render(TemplateEditor, { value: '', columns: ['Appointment'], errors: [], ucs2: [], onInput: () => {} });
-    const box = screen.getByRole('textbox', { name: 'Template' });
-    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
-    expect(help?.textContent).toMatch(
-      /On the time column, \{\{column\|time\}\}, \{\{column\|date\}\} and \{\{column\|weekday\}\}/,
-    );
-    expect(help?.textContent).toMatch(/on any other column the word after "\|" is a fallback text/);
-  });
-
-  it("names the campaign's time column in the help once one is chosen", () => {
-    render(TemplateEditor, {
+  it('explains the time formatters in the help beside the box, named for the time column once chosen', async () => {
+    const { rerender } = render(TemplateEditor, {
       value: '',
       columns: ['Appointment'],
       errors: [],
       ucs2: [],
-      timeColumn: 'Appointment',
       onInput: () => {},
     });
     const box = screen.getByRole('textbox', { name: 'Template' });
-    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
-    expect(help?.textContent).toContain(
-      'The time column is "Appointment": {{Appointment|time}} writes its time.',
+    const help = () => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(help()).toMatch(
+      /\{\{Appointment\|time\}\}, \{\{Appointment\|date\}\} and \{\{Appointment\|weekday\}\}/,
     );
+    expect(help()).toMatch(/on any other column they are fallback text/);
+    await rerender({ timeColumn: 'Visit' });
+    expect(help()).toMatch(/\{\{Visit\|time\}\}/);
+    expect(help()).not.toMatch(/fallback text\./);
   });
 
   it('warns about {column} in single braces, which is sent as written', () => {
@@ -66,8 +59,8 @@ describe('TemplateEditor', () => {
     expect(compiled.ok).toBe(false);
     const errors = compiled.ok ? [] : compiled.errors;
     render(TemplateEditor, { value: source, columns: ['name'], errors, ucs2: [], onInput: () => {} });
-    expect(screen.getByRole('alert').textContent).toMatch(/At line 2, column 1: Unknown column "nme"/);
-    expect(screen.getByRole('textbox', { name: 'Template' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert')).toHaveTextContent(/At line 2, column 1: Unknown column "nme"/);
+    expect(screen.getByRole('textbox', { name: 'Template' })).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('names the characters that force UCS-2 and marks them in the layer', () => {
@@ -79,9 +72,7 @@ describe('TemplateEditor', () => {
       ucs2: analyzeText(source).ucs2Chars,
       onInput: () => {},
     });
-    expect(screen.getByText(/Characters forcing UCS-2/).textContent).toContain(
-      '(U+2019) at line 1, column 3',
-    );
+    expect(screen.getByText(/Characters forcing UCS-2/)).toHaveTextContent('(U+2019) at line 1, column 3');
     expect(container.querySelector('.backdrop mark.ucs2')?.textContent).toBe('’');
   });
 });

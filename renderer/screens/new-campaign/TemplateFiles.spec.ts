@@ -22,7 +22,7 @@ describe('TemplateFiles', () => {
     render(TemplateFiles, { current: '', onUse });
     const file = new File([new Uint8Array([0x48, 0x69, 0xff, 0xfe, 0x00])], 'photo.txt');
     await choose(screen.getByLabelText('Import template (.txt)'), file);
-    expect((await screen.findByRole('alert')).textContent).toContain('photo.txt is not a UTF-8 text file');
+    expect(await screen.findByRole('alert')).toHaveTextContent('photo.txt is not a UTF-8 text file');
     expect(onUse).not.toHaveBeenCalled();
   });
 

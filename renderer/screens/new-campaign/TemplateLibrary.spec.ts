@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { SavedTemplate } from '../../../shared/types';
-import { fakeApi } from './fake-api';
+import { fakeApi } from '../../testing/fake-api';
 import TemplateLibrary from './TemplateLibrary.svelte';
 
 describe('TemplateLibrary', () => {
@@ -29,7 +29,7 @@ describe('TemplateLibrary', () => {
 
     await fireEvent.input(screen.getByRole('textbox', { name: 'Save as' }), { target: { value: 'Visit' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
-    await waitFor(() => expect(screen.getByText('Saved “Visit”.').getAttribute('role')).toBe('status'));
+    await waitFor(() => expect(screen.getByText('Saved “Visit”.')).toHaveAttribute('role', 'status'));
     expect(api.calls.find((c) => c.name === 'templates.save')?.args).toEqual({
       name: 'Visit',
       body: 'See you {{name}}',
@@ -50,10 +50,10 @@ describe('TemplateLibrary', () => {
     const question = screen.getByRole('dialog', { name: 'Replace your message?' });
     expect(onUse).not.toHaveBeenCalled();
     await fireEvent.click(within(question).getByRole('button', { name: 'Keep my text' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(onUse).not.toHaveBeenCalled();
     expect((picker as HTMLSelectElement).value).toBe('');
-    await waitFor(() => expect(document.activeElement).toBe(picker));
+    await waitFor(() => expect(picker).toHaveFocus());
 
     await fireEvent.change(picker, { target: { value: '4' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Replace message' }));
@@ -70,7 +70,7 @@ describe('TemplateLibrary', () => {
     await fireEvent.change(screen.getByRole('combobox', { name: 'Saved templates' }), {
       target: { value: '4' },
     });
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(onUse).toHaveBeenCalledWith('Hi {{name}}');
   });
 
@@ -91,26 +91,26 @@ describe('TemplateLibrary', () => {
     const picker = screen.getByRole('combobox', { name: 'Saved templates' });
     const remove = screen.getByRole('button', { name: 'Delete template' });
     await screen.findByRole('option', { name: 'Reminder' });
-    expect((remove as HTMLButtonElement).disabled).toBe(true);
+    expect(remove as HTMLButtonElement).toBeDisabled();
     await fireEvent.change(picker, { target: { value: '4' } });
-    expect((remove as HTMLButtonElement).disabled).toBe(false);
+    expect(remove as HTMLButtonElement).toBeEnabled();
 
     // Keeping it changes nothing and hands focus back to the button.
     remove.focus();
     await fireEvent.click(remove);
     let question = screen.getByRole('dialog', { name: 'Delete the template “Reminder”?' });
     await fireEvent.keyDown(question, { key: 'Escape' });
-    await waitFor(() => expect(document.activeElement).toBe(remove));
+    await waitFor(() => expect(remove).toHaveFocus());
     expect(api.calls.some((c) => c.name === 'templates.delete')).toBe(false);
 
     await fireEvent.click(remove);
     question = screen.getByRole('dialog', { name: 'Delete the template “Reminder”?' });
     await fireEvent.click(within(question).getByRole('button', { name: 'Delete template' }));
-    await waitFor(() => expect(screen.queryByRole('option', { name: 'Reminder' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('option', { name: 'Reminder' })).not.toBeInTheDocument());
     expect(api.calls.find((c) => c.name === 'templates.delete')?.args).toEqual({ id: 4 });
-    expect(screen.getByText('Deleted “Reminder”.').getAttribute('role')).toBe('status');
-    expect((remove as HTMLButtonElement).disabled).toBe(true);
-    await waitFor(() => expect(document.activeElement).toBe(picker));
+    expect(screen.getByText('Deleted “Reminder”.')).toHaveAttribute('role', 'status');
+    expect(remove as HTMLButtonElement).toBeDisabled();
+    await waitFor(() => expect(picker).toHaveFocus());
     screen.getByRole('option', { name: 'Sale' });
 
     // Deleting the last one disables the picker: focus goes to the field that saves a new one.
@@ -121,9 +121,7 @@ describe('TemplateLibrary', () => {
     await fireEvent.click(
       within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete template' }),
     );
-    await waitFor(() => expect((picker as HTMLSelectElement).disabled).toBe(true));
-    await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Save as' })),
-    );
+    await waitFor(() => expect(picker as HTMLSelectElement).toBeDisabled());
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Save as' })).toHaveFocus());
   });
 });

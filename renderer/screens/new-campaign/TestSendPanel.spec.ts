@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ImportedRecipient } from '../../../shared/types';
 import type { RecipientsDraft } from './draft';
-import { fakeApi, type FakeHandlers } from './fake-api';
+import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
 import TestSendPanel from './TestSendPanel.svelte';
 
 const rows: ImportedRecipient[] = [
@@ -60,12 +60,12 @@ describe('TestSendPanel', () => {
       }),
     });
     // The spreadsheet row of the first sendable row: data row 2 + header row 3.
-    expect(screen.getByRole('group', { name: 'Test message' }).textContent).toContain('row 5');
+    expect(screen.getByRole('group', { name: 'Test message' })).toHaveTextContent('row 5');
     await fireEvent.input(screen.getByRole('textbox', { name: 'Your number' }), {
       target: { value: '5123 4567' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('accepted'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('accepted'));
     expect(api.calls).toEqual([
       {
         name: 'campaigns.testSend',
@@ -87,14 +87,14 @@ describe('TestSendPanel', () => {
       target: { value: '+37251234567' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('refused'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('refused'));
   });
 
   it('asks for a valid number without calling main', async () => {
     const api = setup({});
     await fireEvent.input(screen.getByRole('textbox', { name: 'Your number' }), { target: { value: '12' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
-    expect(screen.getByRole('status').textContent).toContain('is not a phone number');
+    expect(screen.getByRole('status')).toHaveTextContent('is not a phone number');
     expect(api.calls).toEqual([]);
   });
 });

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { OmnicastApi } from '../../../shared/contract';
+import { fakeApi as api } from '../../testing/fake-api';
 import { balanceShortfall, checkBalance } from './balance-check';
-
-const api = (answers: Record<string, () => unknown>): OmnicastApi => ({
-  call: async (name) => {
-    const answer = answers[name];
-    if (!answer) throw new Error(`no ${name}`);
-    return answer() as never;
-  },
-  on: () => () => {},
-});
 
 describe('balance check', () => {
   it('names the target and reads the balance with its time', async () => {
     const check = await checkBalance(
       api({
-        'app.info': () => ({ sendsTo: 'the custom API URL https://proxy.example/v1' }),
+        'app.info': () => ({
+          version: '1.0.0',
+          dataDir: '/data',
+          testMode: false,
+          credentialStore: 'keychain',
+          sendsTo: 'the custom API URL https://proxy.example/v1',
+        }),
         'account.balance': () => ({ eur: 12.5, checkedAt: '2026-12-05T16:40:00.000Z' }),
       }),
       false,
@@ -25,6 +22,27 @@ describe('balance check', () => {
       balanceMicros: 12_500_000,
       checkedAt: '2026-12-05T16:40:00.000Z',
       error: null,
+    });
+  });
+
+  it('weighs a draft against its own account and names its own target, not the settings’', async () => {
+    const asked: unknown[] = [];
+    const check = await checkBalance(
+      {
+        call: async (name, args) => {
+          asked.push([name, args]);
+          if (name !== 'account.balance') throw new Error(`no ${name}`);
+          return { eur: 3, checkedAt: '2026-12-05T16:40:00.000Z' } as never;
+        },
+        on: () => () => {},
+      },
+      false,
+      { id: 7, sendsTo: 'the test simulator (nothing leaves this computer)' },
+    );
+    expect(asked).toEqual([['account.balance', { campaignId: 7 }]]);
+    expect(check).toMatchObject({
+      target: 'the test simulator (nothing leaves this computer)',
+      balanceMicros: 3_000_000,
     });
   });
 

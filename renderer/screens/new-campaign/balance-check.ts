@@ -3,6 +3,8 @@
 // balance that cannot be read is said, and the main process checks again when sending starts.
 import type { OmnicastApi } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
+import { targetWords } from '../../../shared/send-target';
+import type { CampaignDetail } from '../../../shared/types';
 
 export interface BalanceCheck {
   /** "Messente", "the test simulator (…)" or "the custom API URL …". */
@@ -14,13 +16,22 @@ export interface BalanceCheck {
   error: string | null;
 }
 
-export async function checkBalance(api: OmnicastApi, testMode: boolean): Promise<BalanceCheck> {
-  const fallback = testMode ? 'the test simulator (nothing leaves this computer)' : 'Messente';
-  const [info, balance] = await Promise.allSettled([
-    api.call('app.info', {}),
-    api.call('account.balance', {}),
+/**
+ * Where the messages go and the balance they are billed against. Without `draft`: a new campaign,
+ * which goes where the settings say now. With `draft`: a stored campaign, which keeps its own target
+ * and account (test mode or live) even when the settings have changed since it was made.
+ */
+export async function checkBalance(
+  api: OmnicastApi,
+  testMode: boolean,
+  draft?: Pick<CampaignDetail, 'id' | 'sendsTo'>,
+): Promise<BalanceCheck> {
+  const fallback = targetWords(testMode, null);
+  const [words, balance] = await Promise.allSettled([
+    draft ? Promise.resolve(draft.sendsTo) : api.call('app.info', {}).then((info) => info.sendsTo),
+    api.call('account.balance', draft ? { campaignId: draft.id } : {}),
   ]);
-  const target = info.status === 'fulfilled' ? (info.value.sendsTo ?? fallback) : fallback;
+  const target = words.status === 'fulfilled' ? (words.value ?? fallback) : fallback;
   if (balance.status === 'rejected') {
     const reason = balance.reason instanceof Error ? balance.reason.message : String(balance.reason);
     return { target, balanceMicros: null, checkedAt: null, error: reason };

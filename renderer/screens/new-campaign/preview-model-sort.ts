@@ -2,7 +2,8 @@
 // resumable at any element so it runs in slices of about `sliceMs`, like the totals pass. Sorting the
 // indices (never the rows) keeps a million rows at 4 MB per order, and keys come from the pass's arrays.
 import type { ImportedRecipient } from '../../../shared/types';
-import { FLAG_UCS2, type Scheduler, type SortablePass } from './preview-model';
+import { nextSlice, type Scheduler } from '../../lib/frame-yield';
+import { FLAG_UCS2, type SortablePass } from './preview-model';
 
 type SortKeys = Pick<SortablePass, 'flags' | 'segments' | 'costs'>;
 
@@ -60,17 +61,15 @@ export function orderComparator(
   return (a, b) => sign * byKey(a, b) || a - b;
 }
 
-const nextTask: Scheduler = (run) => setTimeout(run, 0);
-
 /**
- * Sorts 0..count-1 by `compare` in slices, yielding to the event loop between them; onDone receives
+ * Sorts 0..count-1 by `compare` in slices, yielding between them so that frames are painted; onDone receives
  * the order. Returns a cancel function; onDone is never called after cancel.
  */
 export function sortIndicesSliced(
   count: number,
   compare: (a: number, b: number) => number,
   onDone: (order: Uint32Array) => void,
-  { sliceMs = 12, schedule = nextTask }: { sliceMs?: number; schedule?: Scheduler } = {},
+  { sliceMs = 12, schedule = nextSlice }: { sliceMs?: number; schedule?: Scheduler } = {},
 ): () => void {
   let src = new Uint32Array(count);
   for (let i = 0; i < count; i++) src[i] = i;

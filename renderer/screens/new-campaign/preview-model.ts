@@ -10,7 +10,9 @@ import {
   type RowTimeContext,
   type Totals,
 } from '../../../shared/sms';
+import type { SegmentCapCheck } from '../../../shared/import/rules';
 import type { ImportedRecipient } from '../../../shared/types';
+import { nextSlice, type Scheduler } from '../../lib/frame-yield';
 
 export const FLAG_PROBLEM = 1;
 export const FLAG_UCS2 = 2;
@@ -75,19 +77,26 @@ export interface SortablePass extends PassResult {
 export const UNSENT_COST = -1;
 export const UNKNOWN_COST = Number.POSITIVE_INFINITY;
 
-export type Scheduler = (run: () => void) => void;
-
-const nextTask: Scheduler = (run) => setTimeout(run, 0);
+export type { Scheduler };
 
 /**
- * Walks every row in slices of about `sliceMs`, yielding to the event loop between them.
+ * Walks every row in slices of about `sliceMs`, yielding between them so that frames are painted.
  * Returns a cancel function; onDone is never called after cancel.
  */
 export function runPreviewPass(
   input: PreviewInput,
   onProgress: (done: number, total: number) => void,
   onDone: (result: SortablePass) => void,
-  { sliceMs = 12, schedule = nextTask }: { sliceMs?: number; schedule?: Scheduler } = {},
+  {
+    sliceMs = 12,
+    schedule = nextSlice,
+    cap,
+  }: {
+    sliceMs?: number;
+    schedule?: Scheduler;
+    /** Told every sendable row's segments, with its row as the spreadsheet shows it. */
+    cap?: { check: SegmentCapCheck; headerRow: number };
+  } = {},
 ): () => void {
   const total = input.recipients.length;
   const flags = new Uint8Array(total);
@@ -108,6 +117,7 @@ export function runPreviewPass(
       segments[at] = Math.min(p.segments, 0xffff);
       if (r.status === 'ok') {
         addToTotals(totals, p);
+        cap?.check.add(r.row + cap.headerRow, p.segments);
         costs[at] = p.costMaxMicros ?? UNKNOWN_COST;
       } else {
         skipped++;

@@ -28,7 +28,7 @@ const button = (name: string) => screen.getByRole<HTMLButtonElement>('button', {
 describe('CampaignControls', () => {
   it('pauses a sending campaign; resume waits until it is paused', async () => {
     const { actions } = setup('sending');
-    expect(button('Resume').disabled).toBe(true);
+    expect(button('Resume')).toBeDisabled();
     await fireEvent.click(button('Pause'));
     expect(actions).toEqual(['pause']);
   });
@@ -37,9 +37,9 @@ describe('CampaignControls', () => {
     const { actions } = setup('paused');
     await fireEvent.click(button('Cancel campaign'));
     const dialog = screen.getByRole('dialog', { name: 'Cancel this campaign?' });
-    expect(dialog.textContent).toContain('42 messages have not been sent');
+    expect(dialog).toHaveTextContent('42 messages have not been sent');
     await fireEvent.click(button('Keep campaign'));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(actions).toEqual([]);
     await fireEvent.click(button('Cancel campaign'));
     const confirm = screen.getAllByRole('button', { name: 'Cancel campaign' }).at(-1)!;
@@ -49,21 +49,21 @@ describe('CampaignControls', () => {
 
   it('offers resume for an interrupted campaign, never by itself', async () => {
     const { actions } = setup('interrupted');
-    expect(screen.getByRole('status').textContent).toContain('This campaign was interrupted');
+    expect(screen.getByRole('status')).toHaveTextContent('This campaign was interrupted');
     expect(actions).toEqual([]);
     await fireEvent.click(button('Resume'));
     expect(actions).toEqual(['resume']);
-    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Pause' })).not.toBeInTheDocument();
   });
 
   it('shows nothing for a finished campaign', () => {
     setup('completed');
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('keeps a schedule still ahead: Resume resumes with the stored time', async () => {
     const { actions } = setup('paused', new Date(Date.now() + 3_600_000).toISOString());
-    expect(screen.queryByRole('group', { name: 'Scheduled time has passed' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Scheduled time has passed' })).not.toBeInTheDocument();
     await fireEvent.click(button('Resume'));
     expect(actions).toEqual(['resume']);
   });
@@ -71,15 +71,15 @@ describe('CampaignControls', () => {
   it('asks what to do when the scheduled time has passed: now, or a new time', async () => {
     const { actions } = setup('interrupted', '2020-01-01T10:00:00.000Z');
     const group = screen.getByRole('group', { name: 'Scheduled time has passed' });
-    expect(group.textContent).toContain('which has passed');
-    expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull();
+    expect(group).toHaveTextContent('which has passed');
+    expect(screen.queryByRole('button', { name: 'Resume' })).not.toBeInTheDocument();
     const later = button('Resume at this time');
-    expect(later.disabled).toBe(true);
+    expect(later).toBeDisabled();
     const ahead = new Date(Date.now() + 2 * 86_400_000);
     const pad = (n: number) => String(n).padStart(2, '0');
     const local = `${ahead.getFullYear()}-${pad(ahead.getMonth() + 1)}-${pad(ahead.getDate())}T10:30`;
     await fireEvent.input(screen.getByLabelText('New delivery time'), { target: { value: local } });
-    expect(later.disabled).toBe(false);
+    expect(later).toBeEnabled();
     await fireEvent.click(later);
     await fireEvent.click(button('Deliver the rest now'));
     expect(actions).toEqual([`resume at ${new Date(local).toISOString()}`, 'resume at null']);
@@ -98,12 +98,12 @@ describe('CampaignControls', () => {
     expect(actions).toEqual(['pause and cancel scheduled']);
     await fireEvent.click(button('Cancel campaign'));
     const dialog = screen.getByRole('dialog', { name: 'Cancel this campaign?' });
-    expect(dialog.textContent).toContain('are cancelled at Messente');
+    expect(dialog).toHaveTextContent('are cancelled at Messente');
   });
 
   it('says what Messente answered for the scheduled messages', () => {
     setup('cancelled', null, { cancelled: 7, alreadySent: 2, unknown: 1 });
-    expect(screen.getByRole('status').textContent).toMatch(
+    expect(screen.getByRole('status')).toHaveTextContent(
       /7 cancelled, 2 already sent, 1 unknown \(they may still be delivered\)/,
     );
   });

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import CancelRowsPanel from './CancelRowsPanel.svelte';
-import { fakeApi, summary } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { summary } from '../../testing/results';
 
 describe('CancelRowsPanel', () => {
   it('takes back the rows typed as the table numbers them, and says what Messente did', async () => {

@@ -12,7 +12,7 @@ describe('CostSummary', () => {
     });
     const text = screen.getByRole('region', { name: 'Cost' }).textContent ?? '';
     // Level 2: the next level under the report's h1 (axe heading-order).
-    expect(screen.getByRole('heading', { level: 2, name: 'Cost' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Cost' })).toBeInTheDocument();
     expect(text).toContain('€1.00');
     expect(text).toContain('€1.25');
     expect(text).toContain('+€0.25');
@@ -66,8 +66,10 @@ describe('CostSummary', () => {
       differingRows: 0,
       onShowDiffering: () => {},
     });
-    expect(screen.getByText('Every billed row cost what was predicted (within its range).')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Show them' })).toBeNull();
+    expect(
+      screen.getByText('Every billed row cost what was predicted (within its range).'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show them' })).not.toBeInTheDocument();
     view.unmount();
     render(CostSummary, {
       predictedMicros: 1_000_000,
@@ -77,6 +79,6 @@ describe('CostSummary', () => {
       differingRows: 2,
       onShowDiffering: () => {},
     });
-    expect(screen.queryByRole('button', { name: 'Show them' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show them' })).not.toBeInTheDocument();
   });
 });

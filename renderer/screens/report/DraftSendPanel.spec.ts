@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { formatMoney } from '../../../shared/money';
 import DraftSendPanel from './DraftSendPanel.svelte';
-import { counts, detail, fakeApi, summary } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, detail, settings, summary } from '../../testing/results';
 
 const draft = detail({
   id: 9,
@@ -17,7 +18,7 @@ describe('DraftSendPanel', () => {
   it('starts the draft at the default speed with a cap, after confirming count, segments and cost', async () => {
     const started = summary({ id: 9, status: 'sending', counts: counts({ queued: 3, skipped: 1 }) });
     const api = fakeApi({
-      'settings.get': () => ({ defaultRate: 25 }),
+      'settings.get': () => settings({ defaultRate: 25 }),
       'campaigns.start': () => started,
     });
     const onStarted = vi.fn();
@@ -29,7 +30,7 @@ describe('DraftSendPanel', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     const dialog = screen.getByRole('dialog');
-    expect(dialog.textContent).toContain(
+    expect(dialog).toHaveTextContent(
       `3 messages (1 row skipped), 4 segments, predicted cost ${formatMoney(200_000)}`,
     );
     expect(api.callsTo('campaigns.start')).toEqual([]);
@@ -40,7 +41,7 @@ describe('DraftSendPanel', () => {
 
   it('says why the start was refused and sends nothing when Back is chosen', async () => {
     const api = fakeApi({
-      'settings.get': () => ({ defaultRate: 10 }),
+      'settings.get': () => settings({ defaultRate: 10 }),
       'campaigns.start': () => {
         throw new Error('Predicted cost is more than the balance.');
       },
@@ -48,11 +49,11 @@ describe('DraftSendPanel', () => {
     render(DraftSendPanel, { api, campaign: draft, onStarted: () => {} });
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(api.callsTo('campaigns.start')).toEqual([]);
     await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Send now' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('more than the balance');
+    expect(await screen.findByRole('alert')).toHaveTextContent('more than the balance');
   });
 
   it('schedules the draft’s delivery when a time is given', async () => {
@@ -65,7 +66,7 @@ describe('DraftSendPanel', () => {
     });
     const onStarted = vi.fn();
     render(DraftSendPanel, { api, campaign: draft, onStarted });
-    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Send this draft' })).toBeInTheDocument();
     // Without Settings, the draft's own speed stands.
     expect(screen.getByRole<HTMLInputElement>('spinbutton', { name: /Sending speed/ }).value).toBe('5');
     const at = new Date(Date.now() + 86_400_000);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../../shared/contract';
 import type { ExportResult } from '../../../shared/types';
 import ExportPanel from './ExportPanel.svelte';
-import { fakeApi, type FakeHandlers } from './test-api';
+import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -32,8 +32,9 @@ const bar = () => screen.queryByRole('progressbar', { name: 'Exporting delivery 
 
 /** The id the panel gave its export, as main received it. */
 function exportIdOf(api: ReturnType<typeof setup>): string {
-  const args = api.callsTo('reports.export')[0] as { exportId: string };
-  return args.exportId;
+  const id = api.callsTo('reports.export')[0]?.exportId;
+  if (id === undefined) throw new Error('the panel started no export with an id');
+  return id;
 }
 
 function tick(exportId: string, partial: Partial<ExportProgress> = {}): ExportProgress {
@@ -45,7 +46,7 @@ describe('ExportPanel', () => {
     const api = setup({ kind: 'saved', path: '/home/ann/report.csv', rows: 1234 });
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Failed rows only' }));
     await fireEvent.click(exportButton());
-    expect(await screen.findByText('Saved to /home/ann/report.csv (1,234 rows)')).toBeTruthy();
+    expect(await screen.findByText('Saved to /home/ann/report.csv (1,234 rows)')).toBeInTheDocument();
     expect(api.callsTo('reports.export')).toEqual([
       { id: 9, failedOnly: true, exportId: expect.stringMatching(/^[0-9a-f]{24}$/) },
     ]);
@@ -67,7 +68,7 @@ describe('ExportPanel', () => {
     await settle();
     await fireEvent.click(exportButton());
     await settle();
-    const ids = (api.callsTo('reports.export') as { exportId: string }[]).map((a) => a.exportId);
+    const ids = api.callsTo('reports.export').map((a) => a.exportId);
     expect(new Set(ids).size).toBe(2);
   });
 
@@ -77,27 +78,27 @@ describe('ExportPanel', () => {
     await fireEvent.click(exportButton());
     await settle();
     // The save dialog is open: no bar until main starts writing.
-    expect(bar()).toBeNull();
+    expect(bar()).not.toBeInTheDocument();
     const id = exportIdOf(api);
     api.emit('export.progress', tick(id, { rows: 0 }));
     api.emit('export.progress', tick(id, { rows: 400_000 }));
     api.emit('export.progress', tick('someone-else-1', { rows: 999_999 }));
     await settle();
-    expect(bar()?.getAttribute('value')).toBe('400000');
-    expect(bar()?.getAttribute('max')).toBe('1000000');
-    expect(screen.getByText('400,000 of 1,000,000 rows')).toBeTruthy();
+    expect(bar()).toHaveAttribute('value', '400000');
+    expect(bar()).toHaveAttribute('max', '1000000');
+    expect(screen.getByText('400,000 of 1,000,000 rows')).toBeInTheDocument();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
     await settle();
     expect(api.callsTo('reports.cancelExport')).toEqual([{ exportId: id }]);
-    expect((screen.getByRole('button', { name: 'Cancel export' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Cancel export' }) as HTMLButtonElement).toBeDisabled();
 
     api.emit('export.progress', tick(id, { rows: 412_000, done: true, cancelled: true }));
     job.settle({ kind: 'cancelled' });
     await settle();
-    expect(bar()).toBeNull();
+    expect(bar()).not.toBeInTheDocument();
     expect(screen.getByRole('status').textContent).toBe('Export cancelled; no file was left.');
-    expect(exportButton()).toBeTruthy();
+    expect(exportButton()).toBeInTheDocument();
   });
 
   it('shows rows written when the total is unknown', async () => {
@@ -107,10 +108,10 @@ describe('ExportPanel', () => {
     await settle();
     api.emit('export.progress', tick(exportIdOf(api), { rows: 250, total: null }));
     await settle();
-    expect(bar()?.hasAttribute('value')).toBe(false);
-    expect(screen.getByText('250 rows')).toBeTruthy();
+    expect(bar()).not.toHaveAttribute('value');
+    expect(screen.getByText('250 rows')).toBeInTheDocument();
     job.settle({ kind: 'saved', path: '/tmp/r.csv', rows: 300 });
-    expect(await screen.findByText('Saved to /tmp/r.csv (300 rows)')).toBeTruthy();
+    expect(await screen.findByText('Saved to /tmp/r.csv (300 rows)')).toBeInTheDocument();
   });
 
   it('explains a failed cancel and keeps the export cancellable', async () => {
@@ -126,9 +127,9 @@ describe('ExportPanel', () => {
     await settle();
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('main is busy');
-    expect(alert.textContent).toContain('press Cancel export again');
-    expect((screen.getByRole('button', { name: 'Cancel export' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(alert).toHaveTextContent('main is busy');
+    expect(alert).toHaveTextContent('press Cancel export again');
+    expect(screen.getByRole('button', { name: 'Cancel export' }) as HTMLButtonElement).toBeEnabled();
     job.settle({ kind: 'saved', path: '/tmp/r.csv', rows: 10 });
     await settle();
   });
@@ -158,7 +159,7 @@ describe('ExportPanel', () => {
     await fireEvent.click(exportButton());
     await settle();
     expect(screen.getByRole('status').textContent).toBe('');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it("explains a failure in main's words, with what to do", async () => {

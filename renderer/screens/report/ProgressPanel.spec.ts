@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ProgressPanel from './ProgressPanel.svelte';
-import { counts } from './test-api';
+import { counts } from '../../testing/results';
 
 const base = {
   status: 'sending' as const,
@@ -17,7 +17,7 @@ describe('ProgressPanel', () => {
   it('shows how far, how fast and how long', () => {
     render(ProgressPanel, base);
     const bar = screen.getByRole('progressbar', { name: 'Sending progress' });
-    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
     const text = screen.getByRole('region', { name: 'Progress' }).textContent ?? '';
     expect(text).toContain('4.3 msg/s');
     expect(text).toContain('3 min 20 s');
@@ -47,8 +47,8 @@ describe('ProgressPanel', () => {
       status: 'paused',
       stopReason: 'The spending cap of €5.00 was reached.',
     });
-    expect(screen.getByRole('alert').textContent).toContain('spending cap');
-    expect(screen.queryByText('4.3 msg/s')).toBeNull();
+    expect(screen.getByRole('alert')).toHaveTextContent('spending cap');
+    expect(screen.queryByText('4.3 msg/s')).not.toBeInTheDocument();
   });
 
   it('groups errors by code with their explanation', () => {
@@ -59,12 +59,12 @@ describe('ProgressPanel', () => {
       ],
     });
     const table = screen.getByRole('table', { name: 'Errors by code' });
-    expect(table.textContent).toContain('105');
-    expect(table.textContent).toContain('Check the sender name in Settings.');
+    expect(table).toHaveTextContent('105');
+    expect(table).toHaveTextContent('Check the sender name in Settings.');
   });
 
   it('is full when nothing is left to send', () => {
     render(ProgressPanel, { ...base, status: 'completed', counts: counts({ skipped: 3 }), sendable: 0 });
-    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
   });
 });

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../../shared/types';
 import RecipientsTable from './RecipientsTable.svelte';
-import { fakeApi, row } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { row } from '../../testing/results';
 
 function bigCampaign(total: number, make: (n: number) => MessageRow = (n) => row(n)) {
   return fakeApi({
@@ -21,14 +22,14 @@ describe('RecipientsTable', () => {
     await screen.findByText('100,000 rows');
     const table = screen.getByRole('table', { name: 'Recipients' });
     for (const h of ['Row', 'Phone', 'Status', 'Message ID', 'Error']) {
-      expect(within(table).getByRole('columnheader', { name: h })).toBeTruthy();
+      expect(within(table).getByRole('columnheader', { name: h })).toBeInTheDocument();
     }
     const rows = within(table).getAllByRole('row');
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(60);
-    expect(table.getAttribute('aria-rowcount')).toBe('100001');
+    expect(table).toHaveAttribute('aria-rowcount', '100001');
     expect(api.callsTo('campaigns.rows')).toEqual([{ id: 7, offset: 0, limit: 500 }]);
-    expect(within(table).getByText('msg-1')).toBeTruthy();
+    expect(within(table).getByText('msg-1')).toBeInTheDocument();
   });
 
   it('shows states, delivery status and errors in words', async () => {
@@ -42,9 +43,9 @@ describe('RecipientsTable', () => {
     render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
     await screen.findByText('3 rows');
     expect(screen.getByText('accepted · DELIVRD').className).toMatch(/\bdelivery-ok\b/);
-    expect(screen.getByText('105 Invalid data: bad sender')).toBeTruthy();
-    expect(screen.getByText('duplicate of row 1')).toBeTruthy();
-    expect(screen.getByText('5551')).toBeTruthy();
+    expect(screen.getByText('105 Invalid data: bad sender')).toBeInTheDocument();
+    expect(screen.getByText('duplicate of row 1')).toBeInTheDocument();
+    expect(screen.getByText('5551')).toBeInTheDocument();
   });
 
   it('colours a row by its delivery status when Messente reported one, text unchanged', async () => {
@@ -116,7 +117,7 @@ describe('RecipientsTable', () => {
 
   it('says when a campaign has no rows at all', async () => {
     render(RecipientsTable, { api: bigCampaign(0), campaignId: 1, filter: {}, refreshSignal: 0 });
-    expect(await screen.findByText('No rows in this campaign.')).toBeTruthy();
+    expect(await screen.findByText('No rows in this campaign.')).toBeInTheDocument();
   });
 
   it('says when no row matches', async () => {
@@ -126,7 +127,7 @@ describe('RecipientsTable', () => {
       filter: { states: ['unknown'] },
       refreshSignal: 0,
     });
-    expect(await screen.findByText('No rows match these filters.')).toBeTruthy();
+    expect(await screen.findByText('No rows match these filters.')).toBeInTheDocument();
   });
 
   it('holds placeholders of the same height while a page scrolled to is on its way', async () => {
@@ -162,7 +163,7 @@ describe('RecipientsTable', () => {
     ).toEqual(['', '…', '', '', '']);
 
     for (const release of waiting) release();
-    expect(await within(table).findByText('msg-1003')).toBeTruthy();
+    expect(await within(table).findByText('msg-1003')).toBeInTheDocument();
     expect(within(table).queryAllByText('…')).toHaveLength(0);
   });
 
@@ -176,7 +177,7 @@ describe('RecipientsTable', () => {
     await screen.findByText('msg-5001');
 
     await view.rerender({ api, campaignId: 1, filter: { states: ['accepted'] }, refreshSignal: 0 });
-    expect(await screen.findByText('msg-1')).toBeTruthy();
+    expect(await screen.findByText('msg-1')).toBeInTheDocument();
     expect(scroller.scrollTop).toBe(0);
     const since = api.callsTo('campaigns.rows').slice(-1);
     expect(since).toEqual([{ id: 1, offset: 0, limit: 500, states: ['accepted'] }]);
@@ -191,7 +192,7 @@ describe('RecipientsTable', () => {
     render(RecipientsTable, { api, campaignId: 1, filter: {}, refreshSignal: 0 });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Could not load the rows: database is locked');
-    expect(screen.getByRole('table', { name: 'Recipients' }).getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('table', { name: 'Recipients' })).toHaveAttribute('aria-busy', 'true');
   });
   it("shows each row's own delivery time and where it stands, for a campaign delivered row by row", async () => {
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString();

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ReportHeader from './ReportHeader.svelte';
 import { formatDate } from '../../lib/format';
-import { detail } from './test-api';
+import { detail } from '../../testing/results';
 
 describe('ReportHeader', () => {
   it('names the campaign, its facts and the live status', () => {
@@ -17,19 +17,21 @@ describe('ReportHeader', () => {
       }),
       status: 'paused',
     });
-    expect(screen.getByRole('heading', { level: 1, name: 'Spring reminder' })).toBeTruthy();
-    expect(screen.getByText(/#7 · created .* · sender account default · 20 msg\/s · list\.csv/)).toBeTruthy();
-    expect(screen.getByText('test mode')).toBeTruthy();
-    expect(screen.getByRole('status', { name: 'Campaign status' }).textContent).toContain('paused');
+    expect(screen.getByRole('heading', { level: 1, name: 'Spring reminder' })).toBeInTheDocument();
+    expect(
+      screen.getByText(/#7 · created .* · sender account default · 20 msg\/s · list\.csv/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('test mode')).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Campaign status' })).toHaveTextContent('paused');
   });
   it('says when a scheduled campaign is to be delivered, in local time, and nothing otherwise', () => {
     const at = '2026-12-01T16:00:00.000Z';
     const { unmount } = render(ReportHeader, { campaign: detail({ timeToSend: at }), status: 'sending' });
-    expect(screen.getByText(`Scheduled for delivery at ${formatDate(at)}`)).toBeTruthy();
+    expect(screen.getByText(`Scheduled for delivery at ${formatDate(at)}`)).toBeInTheDocument();
     expect(formatDate(at)).toMatch(/Dec 2026/); // a real date, not the "—" of a bad one
     unmount();
     render(ReportHeader, { campaign: detail({ timeToSend: null }), status: 'sending' });
-    expect(screen.queryByText(/Scheduled for delivery/)).toBeNull();
+    expect(screen.queryByText(/Scheduled for delivery/)).not.toBeInTheDocument();
   });
   it('says a campaign delivered row by row is scheduled until its last delivery', () => {
     render(ReportHeader, {

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import ReportSummary from './ReportSummary.svelte';
-import { counts, detail, fakeApi } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, detail } from '../../testing/results';
 
 function setup(partial: Partial<Parameters<typeof render<typeof ReportSummary>>[1]> = {}) {
   const api = fakeApi({ 'campaigns.refreshStatuses': () => ({ started: true, total: 8 }) });
@@ -22,9 +23,9 @@ function setup(partial: Partial<Parameters<typeof render<typeof ReportSummary>>[
 describe('ReportSummary', () => {
   it('shows rows by state, delivery statuses and cost side by side', () => {
     setup();
-    expect(screen.getByRole('img', { name: 'accepted: 8 of 10 rows' })).toBeTruthy();
-    expect(screen.getByRole('figure', { name: 'Delivery status' }).textContent).toMatch(/7/);
-    expect(screen.getByRole('region', { name: 'Cost' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'accepted: 8 of 10 rows' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Delivery status' })).toHaveTextContent(/7/);
+    expect(screen.getByRole('region', { name: 'Cost' })).toBeInTheDocument();
   });
 
   it('refreshes this campaign’s statuses and offers the rows billed differently', async () => {
@@ -38,6 +39,6 @@ describe('ReportSummary', () => {
   it('cannot refresh statuses before anything was accepted; delivery says nothing yet', () => {
     setup({ counts: counts({ queued: 10 }), delivery: null });
     expect(screen.getByRole('button', { name: 'Refresh statuses' }).hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText('Nothing yet.')).toBeTruthy();
+    expect(screen.getByText('Nothing yet.')).toBeInTheDocument();
   });
 });

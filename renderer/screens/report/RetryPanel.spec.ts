@@ -1,16 +1,17 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import RetryPanel from './RetryPanel.svelte';
-import { counts, fakeApi } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts } from '../../testing/results';
 
 describe('RetryPanel', () => {
   it('creates a draft from the chosen kinds of rows', async () => {
     const api = fakeApi({ 'campaigns.retryFailed': () => ({ id: 12 }) });
     render(RetryPanel, { api, campaignId: 3, counts: counts({ failed: 4, unknown: 2 }), undelivered: 0 });
-    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Undelivered/ }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: /Undelivered/ })).toBeDisabled();
     await fireEvent.click(screen.getByRole('checkbox', { name: /Unknown/ }));
     await fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }));
-    expect(await screen.findByText(/Draft campaign #12 created/)).toBeTruthy();
+    expect(await screen.findByText(/Draft campaign #12 created/)).toBeInTheDocument();
     expect(api.callsTo('campaigns.retryFailed')).toEqual([{ id: 3, kinds: ['failed', 'unknown'] }]);
   });
 
@@ -18,7 +19,7 @@ describe('RetryPanel', () => {
     const api = fakeApi({ 'campaigns.retryFailed': () => ({ id: 12 }) });
     const onOpenCampaign = vi.fn();
     render(RetryPanel, { api, campaignId: 3, counts: counts({ failed: 4 }), undelivered: 0, onOpenCampaign });
-    expect(screen.queryByRole('button', { name: 'Open draft' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open draft' })).not.toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }));
     await fireEvent.click(await screen.findByRole('button', { name: 'Open draft' }));
     expect(onOpenCampaign).toHaveBeenCalledWith(12);
@@ -32,7 +33,7 @@ describe('RetryPanel', () => {
       undelivered: 0,
       delivered: 5,
     });
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Retry' }).textContent?.trim()).toBe(
       'Every message was delivered: nothing to retry.',
     );

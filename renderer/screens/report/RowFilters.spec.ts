@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorGroup } from '../../../shared/types';
 import { ALL, NO_FILTER, type RowFilterChoice } from './row-filter';
 import RowFilters from './RowFilters.svelte';
-import { counts } from './test-api';
+import { counts } from '../../testing/results';
 
 const errors: ErrorGroup[] = [
   { code: '101', title: 'Not found', count: 2, explanation: 'The number does not exist.' },
@@ -63,7 +63,7 @@ const optionTexts = (el: HTMLElement) =>
 describe('RowFilters', () => {
   it('lists every state, and only the delivery statuses and errors the campaign has, with counts', () => {
     setup();
-    expect(screen.getByRole('group', { name: 'Filter rows' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Filter rows' })).toBeInTheDocument();
     expect(optionTexts(select('Show rows'))).toEqual([
       'All rows',
       'skipped (0)',
@@ -98,9 +98,9 @@ describe('RowFilters', () => {
 
   it('disables the delivery and error filters until there is something to choose', () => {
     setup({ delivery: null, errors: [] });
-    expect(select('Delivery status').disabled).toBe(true);
-    expect(select('Error').disabled).toBe(true);
-    expect(select('Show rows').disabled).toBe(false);
+    expect(select('Delivery status')).toBeDisabled();
+    expect(select('Error')).toBeDisabled();
+    expect(select('Show rows')).toBeEnabled();
   });
 
   it('keeps a chosen error that a refresh removed, so the select does not silently show another', () => {
@@ -111,7 +111,7 @@ describe('RowFilters', () => {
 
   it('offers the billed filter only once Messente reported a price, unless it is already on', () => {
     setup({ billedKnown: false });
-    expect(screen.queryByRole('checkbox', { name: 'Billed differs from predicted' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'Billed differs from predicted' })).not.toBeInTheDocument();
     cleanup();
     setup({ billedKnown: false }, { billedDiffers: true });
     expect(

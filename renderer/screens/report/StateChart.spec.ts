@@ -12,16 +12,16 @@ describe('StateChart', () => {
         { key: 'unknown', label: 'unknown', count: 0 },
       ],
     });
-    expect(screen.getByRole('figure', { name: 'Rows by state' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Rows by state' })).toBeInTheDocument();
     const accepted = screen.getByRole('img', { name: 'accepted: 900 of 1,000 rows' });
     const failed = screen.getByRole('img', { name: 'failed: 100 of 1,000 rows' });
     expect((accepted.firstElementChild as HTMLElement).style.width).toBe('100%');
     expect((failed.firstElementChild as HTMLElement).style.width).toMatch(/^11\.1/);
-    expect(screen.queryByRole('img', { name: /unknown/ })).toBeNull();
+    expect(screen.queryByRole('img', { name: /unknown/ })).not.toBeInTheDocument();
   });
 
   it('says so when there is nothing to draw', () => {
     render(StateChart, { title: 'Delivery', items: [] });
-    expect(screen.getByText('Nothing yet.')).toBeTruthy();
+    expect(screen.getByText('Nothing yet.')).toBeInTheDocument();
   });
 });

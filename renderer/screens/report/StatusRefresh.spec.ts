@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { StatusRefreshProgress } from '../../../shared/contract';
 import StatusRefresh from './StatusRefresh.svelte';
-import { fakeApi } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -38,25 +38,25 @@ describe('StatusRefresh', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Refresh statuses' }));
     await settle();
     expect(api.callsTo('campaigns.refreshStatuses')).toEqual([{ id: 5 }]);
-    expect(bar()?.getAttribute('max')).toBe('40');
-    expect(screen.getByText('checked 0 of 40')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Refresh statuses' })).toBeNull();
+    expect(bar()).toHaveAttribute('max', '40');
+    expect(screen.getByText('checked 0 of 40')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Refresh statuses' })).not.toBeInTheDocument();
 
     api.emit('status.progress', tick({ checked: 12, changed: 3 }));
     api.emit('status.progress', tick({ campaignId: 6, checked: 39 })); // another campaign's
     await settle();
-    expect(bar()?.getAttribute('value')).toBe('12');
-    expect(screen.getByText('checked 12 of 40')).toBeTruthy();
+    expect(bar()).toHaveAttribute('value', '12');
+    expect(screen.getByText('checked 12 of 40')).toBeInTheDocument();
     expect(done()).toBe(0);
 
     api.emit('status.progress', tick({ checked: 40, changed: 9, done: true }));
     await settle();
-    expect(bar()).toBeNull();
+    expect(bar()).not.toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Status refresh result' }).textContent).toBe(
       'Checked 40 statuses: 9 changed.',
     );
     expect(done()).toBe(1);
-    expect(screen.getByRole('button', { name: 'Refresh statuses' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Refresh statuses' })).toBeInTheDocument();
   });
 
   it('cancels the running refresh', async () => {
@@ -68,7 +68,7 @@ describe('StatusRefresh', () => {
     await fireEvent.click(cancel);
     await settle();
     expect(api.callsTo('campaigns.cancelRefresh')).toEqual([{ id: 5 }]);
-    expect((cancel as HTMLButtonElement).disabled).toBe(true);
+    expect(cancel as HTMLButtonElement).toBeDisabled();
     api.emit('status.progress', tick({ checked: 9, done: true, cancelled: true }));
     await settle();
     expect(screen.getByRole('status', { name: 'Status refresh result' }).textContent).toBe(
@@ -81,7 +81,7 @@ describe('StatusRefresh', () => {
     const { api } = setup();
     api.emit('status.progress', tick({ checked: 20 }));
     await settle();
-    expect(screen.getByText('checked 20 of 40')).toBeTruthy();
+    expect(screen.getByText('checked 20 of 40')).toBeInTheDocument();
     expect(api.callsTo('campaigns.refreshStatuses')).toEqual([]);
   });
 
@@ -102,13 +102,11 @@ describe('StatusRefresh', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'Could not refresh delivery statuses: There is no campaign 5.',
     );
-    expect(bar()).toBeNull();
+    expect(bar()).not.toBeInTheDocument();
   });
 
   it('is disabled when nothing was accepted', () => {
     render(StatusRefresh, { api: fakeApi({}), campaignId: 5, disabled: true, onDone: () => {} });
-    expect((screen.getByRole('button', { name: 'Refresh statuses' }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+    expect(screen.getByRole('button', { name: 'Refresh statuses' }) as HTMLButtonElement).toBeDisabled();
   });
 });

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { CampaignStatus, CampaignSummary } from '../../../shared/types';
-import { counts, fakeApi, summary } from './test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { counts, summary } from '../../testing/results';
 import UnknownRowsPanel from './UnknownRowsPanel.svelte';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -41,7 +42,7 @@ function setup(status: CampaignStatus = 'completed', unknown = 3, fail = false) 
 describe('UnknownRowsPanel', () => {
   it('says how many rows are unknown and what that means; shows them in the table', async () => {
     const { shown } = setup();
-    expect(screen.getByRole('heading', { name: '3 rows with an unknown outcome' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '3 rows with an unknown outcome' })).toBeInTheDocument();
     expect(screen.getByRole('region').textContent?.replace(/\s+/g, ' ')).toMatch(
       /never sends them again by itself/,
     );
@@ -52,7 +53,7 @@ describe('UnknownRowsPanel', () => {
   it('marks them as sent only after confirmation, then reports what was done', async () => {
     const { api, decided } = setup();
     await fireEvent.click(button('Mark as sent…'));
-    expect(screen.getByRole('dialog', { name: 'Mark 3 rows as sent?' }).textContent).toMatch(/checked/);
+    expect(screen.getByRole('dialog', { name: 'Mark 3 rows as sent?' })).toHaveTextContent(/checked/);
     await fireEvent.click(button('Keep them unknown'));
     expect(api.callsTo('campaigns.markUnknown')).toEqual([]);
     await fireEvent.click(button('Mark as sent…'));
@@ -76,9 +77,7 @@ describe('UnknownRowsPanel', () => {
     await fireEvent.click(button('Send again'));
     await settle();
     expect(api.callsTo('campaigns.markUnknown')).toEqual([{ id: 4, rows: null, as: 'again' }]);
-    expect(screen.getByRole('status').textContent).toMatch(
-      /queued to send again.*Press Resume to send them\./,
-    );
+    expect(screen.getByRole('status')).toHaveTextContent(/queued to send again.*Press Resume to send them\./);
     expect(decided[0]?.status).toBe('paused');
   });
 
@@ -87,15 +86,15 @@ describe('UnknownRowsPanel', () => {
     const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Rows (as in the Row column)' });
     expect(field.value).toBe('all');
     await fireEvent.input(field, { target: { value: '4, x' } });
-    expect(screen.getByText(/^Rows: "x" is not a row number or a range of rows/)).toBeTruthy();
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(button('Mark as sent…').disabled).toBe(true);
+    expect(screen.getByText(/^Rows: "x" is not a row number or a range of rows/)).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(button('Mark as sent…')).toBeDisabled();
     await fireEvent.input(field, { target: { value: '1' } });
-    expect(screen.getByText('Rows: the recipients start on row 2, below the header.')).toBeTruthy();
+    expect(screen.getByText('Rows: the recipients start on row 2, below the header.')).toBeInTheDocument();
     await fireEvent.input(field, { target: { value: '9, 4-5' } });
-    expect(button('Mark as sent…').disabled).toBe(false);
+    expect(button('Mark as sent…')).toBeEnabled();
     await fireEvent.click(button('Mark as sent…'));
-    expect(screen.getByRole('dialog', { name: 'Mark rows 4, 5, 9 as sent?' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Mark rows 4, 5, 9 as sent?' })).toBeInTheDocument();
     await fireEvent.click(button('Mark as sent'));
     await settle();
     // Spreadsheet rows 4, 5 and 9 below a header on row 1 are data rows 3, 4 and 8.
@@ -120,7 +119,7 @@ describe('UnknownRowsPanel', () => {
       onDecided: () => {},
     });
     await fireEvent.click(button('Send again…'));
-    expect(screen.getByRole('dialog', { name: 'Send 1 row again?' }).textContent).toContain(
+    expect(screen.getByRole('dialog', { name: 'Send 1 row again?' })).toHaveTextContent(
       'They go out with the rest of the campaign.',
     );
     await fireEvent.click(button('Send again'));
@@ -132,13 +131,13 @@ describe('UnknownRowsPanel', () => {
 
   it('offers only "mark as sent" on a cancelled campaign', () => {
     setup('cancelled');
-    expect(screen.queryByRole('button', { name: 'Send again…' })).toBeNull();
-    expect(button('Mark as sent…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send again…' })).not.toBeInTheDocument();
+    expect(button('Mark as sent…')).toBeInTheDocument();
   });
 
   it('shows nothing when no row is unknown', () => {
     setup('completed', 0);
-    expect(screen.queryByRole('region')).toBeNull();
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
   });
 
   it('says why a decision could not be recorded', async () => {
@@ -146,6 +145,6 @@ describe('UnknownRowsPanel', () => {
     await fireEvent.click(button('Mark as sent…'));
     await fireEvent.click(button('Mark as sent'));
     await settle();
-    expect(screen.getByRole('alert').textContent).toMatch(/^Could not record the decision: nothing_unknown/);
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Could not record the decision: nothing_unknown/);
   });
 });

@@ -7,7 +7,7 @@ import {
   viewOfProgress,
   viewOfSummary,
 } from './report-model';
-import { counts, progress, summary } from './test-api';
+import { counts, progress, summary } from '../../testing/results';
 
 describe('stateItems', () => {
   it('has one item per state with the product word', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowDeliveryState, rowDeliveryText } from './row-delivery';
-import { row } from './test-api';
+import { row } from '../../testing/results';
 
 // Saturday 5 December 2026, 12:00 UTC.
 const NOW = Date.UTC(2026, 11, 5, 12, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE, RowPages, type FetchPage } from './row-pages';
-import { row } from './test-api';
+import { row } from '../../testing/results';
 
 function source(total: number, label = 'accepted' as const) {
   const requests: number[] = [];

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
 import ConnectionPanel from './ConnectionPanel.svelte';
 
 describe('ConnectionPanel', () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { CredentialsStatus } from '../../../shared/types';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
 import CredentialsForm from './CredentialsForm.svelte';
 
 const none: CredentialsStatus = { saved: false, username: null, store: 'keychain' };

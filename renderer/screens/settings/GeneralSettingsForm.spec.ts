@@ -1,18 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/types';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { settings as savedSettings } from '../../testing/results';
 import GeneralSettingsForm from './GeneralSettingsForm.svelte';
 
-const settings: Settings = {
-  testMode: false,
-  defaultSender: 'Salon',
-  defaultCountry: 'EE',
-  defaultRate: 20,
-  defaultAutoconvert: 'on',
-  apiUrl: 'https://api.messente.com/v1',
-  maxSegments: 10,
-};
+const settings = savedSettings();
 
 function setup() {
   const api = fakeApi({ 'settings.update': (args: Partial<Settings>) => ({ ...settings, ...args }) });

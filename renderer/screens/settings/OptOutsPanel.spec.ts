@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { OptOutEntry } from '../../../shared/contract';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
 import OptOutsPanel from './OptOutsPanel.svelte';
 
 function listApi(extra: Parameters<typeof fakeApi>[0] = {}) {

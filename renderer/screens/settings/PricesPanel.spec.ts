@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { PricesState } from '../../../shared/contract';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
 import PricesPanel from './PricesPanel.svelte';
 
 const fetched: PricesState = {

@@ -1,26 +1,19 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/types';
-import { fakeApi } from '../report/test-api';
+import { fakeApi } from '../../testing/fake-api';
+import { settings } from '../../testing/results';
 import SettingsScreen from './SettingsScreen.svelte';
 
-const settings: Settings = {
-  testMode: true,
-  defaultSender: 'Salon',
-  defaultCountry: 'EE',
-  defaultRate: 20,
-  defaultAutoconvert: 'on',
-  apiUrl: 'https://api.messente.com/v1',
-  maxSegments: 10,
-};
+const saved = settings({ testMode: true });
 
 describe('SettingsScreen', () => {
   it('loads settings, credentials and app info', async () => {
     const api = fakeApi({
-      'settings.get': () => settings,
+      'settings.get': () => saved,
       'credentials.status': () => ({ saved: true, username: 'ann', store: 'keychain' }),
       'app.info': () => ({ version: '1.2.3', dataDir: '/data', testMode: true, credentialStore: 'keychain' }),
-      'settings.update': (args: Partial<Settings>) => ({ ...settings, ...args }),
+      'settings.update': (args: Partial<Settings>) => ({ ...saved, ...args }),
       'prices.get': () => ({ table: {}, source: 'none', fetchedAt: null }),
       'optOuts.list': () => ({ total: 0, phones: [] }),
       'replacements.get': () => ({ text: "’ => '", problems: [], saved: true }),
@@ -48,7 +41,7 @@ describe('SettingsScreen', () => {
   });
 
   it('says what failed to load', async () => {
-    const api = fakeApi({ 'settings.get': () => settings });
+    const api = fakeApi({ 'settings.get': () => saved });
     render(SettingsScreen, { api });
     expect(await screen.findByRole('alert')).toHaveTextContent('no fake for credentials.status');
   });

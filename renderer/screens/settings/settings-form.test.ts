@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { settings as savedSettings } from '../../testing/results';
 import { apiUrlProblem, draftOf, draftProblems, rateProblem, updateOf } from './settings-form';
 
-const settings = {
-  testMode: false,
-  defaultSender: 'Salon',
-  defaultCountry: 'EE',
-  defaultRate: 20,
-  defaultAutoconvert: 'on' as const,
-  apiUrl: 'https://api.messente.com/v1',
-  maxSegments: 10,
-};
+const settings = savedSettings();
 
 describe('settings form', () => {
   it('accepts the saved settings as they are', () => {

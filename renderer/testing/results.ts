@@ -1,50 +1,14 @@
-// A stand-in for main in the screens' specs: answers calls from a table, records them, and lets a
-// spec push events as main would. Plus small factories for the result types.
-import type { CallName, EventName, EventPayloads, OmnicastApi } from '../../../shared/contract';
+// Small factories for the contract's result types, filled with plausible values: a spec states only
+// the fields it is about.
 import type {
   CampaignDetail,
   CampaignProgress,
   CampaignSummary,
   MessageRow,
   MessageState,
+  Settings,
   StateCounts,
-} from '../../../shared/types';
-
-export type FakeHandlers = Partial<Record<CallName, (args: never) => unknown>>;
-
-export interface FakeApi extends OmnicastApi {
-  calls: { name: CallName; args: unknown }[];
-  callsTo(name: CallName): unknown[];
-  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void;
-  listenerCount(name: EventName): number;
-}
-
-export function fakeApi(handlers: FakeHandlers): FakeApi {
-  const calls: { name: CallName; args: unknown }[] = [];
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  return {
-    calls,
-    callsTo: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
-    async call(name, args) {
-      calls.push({ name, args });
-      const handler = handlers[name] as ((a: unknown) => unknown) | undefined;
-      if (!handler) throw new Error(`no fake for ${name}`);
-      // Each spec supplies only the calls it needs, so results are typed loosely here.
-      return (await handler(args)) as never;
-    },
-    on(name, listener) {
-      const set = listeners.get(name) ?? new Set();
-      listeners.set(name, set);
-      const typed = listener as (payload: never) => void;
-      set.add(typed);
-      return () => set.delete(typed);
-    },
-    emit(name, payload) {
-      for (const listener of listeners.get(name) ?? []) (listener as (p: typeof payload) => void)(payload);
-    },
-    listenerCount: (name) => listeners.get(name)?.size ?? 0,
-  };
-}
+} from '../../shared/types';
 
 export function counts(partial: Partial<StateCounts> = {}): StateCounts {
   return { skipped: 0, queued: 0, sending: 0, accepted: 0, failed: 0, unknown: 0, cancelled: 0, ...partial };
@@ -132,6 +96,19 @@ export function progress(partial: Partial<CampaignProgress> = {}): CampaignProgr
     etaSeconds: 75,
     errors: [],
     stopReason: null,
+    ...partial,
+  };
+}
+
+export function settings(partial: Partial<Settings> = {}): Settings {
+  return {
+    testMode: false,
+    defaultSender: 'Salon',
+    defaultCountry: 'EE',
+    defaultRate: 20,
+    defaultAutoconvert: 'on',
+    apiUrl: 'https://api.messente.com/v1',
+    maxSegments: 10,
     ...partial,
   };
 }

@@ -1,0 +1,124 @@
+// Claiming ahead: the requests of the next moment are committed as `sending` (one transaction,
+// one fsync) before the first of them leaves, then each waits for its own planned time with no
+// disk write in its way.
+import type { Claim } from '../db/queries/sending';
+import { nowIso } from '../db/database';
+import { capStopReason, fitsCap } from './cap';
+import type { Pacer } from './pace';
+import type { Pending, RowQueue } from './queue';
+import { splitPassed, type PassedChoice } from './row-times';
+import type { Tally } from './tally';
+import type { ResultWriter } from './writer';
+
+/** A claimed row: its open send_attempts row is the proof that it was claimed. */
+export interface InFlight extends Pending {
+  attemptId: number;
+}
+
+/** Requests claimed by one commit at most. */
+const MAX_GROUP = 64;
+/**
+ * Requests are claimed for this far ahead: at 150/s one commit (and its fsync) serves 15 requests,
+ * at 50/s five, and a slow fsync delays none of them. The price: a crash may leave this many
+ * claimed rows `unknown` that never left (never sent twice, only reported conservatively); a stop
+ * gives them back.
+ */
+const CLAIM_AHEAD_MS = 100;
+
+export interface ClaimLimits {
+  batchSize: number;
+  maxInFlight: number;
+  maxCostMicros: number | null;
+}
+
+export interface Claimed {
+  /** The claimed requests in order, each the rows of one request. */
+  requests: InFlight[][];
+  /**
+   * Requests taken from the queue, claimed or not: a row no longer queued in the database (changed
+   * by another process) is skipped, and the queue may hold more behind it.
+   */
+  taken: number;
+  /** Set when the spending cap leaves no request to claim: why the campaign stops. */
+  capStop: string | null;
+}
+
+/** Rows whose own delivery time has passed by submission: the operator's choice and who skips them. */
+export interface PassedRows {
+  choice: PassedChoice;
+  /** Wall-clock ms. */
+  now: () => number;
+  /** Records rows to skip (already taken from the queue). */
+  skip: (rows: readonly Pending[]) => void;
+}
+
+const costOf = (batch: Pending[]) => batch.reduce((sum, p) => sum + (p.row.costMaxMicros ?? 0), 0);
+
+export class ClaimAhead {
+  constructor(
+    private readonly queue: RowQueue,
+    private readonly tally: Tally,
+    private readonly writer: ResultWriter,
+    private readonly pacer: Pacer,
+    private readonly limits: ClaimLimits,
+    private readonly passed: PassedRows | null = null,
+  ) {}
+
+  /**
+   * Claims the requests of the next CLAIM_AHEAD_MS (at least one) in one commit, the waiting
+   * results committed with them. Nothing claimed means nothing is queued now, or the cap is reached.
+   */
+  claim(inFlight: number, now: number): Claimed {
+    const { batchSize, maxInFlight, maxCostMicros } = this.limits;
+    const perRequest = Math.min(batchSize, this.pacer.messageCap());
+    const perHorizon = Math.floor(((this.pacer.currentRate() / perRequest) * CLAIM_AHEAD_MS) / 1000);
+    const wanted = Math.min(MAX_GROUP, maxInFlight - inFlight, Math.max(1, perHorizon));
+    const group: Pending[][] = [];
+    let committed = this.tally.committedMicros;
+    let capStop: string | null = null;
+    while (group.length < Math.max(1, wanted)) {
+      const peeked = this.queue.peek(now, perRequest);
+      if (peeked.length === 0) break;
+      // Rows whose own time has passed are cut off the front to be skipped, or end the batch there.
+      const { skip, send } = this.passed
+        ? splitPassed(peeked, this.passed.choice, this.passed.now())
+        : { skip: 0, send: peeked.length };
+      if (skip > 0) {
+        const gone = peeked.slice(0, skip);
+        this.queue.take(gone);
+        this.passed!.skip(gone);
+        continue;
+      }
+      const batch = send < peeked.length ? peeked.slice(0, send) : peeked;
+      const fitting = fitsCap(batch, committed, maxCostMicros);
+      if (fitting.length === 0) {
+        if (group.length === 0) capStop = capStopReason(batch[0]!.row, this.tally, maxCostMicros ?? 0);
+        break;
+      }
+      this.queue.take(fitting);
+      committed += costOf(fitting);
+      group.push(fitting);
+      // The rest of that batch does not fit: the next claim stops the campaign at the cap.
+      if (fitting.length < batch.length) break;
+    }
+    return { requests: group.length > 0 ? this.commit(group, now) : [], taken: group.length, capStop };
+  }
+
+  private commit(group: Pending[][], now: number): InFlight[][] {
+    const claims: Claim[] = group.flat().map((p) => ({ messageId: p.row.id, attemptId: null }));
+    this.writer.commit(claims, nowIso());
+    const requests: InFlight[][] = [];
+    let i = 0;
+    for (const batch of group) {
+      const live: InFlight[] = [];
+      for (const p of batch) {
+        const attemptId = claims[i++]!.attemptId;
+        if (attemptId === null) continue;
+        live.push({ ...p, attemptId });
+        this.tally.claimed(p.row.costMaxMicros, now);
+      }
+      if (live.length > 0) requests.push(live);
+    }
+    return requests;
+  }
+}
