@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract';
-import type { CampaignDetail } from '../../shared/types';
+import type { CampaignDetail, ScheduleCancelCounts } from '../../shared/types';
 import { addRecipients } from '../campaign-rows/recipients';
 import { createRetryCampaign } from '../campaign-rows/retry';
 import { decisionText } from '../campaign-rows/unknown';
@@ -40,6 +40,7 @@ type CampaignHandlers = Pick<
   | 'campaigns.pause'
   | 'campaigns.resume'
   | 'campaigns.cancel'
+  | 'campaigns.cancelRows'
   | 'campaigns.refreshStatuses'
   | 'campaigns.cancelRefresh'
   | 'campaigns.retryFailed'
@@ -152,6 +153,21 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       refuseStopped(await ctx.sender.cancel(id));
       return summary(id);
     },
+    'campaigns.cancelRows': async ({ id, rows }) => {
+      mustGet(id);
+      const result = await ctx.sender.cancelRows(id, rows);
+      if (result === null)
+        throw new UserError('This campaign has no scheduled delivery: nothing to take back.');
+      refuseStopped(result);
+      const { cancelled, alreadySent, unknown } = result;
+      return {
+        cancelled,
+        alreadySent,
+        unknown,
+        message: cancelRowsText(rows.length, result),
+        summary: summary(id),
+      };
+    },
     'campaigns.refreshStatuses': ({ id }) => {
       mustGet(id);
       return refreshes.start(id);
@@ -174,6 +190,18 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       return { changed, message, summary: after };
     },
   };
+}
+
+/** What asking to cancel `asked` rows did, in words. */
+export function cancelRowsText(asked: number, r: ScheduleCancelCounts): string {
+  const parts: string[] = [];
+  if (r.cancelled > 0) parts.push(`${r.cancelled} cancelled before delivery`);
+  if (r.alreadySent > 0) parts.push(`${r.alreadySent} already sent (their time had passed)`);
+  if (r.unknown > 0) parts.push(`${r.unknown} unclear: Messente did not say whether they were taken back`);
+  const done = r.cancelled + r.alreadySent + r.unknown;
+  if (done < asked)
+    parts.push(`${asked - done} not waiting at Messente (not sent yet, or already cancelled)`);
+  return `${parts.join('; ')}.`;
 }
 
 /** A delivery plan's columns must be the file's own (the phone column cannot hold the time). */

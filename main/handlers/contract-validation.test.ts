@@ -69,6 +69,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   'campaigns.pause': { id: 1 },
   'campaigns.resume': { id: 1 },
   'campaigns.cancel': { id: 1 },
+  'campaigns.cancelRows': { id: 1, rows: [2, 3] },
   'campaigns.refreshStatuses': { id: 1 },
   'campaigns.cancelRefresh': { id: 1 },
   'campaigns.retryFailed': { id: 1, kinds: ['failed'] },

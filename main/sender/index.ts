@@ -65,6 +65,11 @@ export interface Sender {
    * messages are cancelled at Messente too (what became of each is recorded and returned).
    */
   cancel(campaignId: number): Promise<UnscheduleSummary | null>;
+  /**
+   * Takes back the chosen rows' scheduled messages (data row numbers) before their own delivery
+   * time; the campaign goes on for the others. Null when the campaign has no schedule.
+   */
+  cancelRows(campaignId: number, rows: readonly number[]): Promise<UnscheduleSummary | null>;
   progress(campaignId: number): CampaignProgress;
   /** Resolves when the campaign is not sending (at once if it is not). */
   whenSettled(campaignId: number): Promise<CampaignProgress>;
@@ -114,7 +119,11 @@ export function createSender(deps: SenderDeps): Sender {
   const limiter = deps.limiter ?? new RequestLimiter();
 
   /** Cancels a scheduled campaign's accepted messages at Messente; null when it has no schedule. */
-  async function unschedule(id: number, then: 'cancelled' | 'queued'): Promise<UnscheduleSummary | null> {
+  async function unschedule(
+    id: number,
+    then: 'cancelled' | 'queued',
+    onlyRows?: ReadonlySet<number>,
+  ): Promise<UnscheduleSummary | null> {
     const campaign = mustGet(id);
     const timeToSend = campaign.timeToSend;
     if (timeToSend === null && !campaign.deliveryPlan) return null;
@@ -128,6 +137,7 @@ export function createSender(deps: SenderDeps): Sender {
         limiter,
         monotonic: clock,
         wallClock,
+        ...(onlyRows ? { onlyRows } : {}),
       });
     } finally {
       await client.close();
@@ -231,6 +241,14 @@ export function createSender(deps: SenderDeps): Sender {
       }
       const summary = await unschedule(id, 'cancelled');
       events.emit('campaign.progress', storedProgress(id));
+      return summary;
+    },
+
+    async cancelRows(id, rows) {
+      const summary = await unschedule(id, 'cancelled', new Set(rows));
+      const run = runs.get(id);
+      if (run) run.resync();
+      else events.emit('campaign.progress', storedProgress(id));
       return summary;
     },
 

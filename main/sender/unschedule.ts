@@ -32,6 +32,8 @@ export interface UnscheduleOptions {
   wallClock: () => number;
   concurrency?: number;
   maxAttempts?: number;
+  /** Only these data rows (MessageRow.row); every scheduled row when absent. */
+  onlyRows?: ReadonlySet<number>;
 }
 
 export interface UnscheduleSummary extends ScheduleCancelCounts {
@@ -47,7 +49,8 @@ export async function cancelScheduledRows(
   campaignId: number,
   opts: UnscheduleOptions,
 ): Promise<UnscheduleSummary> {
-  const rows = scheduledRows(db, campaignId);
+  const all = scheduledRows(db, campaignId);
+  const rows = opts.onlyRows ? all.filter((r) => opts.onlyRows!.has(r.row)) : all;
   const summary: UnscheduleSummary = { cancelled: 0, alreadySent: 0, unknown: 0, stopped: null };
   const campaignDue = opts.timeToSend === null ? NaN : Date.parse(opts.timeToSend);
   const acquire = () => takeShare(opts.limiter, 'send', opts.monotonic, sleep);

@@ -135,6 +135,11 @@ export const callArgs = {
     batchSize: batchSize.optional(),
   }),
   'campaigns.cancel': z.strictObject({ id }),
+  /** Data row numbers (MessageRow.row) whose own scheduled message is taken back at Messente. */
+  'campaigns.cancelRows': z.strictObject({
+    id,
+    rows: z.array(z.number().int().positive()).min(1).max(10_000),
+  }),
   'campaigns.refreshStatuses': z.strictObject({ id }),
   'campaigns.cancelRefresh': z.strictObject({ id }),
   'campaigns.retryFailed': z.strictObject({

@@ -9,6 +9,7 @@ import type {
   ExportResult,
   MessageRow,
   SavedTemplate,
+  ScheduleCancelCounts,
   Settings,
 } from '../types';
 import type { CallArgs } from './args';
@@ -59,6 +60,11 @@ export interface CallResults {
   'campaigns.pause': CampaignSummary;
   'campaigns.resume': CampaignSummary;
   'campaigns.cancel': CampaignSummary;
+  /**
+   * Takes back chosen rows' scheduled messages before their own delivery time (DELETE at Messente):
+   * each is cancelled, already sent (its time had passed), or unknown; `message` says so in words.
+   */
+  'campaigns.cancelRows': ScheduleCancelCounts & { message: string; summary: CampaignSummary };
   /**
    * Starts (or, when one runs, joins) a background refresh asking Messente about every accepted row
    * whose delivery status may still change; its progress arrives as 'status.progress' events.

@@ -20,6 +20,7 @@ export const CALL_NAMES = [
   'campaigns.pause',
   'campaigns.resume',
   'campaigns.cancel',
+  'campaigns.cancelRows',
   'campaigns.refreshStatuses',
   'campaigns.cancelRefresh',
   'campaigns.retryFailed',

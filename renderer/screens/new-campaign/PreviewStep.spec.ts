@@ -249,4 +249,27 @@ describe('PreviewStep with each row at its own time', () => {
     await rerender({ ...props, choices: { unparseable: 'skip', past: 'send-now', tooFar: 'skip' } });
     await waitFor(() => expect(onReady.mock.calls.at(-1)?.[0].totals.messages).toBe(2));
   });
+  it("writes each row's appointment where the template formats it, in the recipient's language", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 5, 12, 0));
+    render(PreviewStep, {
+      recipients: recipients(TIMES),
+      message: {
+        name: 'x',
+        sender: '',
+        template: 'Tere {{name}}, aeg {{Appointment|weekday}} {{Appointment|time}}',
+        autoconvert: 'off' as const,
+      },
+      typical: ['Ann', '+37251234567', ''],
+      pricing: { prices: {}, table: {} },
+      plan: PLAN,
+      onReady: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    const table = screen.getByRole('table', { name: 'Preview' });
+    await waitFor(() => expect(table).toHaveTextContent('Tere Ann, aeg esmaspäev 9:00'));
+    // A row never sent has no appointment worked out: its cell stands as written.
+    expect(table).toHaveTextContent('Tere Bob, aeg 07.12.2026 10:00 07.12.2026 10:00');
+  });
 });

@@ -3,6 +3,7 @@ import type { DeliveryPlan, ProblemChoices } from '../../../shared/delivery-time
 import type { ImportedRecipient } from '../../../shared/types';
 import {
   hourlyCounts,
+  rowTimeOf,
   perRowDelivery,
   runDeliveryPass,
   summarise,
@@ -118,5 +119,16 @@ describe('the choices per problem group', () => {
 
   it("counts the scheduled rows per hour of the operator's clock", () => {
     expect(hourlyCounts(pass(), 'Europe/Tallinn')).toEqual([{ hour: '2026-12-07T09:00+02:00', count: 2 }]);
+  });
+});
+
+describe("a workbook's date cell", () => {
+  it('is read from the date it holds when the column is read as spreadsheet dates', () => {
+    const r = { ...row(1, '7.12.26 9:00', 'EE'), dates: [null, '2026-12-07T09:00', null] };
+    expect(rowTimeOf(r, { ...PLAN, format: 'excel' }, NOW)).toMatchObject({
+      ok: true,
+      sendAt: '2026-12-07T07:00:00Z',
+    });
+    expect(rowTimeOf(r, PLAN, NOW)).toMatchObject({ ok: false, problem: 'unparseable' });
   });
 });

@@ -8,6 +8,8 @@ import {
   type RowProblem,
   type RowTime,
 } from '../../../shared/delivery-time';
+import { rawDate } from '../../../shared/import/model';
+import type { RowTimeContext } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
 import type { Scheduler } from './preview-model';
 
@@ -29,7 +31,10 @@ export function rowCountry(r: ImportedRecipient, plan: DeliveryPlan): string | n
 
 export function rowTimeOf(r: ImportedRecipient, plan: DeliveryPlan, now: number): RowTime | null {
   if (r.status !== 'ok') return null;
-  return planRowTime(r.fields[plan.column] ?? '', rowCountry(r, plan), plan, now);
+  // A workbook's date cell is read from the date it holds, as main reads it; its text is only how
+  // the sheet displayed it.
+  const raw = plan.format === 'excel' ? rawDate(r, plan.column) : null;
+  return planRowTime(raw ?? r.fields[plan.column] ?? '', rowCountry(r, plan), plan, now);
 }
 
 const nextTask: Scheduler = (run) => setTimeout(run, 0);
@@ -167,4 +172,17 @@ export interface PerRowDelivery {
 export function perRowDelivery(summary: DeliverySummary, zone: string): PerRowDelivery | null {
   if (summary.from === null || summary.to === null) return null;
   return { from: summary.from, to: summary.to, zone, keptQueued: summary.keptQueued };
+}
+
+/**
+ * A row's appointment as the template formatters take it. A row whose time could not be read (or a
+ * row never sent) has none: its cell is then written as it stands.
+ */
+export function timeContext(t: RowTime | null, plan: DeliveryPlan): RowTimeContext {
+  return {
+    column: plan.column,
+    appointment: t?.appointment ?? null,
+    zone: t?.zone ?? plan.zone,
+    locale: t?.locale ?? 'en',
+  };
 }

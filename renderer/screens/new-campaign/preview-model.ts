@@ -7,6 +7,7 @@ import {
   type CompiledTemplate,
   type PreviewOptions,
   type RowPreview,
+  type RowTimeContext,
   type Totals,
 } from '../../../shared/sms';
 import type { SegmentCapCheck } from '../../../shared/import/rules';
@@ -21,12 +22,15 @@ export interface PreviewInput {
   recipients: readonly ImportedRecipient[];
   template: CompiledTemplate;
   options: PreviewOptions;
+  /** Each row's appointment, for `{{Column|time}}` and the like, when times come from a column. */
+  timeOf?: (index: number) => RowTimeContext | null;
 }
 
 export function previewOf(input: PreviewInput, index: number): RowPreview {
   const r = input.recipients[index]!;
   // Rows that will not be sent are still rendered (so the operator sees them) but never priced.
-  return previewRow(input.template, r.fields, r.status === 'ok' ? r.to : null, input.options);
+  const time = input.timeOf?.(index) ?? null;
+  return previewRow(input.template, r.fields, r.status === 'ok' ? r.to : null, input.options, time);
 }
 
 /** Problem = never sent, an empty merge field without fallback, or an extra segment. */

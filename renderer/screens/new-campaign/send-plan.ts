@@ -19,7 +19,16 @@ export function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
 
 /** Recipients as the contract's schema wants them (no extra properties a strict schema would refuse). */
 export function toContract(r: ImportedRecipient): ImportedRecipient {
-  return { row: r.row, fields: r.fields, rawPhone: r.rawPhone, to: r.to, status: r.status, reason: r.reason };
+  const base = {
+    row: r.row,
+    fields: r.fields,
+    rawPhone: r.rawPhone,
+    to: r.to,
+    status: r.status,
+    reason: r.reason,
+  };
+  // A workbook's date cells go along: main reads a time column of spreadsheet dates from them.
+  return r.dates ? { ...base, dates: r.dates } : base;
 }
 
 /** Why a sending speed cannot be used, or null. Empty (null/undefined) is not a speed. */
