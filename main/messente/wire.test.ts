@@ -156,7 +156,8 @@ describe('lean transport against raw loopback servers', () => {
   it('queues requests beyond maxSockets and times out with one shared timer', async () => {
     const url = await listen(() => undefined); // never answers
     const t = createTransport(1);
-    const send = () => t.send({ method: 'POST', url: new URL(url), headers: {}, body: '{}', timeoutMs: 150 });
+    const send = () =>
+      t.send({ method: 'POST', url: new URL(url), headers: {}, body: '{}', timeoutMs: 1_000 });
     const [a, b] = await Promise.all([send(), send()]);
     expect(a).toMatchObject({ type: 'failure', reason: 'timeout' });
     // The second never got a socket: it cannot have been written.

@@ -179,7 +179,8 @@ describe('sending through the real client to the simulator', () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 10);
     const { sim, sender } = await setup(db, {}, { password: 'wrong' });
-    await sender.start(id, { rate: 20 });
+    // One request a second: the 401 is back long before the next is due, even on a busy machine.
+    await sender.start(id, { rate: 1 });
     const final = await sender.whenSettled(id);
     expect(final.status).toBe('paused');
     expect(final.stopReason).toMatch(/API username and password/);
