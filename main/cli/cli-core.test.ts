@@ -132,6 +132,12 @@ describe('omnicast and the app, one core', () => {
       .map((l) => JSON.parse(l) as { row?: number; to?: string | null; cost?: number | null });
     // A national number takes the Settings' country (LV), and its cost the saved LV price.
     expect(rows.find((l) => l.row === 2)).toMatchObject({ to: '+37121234567', cost: 0.045 });
+    const table = await omnicast(
+      ['preview', 'people.csv', '--template', 'Tere {{name}}', '--data-dir', dataDir],
+      dir,
+    );
+    // A price in its real precision, as everywhere else: €0.045, not €0.0450.
+    expect(table.stdout).toMatch(/^ +2 {2}\+37121234567 +GSM-7 +1 +€0\.045 {2}Tere Anna$/m);
     const long = await omnicast(
       ['preview', 'people.csv', '--template', `Tere {{name}} ${'x'.repeat(170)}`, '--data-dir', dataDir],
       dir,

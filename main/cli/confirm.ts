@@ -33,7 +33,7 @@ export function planText(p: SendPlan): string {
       ? `balance unknown: ${p.balance.error}`
       : `balance ${formatMoney(p.balance.micros)} as of ${p.balance.at.toISOString().slice(11, 16)} UTC`;
   return [
-    `To ${targetWords(p.testMode, p.apiUrl)}${p.when}: ${p.messages} messages, ${p.skipped} rows skipped, ${p.segments} segments, ${cost}${unpriced}; ${balance}.`,
+    `To ${targetWords(p.testMode, p.apiUrl)}${p.when}: ${p.messages} messages, ${p.skipped} ${p.skipped === 1 ? 'row' : 'rows'} skipped, ${p.segments} segments, ${cost}${unpriced}; ${balance}.`,
   ].join('\n');
 }
 

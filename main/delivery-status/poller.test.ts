@@ -111,6 +111,7 @@ describe('status poller against the simulator', () => {
       billedMicros: 369_000,
       billedRows: 30,
       differingRows: 2,
+      unpricedRows: 0,
     });
     expect(billedDifferences(db, id, 10).map((d) => [d.row, d.predictedMicros, d.billedMicros])).toEqual([
       [4, 10_000, 12_300],

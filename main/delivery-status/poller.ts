@@ -12,9 +12,9 @@ import {
 } from '../db/queries/statuses';
 import type { Db } from '../db/database';
 import type { StatusResult } from '../messente/status';
+import { askWithRetries, takeShare } from '../messente/retries';
 import { RequestLimiter } from './limiter';
 import { failureText, observe } from './observe';
-import { statusWithRetries } from './retry-status';
 import {
   FINAL_DELIVERY_STATUSES,
   NOT_FOUND_STATUS,
@@ -109,17 +109,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => timers.setTimeout(resolve, Math.max(1, Math.ceil(ms))));
 
-  /** Waits for a share of the request budget, then takes it. */
-  async function acquire(): Promise<void> {
-    for (;;) {
-      const wait = limiter.delayFor('poll', monotonic());
-      if (wait <= 0) {
-        limiter.record('poll', monotonic());
-        return;
-      }
-      await sleep(wait);
-    }
-  }
+  const acquire = () => takeShare(limiter, 'poll', monotonic, sleep);
 
   function nextFor(row: StatusRow, at: number, final: boolean): string | null {
     if (final) return null;
@@ -150,7 +140,7 @@ export function createStatusPoller(deps: PollerDeps): StatusPoller {
         let client = clients.get(row.campaignId);
         if (!client) clients.set(row.campaignId, (client = deps.getClient(row.campaignId)));
         const c = await client;
-        result = await statusWithRetries(() => c.getStatus(row.omnimessageId), { sleep, acquire, halted });
+        result = await askWithRetries(() => c.getStatus(row.omnimessageId), { sleep, acquire, halted });
       } catch (error) {
         result = { kind: 'error', detail: errorMessage(error) };
       }

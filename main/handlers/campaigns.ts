@@ -9,7 +9,6 @@ import {
   getCampaignSummary,
   insertCampaign,
   listCampaigns,
-  setSendingOptions,
 } from '../db/queries/campaigns';
 import { countMessages, pageMessages } from '../db/queries/messages';
 import { scheduleCancelCounts } from '../db/queries/schedule-cancel';
@@ -107,7 +106,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
       const schedule = timeToSend === undefined ? null : operatorTime(timeToSend);
       if (ignoreBalance !== true) await refuseBeyondBalance(ctx, campaign);
       const maxCostMicros = maxCostEur === undefined ? null : Math.round(maxCostEur * 1_000_000);
-      setSendingOptions(ctx.db, id, rate, maxCostMicros);
+      // The engine stores the rate and cap with the status change, once it has accepted them.
       await ctx.sender.start(id, {
         rate,
         maxCostMicros,

@@ -7,6 +7,7 @@ import type { ImportedRecipient } from '../../shared/types';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
 import { dispatch, type DispatchOptions } from './dispatch';
+import { testDraft } from '../sender/test-support';
 import { tempDir } from '../testing/temp-dir';
 
 export type CoreCall = <K extends CallName>(name: K, args: CallArgs<K>) => Promise<CallResults[K]>;
@@ -42,12 +43,7 @@ export async function draftWithRecipients(
 ): Promise<number> {
   const { id } = await call('campaigns.create', {
     name,
-    template: 'Hi {{name}}',
-    sender: 'Shop',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['name', 'phone'],
-    phoneColumn: 1,
+    ...testDraft(),
     sourceFile: 'x.csv',
   });
   await call('campaigns.addRecipients', { id, recipients: namedRecipients(phones) });

@@ -2,10 +2,10 @@
 // price list, opt-out list and a connection test for the app. One keep-alive transport per client;
 // the password never appears in an outcome, an error message or a log line.
 import type { BulkOutcome, CancelAnswer, OmnimessageBody, SendClient, SendOutcome } from '../sender/types';
-import { parseErrors, parseRetryAfter, redactor } from './errors';
+import { parseErrors, redactor } from './errors';
 import { createTransport, type HttpFailure, type HttpResponse } from './http';
 import { legacyError, parseBalance } from './legacy';
-import { bulkOutcome, failureOutcome, singleOutcome } from './outcomes';
+import { bulkOutcome, failureOutcome, singleOutcome, sortCallAnswer } from './outcomes';
 import { parseStatuses, type StatusResult } from './status';
 
 export type { ChannelStatus, PriceInfo, StatusResult } from './status';
@@ -134,44 +134,31 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
     },
     async getStatus(omnimessageId) {
       const res = await api('GET', `/omnimessage/${encodeURIComponent(omnimessageId)}/status`);
-      if (res.type === 'failure') {
-        return res.reason === 'connect' || res.reason === 'dns'
-          ? { kind: 'retry', httpStatus: null, retryAfterMs: null, detail: res.detail }
-          : { kind: 'error', detail: res.detail };
+      const sorted = sortCallAnswer(res, explain);
+      if (sorted.kind === 'retry' || sorted.kind === 'error') return sorted;
+      if (sorted.kind === 'auth') {
+        const { status, body } = sorted.res;
+        return { kind: 'auth', httpStatus: status, errors: parseErrors(status, body) };
       }
-      if (res.status === 404) return { kind: 'not-found' };
-      if (res.status === 429 || res.status === 503) {
-        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-        return { kind: 'retry', httpStatus: res.status, retryAfterMs, detail: explain(res) };
-      }
-      if (res.status === 401 || res.status === 403) {
-        return { kind: 'auth', httpStatus: res.status, errors: parseErrors(res.status, res.body) };
-      }
-      if (res.status !== 200) return { kind: 'error', detail: explain(res) };
-      const statuses = parseStatuses(res.body);
+      if (sorted.res.status === 404) return { kind: 'not-found' };
+      if (sorted.res.status !== 200) return { kind: 'error', detail: explain(sorted.res) };
+      const statuses = parseStatuses(sorted.res.body);
       return statuses
         ? { kind: 'ok', statuses }
         : { kind: 'error', detail: 'Messente sent a status answer that cannot be read.' };
     },
     async cancelScheduled(omnimessageId) {
       const res = await api('DELETE', `/omnimessage/${encodeURIComponent(omnimessageId)}`);
-      if (res.type === 'failure') {
-        return res.reason === 'connect' || res.reason === 'dns'
-          ? { kind: 'retry', retryAfterMs: null, detail: res.detail }
-          : { kind: 'error', detail: res.detail };
-      }
-      if (res.status === 202 || res.status === 200 || res.status === 204) return { kind: 'cancelled' };
-      if (res.status === 404) return { kind: 'not-found' };
-      if (res.status === 401 || res.status === 403)
-        return { kind: 'auth', httpStatus: res.status, detail: explain(res) };
-      if (res.status === 429 || res.status === 503) {
-        return {
-          kind: 'retry',
-          retryAfterMs: parseRetryAfter(res.headers['retry-after']),
-          detail: explain(res),
-        };
-      }
-      return { kind: 'error', detail: explain(res) };
+      const sorted = sortCallAnswer(res, explain);
+      if (sorted.kind === 'retry')
+        return { kind: 'retry', retryAfterMs: sorted.retryAfterMs, detail: sorted.detail };
+      if (sorted.kind === 'error') return sorted;
+      if (sorted.kind === 'auth')
+        return { kind: 'auth', httpStatus: sorted.res.status, detail: explain(sorted.res) };
+      const { status } = sorted.res;
+      if (status === 202 || status === 200 || status === 204) return { kind: 'cancelled' };
+      if (status === 404) return { kind: 'not-found' };
+      return { kind: 'error', detail: explain(sorted.res) };
     },
     async balance() {
       const res = await legacy('/get_balance');

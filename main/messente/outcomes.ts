@@ -130,3 +130,35 @@ export function bulkOutcome(res: HttpResponse, bodies: OmnimessageBody[]): BulkO
   }
   return { kind: 'items', httpStatus: res.status, items };
 }
+
+/** A non-send call's answer, sorted by what every such call does with it before reading its own. */
+export type CallAnswer =
+  /** Not processed (429/503, or no connection was made): worth asking again. */
+  | { kind: 'retry'; httpStatus: number | null; retryAfterMs: number | null; detail: string }
+  /** Reached Messente or may have, with no answer to read (timeout, reset). */
+  | { kind: 'error'; detail: string }
+  | { kind: 'auth'; res: HttpResponse & { status: 401 | 403 } }
+  /** Any other answer: the call reads it (its 2xx, its 404…). */
+  | { kind: 'answer'; res: HttpResponse };
+
+/**
+ * Sorts a status or cancel answer. `explain` words an answer for the operator (the client's own
+ * sentences, with the password kept out).
+ */
+export function sortCallAnswer(
+  res: HttpResponse | HttpFailure,
+  explain: (res: HttpResponse) => string,
+): CallAnswer {
+  if (res.type === 'failure') {
+    return res.reason === 'connect' || res.reason === 'dns'
+      ? { kind: 'retry', httpStatus: null, retryAfterMs: null, detail: res.detail }
+      : { kind: 'error', detail: res.detail };
+  }
+  if (res.status === 429 || res.status === 503) {
+    const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+    return { kind: 'retry', httpStatus: res.status, retryAfterMs, detail: explain(res) };
+  }
+  if (res.status === 401 || res.status === 403)
+    return { kind: 'auth', res: res as HttpResponse & { status: 401 | 403 } };
+  return { kind: 'answer', res };
+}

@@ -9,6 +9,7 @@ import { insertCampaign } from '../db/queries/campaigns';
 import { insertMessages, type NewMessage } from '../db/queries/messages';
 import { UserError } from '../errors';
 import { callerOf, draftWithRecipients } from '../handlers/test-support';
+import { testDraft } from '../sender/test-support';
 import { deliveryReport } from './delivery-report';
 import { createFileExports, runExportJob } from './export-jobs';
 import { tempDir as newTempDir } from '../testing/temp-dir';
@@ -20,12 +21,7 @@ function seed(db: Db, count: number): number {
   const id = insertCampaign(db, {
     name: 'Spring',
     testMode: true,
-    template: 'Hi {{name}}',
-    sender: 'Shop',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['name', 'phone'],
-    phoneColumn: 1,
+    ...testDraft(),
     sourceFile: 'spring.csv',
     rate: 10,
   });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { insertCampaign } from '../db/queries/campaigns';
+import { insertCampaign, type NewCampaign } from '../db/queries/campaigns';
 import { insertMessages, type NewMessage } from '../db/queries/messages';
 import type { Db } from '../db/database';
 import { createMessenteClient, type MessenteClient } from '../messente';
@@ -88,17 +88,25 @@ export function testClient(apiUrl: string, timeoutMs = 2_000): MessenteClient {
   return createMessenteClient({ apiUrl, legacyUrl: apiUrl, username: 'test', password: 'test', timeoutMs });
 }
 
+/** The message and file layout every test draft shares: "Hi {{name}}" from Shop, columns name and phone. */
+export const testDraft = (): Pick<
+  NewCampaign,
+  'template' | 'sender' | 'autoconvert' | 'country' | 'columns' | 'phoneColumn'
+> => ({
+  template: 'Hi {{name}}',
+  sender: 'Shop',
+  autoconvert: 'on',
+  country: 'EE',
+  columns: ['name', 'phone'],
+  phoneColumn: 1,
+});
+
 /** A draft campaign with `count` queued rows (+3725000000n), each costing `costMicros`. */
 export function seedCampaign(db: Db, count: number, costMicros: number | null = 60_000): number {
   const id = insertCampaign(db, {
     name: 'Test',
     testMode: true,
-    template: 'Hi {{name}}',
-    sender: 'Shop',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['name', 'phone'],
-    phoneColumn: 1,
+    ...testDraft(),
     sourceFile: 'test.csv',
     rate: 10,
   });

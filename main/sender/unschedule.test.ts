@@ -23,7 +23,14 @@ async function setup(db: Db) {
   const clock = { t: Date.now() };
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-unschedule-'));
   const logFile = join(dir, 'sim.jsonl');
-  const sim = await startSimulator({ port: 0, username: 'u', password: 'p', now: () => clock.t, logFile });
+  const sim = await startSimulator({
+    port: 0,
+    username: 'u',
+    password: 'p',
+    now: () => clock.t,
+    logFile,
+    seed: 7,
+  });
   const sender = createSender({
     db,
     events: new EventBus(),
@@ -72,6 +79,18 @@ describe('cancelling scheduled messages at Messente', () => {
     expect(cancelledInLog).toEqual(new Set(sim.accepted().map((a) => a.omnimessageId)));
     expect(scheduleCancelCounts(db, id)).toEqual({ cancelled: 12, alreadySent: 0, unknown: 0 });
     expect(sender.progress(id).status).toBe('cancelled');
+  });
+
+  it('asks again after a 503: at a 20% fault rate every message is still cancelled', async () => {
+    const db = openMemoryDatabase();
+    const id = seedCampaign(db, 12);
+    const { clock, sim, sender } = await setup(db);
+    await sender.start(id, { rate: 50, timeToSend: inOneHour(clock.t) });
+    expect((await sender.whenSettled(id)).counts.accepted).toBe(12);
+    sim.setFailRate(0.2);
+    const summary = await sender.cancel(id);
+    expect(summary).toEqual({ cancelled: 12, alreadySent: 0, unknown: 0, stopped: null });
+    expect(sim.toDeliver()).toEqual([]);
   });
 
   it('cancelled after its time: the rows say already sent and stay accepted', async () => {

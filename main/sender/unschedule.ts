@@ -10,7 +10,7 @@ import {
   type ScheduleCancelOutcome,
   type ScheduledRow,
 } from '../db/queries/schedule-cancel';
-import { backoffMs } from './outcomes';
+import { askWithRetries, MAX_ATTEMPTS, takeShare } from '../messente/retries';
 import type { SharedRequestLimit } from './pace';
 import type { CancelAnswer } from './types';
 
@@ -53,38 +53,29 @@ export async function cancelScheduledRows(
   const rows = opts.onlyRows ? all.filter((r) => opts.onlyRows!.has(r.row)) : all;
   const summary: UnscheduleSummary = { cancelled: 0, alreadySent: 0, unknown: 0, stopped: null };
   const campaignDue = opts.timeToSend === null ? NaN : Date.parse(opts.timeToSend);
-  const maxAttempts = opts.maxAttempts ?? 5;
-
-  const acquire = async () => {
-    for (;;) {
-      const wait = opts.limiter.delayFor('send', opts.monotonic());
-      if (wait <= 0) return opts.limiter.record('send', opts.monotonic());
-      await sleep(wait);
-    }
-  };
+  const acquire = () => takeShare(opts.limiter, 'send', opts.monotonic, sleep);
+  const retries = { sleep, acquire, halted: () => false, maxAttempts: opts.maxAttempts ?? MAX_ATTEMPTS };
 
   const ask = async (row: ScheduledRow): Promise<ScheduleCancelOutcome | null> => {
-    for (let tries = 1; ; tries++) {
+    let result: CancelAnswer;
+    try {
       await acquire();
-      let result: CancelAnswer;
-      try {
-        result = await client.cancelScheduled(row.omnimessageId);
-      } catch {
-        return 'unknown';
-      }
-      if (result.kind === 'cancelled') return 'cancelled';
-      if (result.kind === 'not-found') {
-        // A row of a planned campaign with no time of its own was delivered on submission.
-        const due = row.sendAt === null ? campaignDue : Date.parse(row.sendAt);
-        return Number.isNaN(due) || opts.wallClock() >= due ? 'already-sent' : 'unknown';
-      }
-      if (result.kind === 'auth') {
-        summary.stopped = result.detail;
-        return null;
-      }
-      if (result.kind === 'error' || tries >= maxAttempts) return 'unknown';
-      await sleep(backoffMs(tries, result.retryAfterMs));
+      result = await askWithRetries(() => client.cancelScheduled(row.omnimessageId), retries);
+    } catch {
+      return 'unknown';
     }
+    if (result.kind === 'cancelled') return 'cancelled';
+    if (result.kind === 'not-found') {
+      // A row of a planned campaign with no time of its own was delivered on submission.
+      const due = row.sendAt === null ? campaignDue : Date.parse(row.sendAt);
+      return Number.isNaN(due) || opts.wallClock() >= due ? 'already-sent' : 'unknown';
+    }
+    if (result.kind === 'auth') {
+      summary.stopped = result.detail;
+      return null;
+    }
+    // An error, or still `retry` when the tries ran out: whether it will go out is not known.
+    return 'unknown';
   };
 
   let next = 0;

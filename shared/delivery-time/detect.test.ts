@@ -10,6 +10,9 @@ describe('detectTimeColumns', () => {
     ['dd.MM.yyyy HH:mm', ['04.05.2026 09:00', '14.05.2026 10:30']],
     ['d.M.yyyy H:mm', ['4.5.2026 9:00', '14.05.2026 10:30']],
     ['MM/dd/yyyy h:mm a', ['05/04/2026 9:00 AM', '05/14/2026 2:30 PM']],
+    ['M/d/yyyy H:mm', ['5/4/2026 9:00', '5/14/2026 14:30']],
+    ['d/M/yyyy H:mm', ['4/5/2026 9:00', '14/5/2026 14:30']],
+    ['yyyy-MM-dd H:mm', ['2026-05-04 9:00', '2026-05-14 14:30']],
     ['excel', ['46146.375', '46147.4375']],
   ])('recognises %s', (format, cells) => {
     expect(detectTimeColumns(['When'], column(...cells))).toEqual([

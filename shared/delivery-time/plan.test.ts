@@ -50,6 +50,10 @@ describe('planRowTime: formats', () => {
       message: expect.stringMatching(/^The time is empty: expected dd\.MM\.yyyy HH:mm/),
     });
     expect(planRowTime('31.02.2026 10:00', null, plan(), NOW)).toMatchObject({ problem: 'unparseable' });
+    expect(planRowTime('04.05.2026 14:30', null, plan({ zone: 'Mars/Olympus_Mons' }), NOW)).toMatchObject({
+      problem: 'unparseable',
+      message: 'The time zone "Mars/Olympus_Mons" is not known.',
+    });
   });
 });
 

@@ -89,6 +89,8 @@ type Planned =
 function planCell(cell: string, country: string | null, plan: DeliveryPlan): Planned {
   const zone = zoneForCountry(country, plan.zone);
   const locale = localeForCountry(country ?? countryOfZone(plan.zone));
+  if (rememberingZone(zone) === null)
+    return { ok: false, zone, locale, message: `The time zone "${zone}" is not known.` };
   const appointment = parseCell(cell, plan.format, zone);
   if (appointment === null) {
     const what = cell.trim() === '' ? 'is empty' : `"${cell.trim()}" is not a date and time`;

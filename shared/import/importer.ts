@@ -221,10 +221,10 @@ export class ImportRefused extends Error {
   }
 }
 
-const LAYOUT_RECORDS = 1000;
+export const LAYOUT_RECORDS = 1000;
 
 /** Whether `records` holds the header at `headerIndex` and the 200 data rows phoneCandidates() reads. */
-function enoughAfter(records: readonly string[][], headerIndex: number): boolean {
+export function enoughAfter(records: readonly string[][], headerIndex: number): boolean {
   if (headerIndex < 0 || headerIndex >= records.length) return false;
   let rows = 0;
   for (let i = headerIndex + 1; i < records.length && rows < PHONE_SAMPLE_ROWS; i++) {
@@ -248,6 +248,20 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     records = parseRecords(sample, delimiter, newline, !last).data;
     headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
   }
+  return { delimiter, newline, setup: layoutOfRecords(records, headerIndex, options, delimiter) };
+}
+
+/**
+ * The header, column names, phone and country columns from the file's first records (a CSV file's
+ * or a workbook sheet's, one per spreadsheet row from the first), the header at `headerIndex`.
+ * `delimiter`: a CSV file's, for telling rows run together; none for a workbook. Throws ImportRefused.
+ */
+export function layoutOfRecords(
+  records: readonly string[][],
+  headerIndex: number,
+  options: ImportOptions,
+  delimiter?: string,
+): RowSetup {
   const headerRecord = records[headerIndex];
   if (!headerRecord) {
     throw new ImportRefused(
@@ -281,10 +295,10 @@ export function detectLayout(sample: string, last: boolean, options: ImportOptio
     candidates,
     country: options.defaultCountry,
     optOuts: options.optOuts ?? new Set(),
-    delimiter,
     countryColumn: countryColumn === phoneColumn ? null : countryColumn,
   };
-  return { delimiter, newline, setup };
+  if (delimiter !== undefined) setup.delimiter = delimiter;
+  return setup;
 }
 
 /** The column the operator named (case and surrounding spaces ignored); refused with the file's columns. */

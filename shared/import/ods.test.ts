@@ -1,20 +1,6 @@
-import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { buildOds as ods } from './ods-test-support';
 import { importRecipients } from './workbook';
-
-const NS =
-  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
-
-/** A minimal .ods as LibreOffice writes one: the mimetype first and stored, then content.xml. */
-function ods(tables: string, mimetype = 'application/vnd.oasis.opendocument.spreadsheet'): Uint8Array {
-  return zipSync({
-    mimetype: [strToU8(mimetype), { level: 0 }],
-    'content.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS}><office:body><office:spreadsheet>${tables}<table:named-expressions/></office:spreadsheet></office:body></office:document-content>`,
-    ),
-    'META-INF/manifest.xml': strToU8('<manifest/>'),
-  });
-}
 
 const text = (t: string, attributes = 'office:value-type="string"') =>
   `<table:table-cell ${attributes}><text:p>${t}</text:p></table:table-cell>`;

@@ -1,9 +1,9 @@
 // OpenDocument spreadsheets (.ods, from LibreOffice, Google Sheets, Numbers) in: every sheet is in one
 // part, content.xml, read piece by piece like an Excel sheet. A cell's text is the text the program
 // shows (<text:p>), so numbers and dates come out as formatted; a date cell keeps its raw value too.
-import { CsvRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
+import { SheetRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
 import { rawDateOfText } from './xlsx-format';
-import { attribute, unescapeXml, XmlPieces } from './xml-text';
+import { attribute, plainAttribute, unescapeXml, XmlPieces } from './xml-text';
 import { readEntry, streamEntry, type ZipEntry } from './zip';
 
 /** Whether the archive says it is a spreadsheet (an OpenDocument text or drawing is not). */
@@ -20,8 +20,13 @@ const TABLE = /<table:table(?=[\s>])([^>]*)>/g;
 const MAX_REPEAT_COLUMNS = 16_384;
 
 /** The text a cell shows: its paragraphs on lines of their own, spaces and tabs as written. */
+const PLAIN = /^<text:p>([^<]*)<\/text:p>$/;
+
 function cellText(inner: string): string {
   if (inner === '') return '';
+  // Most cells hold one plain paragraph.
+  const plain = PLAIN.exec(inner);
+  if (plain) return unescapeXml(plain[1] ?? '');
   const paragraphs: string[] = [];
   const clean = inner.includes('<office:annotation')
     ? inner.replace(/<office:annotation\b[\s\S]*?<\/office:annotation>/g, '')
@@ -53,7 +58,7 @@ export function readOds(
 ): SheetRead {
   const wanted = sheetName?.trim().toLowerCase();
   const names: string[] = [];
-  const rows = new CsvRows(sink);
+  const rows = new SheetRows(sink);
   const pieces = new XmlPieces('</table:table-row>');
   let chosen: string | null = null;
   let reading = false;
@@ -93,17 +98,17 @@ export function readOds(
         reading = false;
       } else if (!reading) continue;
       else if (rowAttributes !== undefined) {
-        repeatRows = Number(attribute(rowAttributes, 'table:number-rows-repeated') ?? 1);
+        repeatRows = Number(plainAttribute(rowAttributes, 'table:number-rows-repeated') ?? 1);
         column = 0;
         cells = [];
         if (selfClosing === '/') endRow();
       } else if (token === '</table:table-row>') endRow();
       else if (cellAttributes !== undefined) {
-        const repeat = Number(attribute(cellAttributes, 'table:number-columns-repeated') ?? 1);
-        const rawDate = attribute(cellAttributes, 'office:date-value');
+        const repeat = Number(plainAttribute(cellAttributes, 'table:number-columns-repeated') ?? 1);
+        const rawDate = plainAttribute(cellAttributes, 'office:date-value');
         const date = rawDate === undefined ? null : rawDateOfText(rawDate);
         let text = cellText(inner ?? '');
-        if (text === '') text = attribute(cellAttributes, 'office:value') ?? rawDate ?? '';
+        if (text === '') text = plainAttribute(cellAttributes, 'office:value') ?? rawDate ?? '';
         if (text !== '' || date !== null) {
           for (let i = 0; i < Math.min(repeat, MAX_REPEAT_COLUMNS); i++) {
             cells.push({ column: column + i, text, date });

@@ -1,10 +1,15 @@
-// What a workbook reader (.xlsx, .ods) hands on: its sheet as CSV lines, piece by piece, and the raw
-// dates of its date cells; the importer reads those lines like any CSV file (see workbook.ts).
-import { csvValue } from './xml-text';
+// What a workbook reader (.xlsx, .ods) hands on: its sheet's rows as records with their spreadsheet
+// row numbers, piece by piece, and the raw dates of its date cells (see workbook.ts).
+
+/** One spreadsheet row: its 1-based number and its cells' text, 0-based columns. */
+export interface SheetRecord {
+  row: number;
+  cells: string[];
+}
 
 export interface SheetSink {
-  /** The next CSV lines of the sheet, each ended by CRLF; `fraction` of the sheet read. False: stop. */
-  lines(csv: string, fraction: number): boolean;
+  /** The next rows of the sheet that hold a value, in order; `fraction` of the sheet read. False: stop. */
+  rows(records: SheetRecord[], fraction: number): boolean;
   /** A date cell's value as a zone-less local ISO date or date-time, by 1-based row and 0-based column. */
   date(row: number, column: number, iso: string): void;
 }
@@ -26,18 +31,14 @@ export function noSheet(
 }
 
 /**
- * Builds the CSV text row by row. A line per spreadsheet row, so that row numbers stay those the
- * spreadsheet shows; rows and cells it leaves out (or repeats empty) become empty lines and values
- * only when something follows them, never at the end of a row or of the sheet.
+ * Collects the sheet's rows cell by cell. Rows and cells the sheet leaves out (or repeats empty) are
+ * no records and no values: the row numbers say where each row was.
  */
-export class CsvRows {
-  private out = '';
-  private emitted = 0;
+export class SheetRows {
+  private records: SheetRecord[] = [];
   private cells: string[] = [];
   private row = 0;
   private column = 0;
-  /** The widest row so far: a sheet leaves a row's empty cells out, which is no ragged row. */
-  private width = 0;
 
   constructor(private readonly sink: SheetSink) {}
 
@@ -46,11 +47,6 @@ export class CsvRows {
     this.end();
     this.row = row > 0 ? row : this.row + 1;
     this.column = 0;
-  }
-
-  /** Skips `count` columns (empty cells). */
-  skip(count: number): void {
-    this.column += count;
   }
 
   /** The cell at 0-based `column` (the next one when absent); empty text only advances. */
@@ -62,34 +58,22 @@ export class CsvRows {
     this.cells[column] = text;
   }
 
-  /** Ends the current row: written when it holds a value; an empty one is written only if one follows. */
+  /** Ends the current row, kept when it holds a value. */
   end(): void {
     if (this.row === 0 || this.cells.length === 0) return;
-    while (this.emitted < this.row - 1) {
-      this.out += '\r\n';
-      this.emitted++;
-    }
-    this.width = Math.max(this.width, this.cells.length);
-    while (this.cells.length < this.width) this.cells.push('');
-    this.out += this.cells.map(csvValue).join(',') + '\r\n';
-    this.emitted++;
+    this.records.push({ row: this.row, cells: this.cells });
     this.cells = [];
   }
 
-  /** Hands the lines built so far to the sink; false when it wants no more. */
+  /** Hands the rows ended so far to the sink; false when it wants no more. */
   flush(fraction: number): boolean {
-    if (this.out === '') return true;
-    const out = this.out;
-    this.out = '';
-    return this.sink.lines(out, fraction);
+    if (this.records.length === 0) return true;
+    const records = this.records;
+    this.records = [];
+    return this.sink.rows(records, fraction);
   }
 
-  /** The current row's 1-based number. */
-  get current(): number {
-    return this.row;
-  }
-
-  /** Marks the current row as done without writing it, when it repeats empty `count` times in all. */
+  /** Counts the current row `count` times in all, as an empty row repeated. */
   advance(count: number): void {
     this.row += count - 1;
   }

@@ -1,10 +1,11 @@
 // The entry of every import: a CSV file or a workbook (.xlsx, .ods), told apart by their first bytes.
-// A workbook's sheet is read piece by piece into CSV lines that the CSV importer takes as they come.
+// A workbook's sheet is read piece by piece into rows that the record importer takes as they come.
 import { createCsvImporter, type Importer, type ImporterUpdate } from './importer';
 import type { ImportOptions, ImportOutcome, ImportResult } from './model';
 import { joinBytes } from './decode';
 import { headerOnly } from './refusals';
 import { MAX_IMPORT_FILE_BYTES } from './rules';
+import { createRecordImporter } from './record-importer';
 import type { SheetRead, SheetSink } from './sheet-rows';
 import { readXlsx } from './xlsx';
 import { isOds, readOds } from './ods';
@@ -72,20 +73,19 @@ function importWorkbook(
   onProgress?: (fraction: number) => void,
 ): ImportOutcome {
   const name = `"${options.fileName}"`;
-  const csv = createCsvImporter({ ...options, delimiter: ',', encoding: 'utf-8' });
+  const importer = createRecordImporter(options);
   const dates: SheetDates = new Map();
-  const encoder = new TextEncoder();
   let size = 0;
   let tooLarge = false;
   const sink: SheetSink = {
-    lines(text, fraction) {
-      // The same cap as a CSV file's, on the sheet as text: a small archive may unpack to far more.
-      size += text.length;
+    rows(records, fraction) {
+      // The same cap as a CSV file's, on the sheet's text: a small archive may unpack to far more.
+      for (const record of records) for (const cell of record.cells) size += cell.length + 1;
       if (size > maxSheetText) {
         tooLarge = true;
         return false;
       }
-      if (csv.push(encoder.encode(text)).error) return false;
+      if (!importer.push(records)) return false;
       onProgress?.(fraction);
       return true;
     },
@@ -120,7 +120,7 @@ function importWorkbook(
       error: `${name}: the sheet "${read.sheet}" is larger than 1 GB as text; split it into smaller files first.`,
     };
   }
-  const outcome = csv.finish();
+  const outcome = importer.finish();
   if (outcome.ok) {
     outcome.result.sheets = read.sheets;
     outcome.result.sheet = read.sheet;

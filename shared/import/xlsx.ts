@@ -3,14 +3,19 @@
 // (sheet list, shared strings, number formats) are read first; the sheet itself is inflated and read
 // piece by piece, row by row. Cells come out as Excel shows them (see xlsx-format.ts).
 import { builtInFormat, formatCellNumber, rawDateOf, rawDateOfText } from './xlsx-format';
-import { CsvRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
-import { attribute, unescapeXml, XmlPieces } from './xml-text';
+import { SheetRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
+import { attribute, plainAttribute, unescapeXml, XmlPieces } from './xml-text';
 import { readEntry, streamEntry, type ZipEntry } from './zip';
 
 const decoder = new TextDecoder();
 
 /** Text of every <t> in `xml`, skipping phonetic guides (<rPh>) that Excel never shows in the cell. */
+const SINGLE_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
+
 function texts(xml: string): string {
+  // Most strings are one plain run.
+  const single = SINGLE_TEXT.exec(xml);
+  if (single) return unescapeXml(single[1] ?? '');
   let out = '';
   const clean = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
   for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? '';
@@ -102,7 +107,7 @@ export function readXlsx(
   const stylesEntry = parts.get('xl/styles.xml');
   const formats = readFormats(stylesEntry && decoder.decode(readEntry(bytes, stylesEntry)));
   const shared = sharedStrings(bytes, parts.get('xl/sharedStrings.xml'));
-  const rows = new CsvRows(sink);
+  const rows = new SheetRows(sink);
   const cell: Cell = { text: '', date: null };
   const pieces = new XmlPieces('</row>');
   let done = false;
@@ -114,23 +119,77 @@ export function readXlsx(
       xml = xml.slice(0, end);
       done = true;
     }
-    for (const m of xml.matchAll(SHEET_TOKEN)) {
-      if (m[1] !== undefined) {
-        rows.start(Number(attribute(m[1], 'r') ?? 0));
-        continue;
-      }
-      const attributes = m[2] ?? '';
-      const ref = attribute(attributes, 'r');
-      readCell(cell, attributes, m[3] ?? '', shared, formats, date1904);
-      rows.cell(cell.text, cell.date, ref ? columnOf(ref) : undefined);
-    }
+    readRows(xml, rows, cell, shared, formats, date1904);
     if (done || last) rows.end();
     return rows.flush(fraction) && !done;
   });
   return { ok: true, sheets: names, sheet: chosen.name };
 }
 
-const SHEET_TOKEN = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/** Whether the character after a tag's name ends the name (so "<c" is a cell and "<cols" is not). */
+const endsName = (code: number): boolean =>
+  code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+
+/** An attribute of a cell or row start tag; `key` is ' r="' and the like. */
+function tagAttribute(tag: string, key: string, name: string): string | undefined {
+  const at = tag.indexOf(key);
+  if (at >= 0) return tag.slice(at + key.length, tag.indexOf('"', at + key.length));
+  // Attributes apart by tabs or line breaks (Excel writes spaces): the general reader.
+  return tag.indexOf('\n') >= 0 || tag.indexOf('\t') >= 0 ? plainAttribute(tag, name) : undefined;
+}
+
+/**
+ * The rows and cells of whole <row> elements, read with indexOf rather than a regular expression:
+ * a sheet of a million rows has millions of cells, and this loop is most of a workbook's import.
+ */
+function readRows(
+  xml: string,
+  rows: SheetRows,
+  cell: Cell,
+  shared: readonly string[],
+  formats: readonly (string | undefined)[],
+  date1904: boolean,
+): void {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return;
+    const first = xml.charCodeAt(i + 1);
+    const isCell = first === 99 && endsName(xml.charCodeAt(i + 2));
+    const isRow = !isCell && first === 114 && xml.startsWith('row', i + 1) && endsName(xml.charCodeAt(i + 4));
+    if (!isCell && !isRow) {
+      i++;
+      continue;
+    }
+    const end = xml.indexOf('>', i);
+    if (end < 0) return;
+    const tag = xml.slice(i + (isCell ? 2 : 4), end);
+    if (isRow) {
+      rows.start(Number(tagAttribute(tag, ' r="', 'r') ?? 0));
+      i = end + 1;
+      continue;
+    }
+    let inner = '';
+    i = end + 1;
+    if (xml.charCodeAt(end - 1) !== 47) {
+      const close = xml.indexOf('</c>', end);
+      if (close < 0) return;
+      inner = xml.slice(end + 1, close);
+      i = close + 4;
+    }
+    const ref = tagAttribute(tag, ' r="', 'r');
+    readCell(
+      cell,
+      tagAttribute(tag, ' t="', 't') ?? 'n',
+      tagAttribute(tag, ' s="', 's'),
+      inner,
+      shared,
+      formats,
+      date1904,
+    );
+    rows.cell(cell.text, cell.date, ref ? columnOf(ref) : undefined);
+  }
+}
 
 /** One cell as read: the text Excel shows, and its raw date when it is a date. */
 interface Cell {
@@ -140,7 +199,8 @@ interface Cell {
 
 function readCell(
   cell: Cell,
-  attributes: string,
+  type: string,
+  style: string | undefined,
   inner: string,
   shared: readonly string[],
   formats: readonly (string | undefined)[],
@@ -148,13 +208,14 @@ function readCell(
 ): void {
   cell.date = null;
   cell.text = '';
-  const type = attribute(attributes, 't') ?? 'n';
   if (type === 'inlineStr') {
     cell.text = texts(inner);
     return;
   }
-  const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (raw === undefined) return;
+  const open = inner.indexOf('<v>');
+  const close = open < 0 ? -1 : inner.indexOf('</v>', open);
+  if (close < 0) return;
+  const raw = inner.slice(open + 3, close);
   if (type === 's') cell.text = shared[Number(raw)] ?? '';
   else if (type === 'str' || type === 'e') cell.text = unescapeXml(raw);
   else if (type === 'd') {
@@ -167,7 +228,7 @@ function readCell(
       cell.text = unescapeXml(raw);
       return;
     }
-    const format = formats[Number(attribute(attributes, 's') ?? 0)];
+    const format = formats[Number(style ?? 0)];
     cell.text = formatCellNumber(n, format, date1904);
     cell.date = rawDateOf(n, format, date1904);
   }

@@ -23,6 +23,21 @@ export function attribute(attributes: string, name: string): string | undefined 
   return match ? unescapeXml(match[1] ?? '') : undefined;
 }
 
+/**
+ * A plain attribute's value (no entities in it: a cell reference, a type, a style number) found
+ * without a regular expression, as the sheet reader asks for three per cell.
+ */
+export function plainAttribute(attributes: string, name: string): string | undefined {
+  const key = `${name}="`;
+  let at = attributes.indexOf(key);
+  // Preceded by a space or at the start, so that "r" is not found inside "t" or "spans".
+  while (at > 0 && attributes.charCodeAt(at - 1) > 32) at = attributes.indexOf(key, at + 1);
+  if (at < 0) return undefined;
+  const start = at + key.length;
+  const end = attributes.indexOf('"', start);
+  return end < 0 ? undefined : attributes.slice(start, end);
+}
+
 /** A cell's text as a CSV value (comma-separated, quoted where needed). */
 export function csvValue(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -83,8 +83,8 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   }
 }
 
-/** Compressed bytes inflated per push: some hundreds of KB of XML at a time. */
-const PUSH_BYTES = 64 * 1024;
+/** Compressed bytes inflated per push: a few MB of XML at a time (smaller pushes cost more). */
+const PUSH_BYTES = 256 * 1024;
 
 /**
  * Inflates the entry piece by piece: `onData` gets each piece, `last` on the final one, and the share

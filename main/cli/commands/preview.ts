@@ -1,4 +1,5 @@
 import { csvLine } from '../../../shared/import';
+import { formatPrice } from '../../../shared/money';
 import {
   addToTotals,
   applyAutoconvert,
@@ -201,7 +202,8 @@ function rowObject(
 
 function tableLine(l: ReturnType<typeof rowObject>): string {
   const text = l.status === 'ok' ? l.text.replace(/\s+/g, ' ') : `(${l.status}: ${l.reason ?? ''})`;
-  const cost = l.cost === null ? '?' : `€${l.cost.toFixed(4)}`;
+  // A message's price in its real precision (€0.0675), as the app's preview shows it.
+  const cost = l.cost === null ? '?' : formatPrice(Math.round(l.cost * 1_000_000));
   const delivery =
     'send_at' in l ? `${(l.send_at ?? (l.status === 'ok' ? 'at once' : '')).padEnd(22)}  ` : '';
   return `${String(l.row).padStart(6)}  ${(l.to ?? '').padEnd(16)}  ${delivery}${l.encoding.padEnd(8)}  ${String(l.segments).padStart(3)}  ${cost.padStart(9)}  ${text.length > 70 ? `${text.slice(0, 69)}…` : text}\n`;

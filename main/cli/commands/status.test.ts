@@ -101,4 +101,23 @@ describe('omnicast status', () => {
     );
     expect(lines.filter((l) => l.includes('Checked') && !l.startsWith('Checked'))).toEqual([]);
   });
+
+  it('says a campaign made without prices had no prediction, not that every row differed', async () => {
+    const { dir, id } = await prepare(false);
+    const db = openDatabase(dir);
+    db.prepare(
+      'UPDATE messages SET cost_min_micros = NULL, cost_max_micros = NULL WHERE campaign_id = ?',
+    ).run(id);
+    db.close();
+    const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
+    const r = await omnicast(
+      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl],
+      process.cwd(),
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('billed €0.06 for 5 messages (no price was known for them)');
+    expect(r.stdout).toContain('Billed without a predicted price on 5 rows:');
+    expect(r.stdout).not.toContain('€0.00');
+  });
 });

@@ -98,6 +98,8 @@ export async function refresh(cli: CliCore, campaign: CampaignDetail, io: CliIO)
   }
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The printed summary: plain lines, numbers right-aligned, amounts in EUR. */
 export function statusText(db: Db, c: CampaignDetail): string {
   const lines: string[] = [`Campaign ${c.id} "${c.name}" (${c.status}${c.testMode ? ', test mode' : ''})`];
@@ -124,15 +126,25 @@ export function statusText(db: Db, c: CampaignDetail): string {
   if (billed.billedRows === 0) {
     lines.push(`Cost: predicted ${predicted}; billed: no price reported yet`);
   } else {
+    const priced = billed.billedRows - billed.unpricedRows;
+    const forThose =
+      priced === 0
+        ? 'no price was known for them'
+        : `predicted for those: ${formatMoneyRange(billed.predictedMinMicros, billed.predictedMicros)}${billed.unpricedRows > 0 ? `, ${billed.unpricedRows} had no price` : ''}`;
     lines.push(
-      `Cost: predicted ${predicted}; billed ${formatMoney(billed.billedMicros)} for ${billed.billedRows} messages (predicted for those: ${formatMoneyRange(billed.predictedMinMicros, billed.predictedMicros)})`,
+      `Cost: predicted ${predicted}; billed ${formatMoney(billed.billedMicros)} for ${billed.billedRows} messages (${forThose})`,
     );
+    const outside = billed.differingRows - billed.unpricedRows;
     if (billed.differingRows === 0) {
       lines.push('Every billed message cost what was predicted (within its range).');
     } else {
-      lines.push(
-        `Billed outside the predicted range on ${billed.differingRows} row${billed.differingRows === 1 ? '' : 's'}:`,
-      );
+      const parts = [
+        ...(outside > 0 ? [`outside the predicted range on ${plural(outside, 'row')}`] : []),
+        ...(billed.unpricedRows > 0
+          ? [`without a predicted price on ${plural(billed.unpricedRows, 'row')}`]
+          : []),
+      ];
+      lines.push(`Billed ${parts.join(', and ')}:`);
       for (const d of billedDifferences(db, c.id, DIFFERENCES_SHOWN)) {
         const was =
           d.predictedMicros === null

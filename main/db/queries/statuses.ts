@@ -219,8 +219,10 @@ export interface BilledComparison {
   predictedMinMicros: number;
   billedMicros: number;
   billedRows: number;
-  /** Rows billed outside their predicted range (BILLED_DIFFERS). */
+  /** Rows billed outside their predicted range (BILLED_DIFFERS), those without a prediction included. */
   differingRows: number;
+  /** Billed rows that had no predicted price (their country had none when the campaign was made). */
+  unpricedRows: number;
 }
 
 export function compareBilled(db: Db, campaignId: number): BilledComparison {
@@ -229,7 +231,7 @@ export function compareBilled(db: Db, campaignId: number): BilledComparison {
       `SELECT COALESCE(SUM(cost_max_micros), 0) AS predicted,
               COALESCE(SUM(COALESCE(cost_min_micros, cost_max_micros)), 0) AS predictedMin,
               COALESCE(SUM(billed_micros), 0) AS billed, COUNT(*) AS rows,
-              SUM(${BILLED_DIFFERS}) AS differing
+              SUM(${BILLED_DIFFERS}) AS differing, SUM(cost_max_micros IS NULL) AS unpriced
        FROM messages WHERE campaign_id = ? AND billed_micros IS NOT NULL`,
     )
     .get(campaignId) as {
@@ -238,6 +240,7 @@ export function compareBilled(db: Db, campaignId: number): BilledComparison {
     billed: number;
     rows: number;
     differing: number | null;
+    unpriced: number | null;
   };
   return {
     predictedMicros: r.predicted,
@@ -245,6 +248,7 @@ export function compareBilled(db: Db, campaignId: number): BilledComparison {
     billedMicros: r.billed,
     billedRows: r.rows,
     differingRows: r.differing ?? 0,
+    unpricedRows: r.unpriced ?? 0,
   };
 }
 

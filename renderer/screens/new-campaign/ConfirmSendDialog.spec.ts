@@ -134,6 +134,6 @@ describe('ConfirmSendDialog', () => {
     expect(text).not.toContain('They go out now');
     expect(text).toContain('2 more than 30 days ahead wait in Omnicast');
     expect(text).toContain('Omnicast must be running then');
-    expect(screen.getByRole('button', { name: 'Send for scheduled delivery' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send for scheduled delivery' })).toBeInTheDocument();
   });
 });

@@ -31,7 +31,7 @@ describe('DeliveryDetail', () => {
       time: { ok: false, problem: 'unparseable', message: 'The time "soon" is not a date and time.' },
       zone: 'Europe/Tallinn',
     });
-    expect(screen.getByText('The time "soon" is not a date and time.')).toBeTruthy();
-    expect(screen.getByText('Europe/Tallinn (yours)')).toBeTruthy();
+    expect(screen.getByText('The time "soon" is not a date and time.')).toBeInTheDocument();
+    expect(screen.getByText('Europe/Tallinn (yours)')).toBeInTheDocument();
   });
 });

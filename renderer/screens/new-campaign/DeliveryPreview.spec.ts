@@ -32,7 +32,7 @@ const choices = { unparseable: 'skip', past: 'skip', tooFar: 'skip' } as const;
 describe('DeliveryPreview', () => {
   it('says while the times are being worked out', () => {
     render(DeliveryPreview, { pass: null, zone: 'Europe/Tallinn', choices, onChoices: () => {} });
-    expect(screen.getByRole('status').textContent).toContain("Working out each row's delivery time");
+    expect(screen.getByRole('status')).toHaveTextContent("Working out each row's delivery time");
   });
 
   it('says from when to when, the problem groups and the messages per hour with its peak', () => {
@@ -41,10 +41,10 @@ describe('DeliveryPreview', () => {
       screen.getByText(
         /3 messages delivered at each row's own time, from Mon 7 Dec, 09:00 to Mon 7 Dec, 11:00/,
       ),
-    ).toBeTruthy();
-    expect(screen.getByText(/1 skipped/)).toBeTruthy();
-    expect(screen.getByRole('group', { name: '1 row has a delivery time already past' })).toBeTruthy();
-    expect(screen.getByRole('figure').textContent).toContain(
+    ).toBeInTheDocument();
+    expect(screen.getByText(/1 skipped/)).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: '1 row has a delivery time already past' })).toBeInTheDocument();
+    expect(screen.getByRole('figure')).toHaveTextContent(
       'the busiest hour is Mon 7 Dec, 09:00 with 2 messages',
     );
   });

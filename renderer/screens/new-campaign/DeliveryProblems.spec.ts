@@ -12,11 +12,11 @@ describe('DeliveryProblems', () => {
       choices,
       onChange: () => {},
     });
-    expect(screen.getByRole('group', { name: '1 row has no time that can be read' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: '1 row has no time that can be read' })).toBeInTheDocument();
     expect(
       screen.getByRole('group', { name: '3 rows have a delivery time more than 30 days ahead' }),
-    ).toBeTruthy();
-    expect(screen.queryByRole('group', { name: /already past/ })).toBeNull();
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: /already past/ })).not.toBeInTheDocument();
   });
 
   it('hands up the choice made for one group, keeping the others', async () => {
@@ -34,7 +34,7 @@ describe('DeliveryProblems', () => {
     });
     const keep = screen.getByRole('radio', { name: /Keep them in Omnicast/ });
     expect((keep as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByText(/Omnicast must be running then/)).toBeTruthy();
+    expect(screen.getByText(/Omnicast must be running then/)).toBeInTheDocument();
   });
 
   it('renders nothing when every row has a usable time', () => {

@@ -25,7 +25,7 @@ describe('DeliveryTimeFields', () => {
       'Each at its own time, from column "Appointment"',
       'Each at its own time, from column "Booked"',
     ]);
-    expect(screen.queryByLabelText('When')).toBeNull();
+    expect(screen.queryByLabelText('When')).not.toBeInTheDocument();
   });
 
   it('hands up the plan when a column the file decides is chosen', async () => {
@@ -39,8 +39,8 @@ describe('DeliveryTimeFields', () => {
 
   it('asks day first or month first for an undecided column, with an example from the file', async () => {
     const { onChange } = setup({ ...defaultForm('Europe/Tallinn'), column: 3 });
-    expect(screen.getByRole('alert').textContent).toContain('Choose how the dates');
-    expect(screen.getByText('For example "03.04.2026 10:00" in the file.')).toBeTruthy();
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose how the dates');
+    expect(screen.getByText('For example "03.04.2026 10:00" in the file.')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('radio', { name: /Month first .*: 4 March 2026/ }));
     expect(onChange).toHaveBeenCalledWith(
       expect.objectContaining({ chosenFormat: 'MM.dd.yyyy HH:mm' }),
@@ -57,6 +57,6 @@ describe('DeliveryTimeFields', () => {
     expect((screen.getByLabelText('Your time zone') as HTMLSelectElement).value).toBe('Europe/Tallinn');
     await rerender({ form: { ...defaultForm('Europe/Tallinn'), column: 2, rule: 'before', quiet: false } });
     expect((screen.getByLabelText('Hours before') as HTMLInputElement).value).toBe('24');
-    expect(screen.queryByLabelText('From')).toBeNull();
+    expect(screen.queryByLabelText('From')).not.toBeInTheDocument();
   });
 });

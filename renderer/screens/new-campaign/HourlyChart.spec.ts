@@ -37,7 +37,7 @@ describe('HourlyChart', () => {
 
   it('says which messages the chart leaves out, and when there is nothing to draw', () => {
     render(HourlyChart, { hours: [], zone: 'Europe/Helsinki', outside: 1 });
-    expect(screen.getByText('No message has a delivery time yet.')).toBeTruthy();
-    expect(screen.getByText(/1 message not shown: sent at once or kept queued/)).toBeTruthy();
+    expect(screen.getByText('No message has a delivery time yet.')).toBeInTheDocument();
+    expect(screen.getByText(/1 message not shown: sent at once or kept queued/)).toBeInTheDocument();
   });
 });

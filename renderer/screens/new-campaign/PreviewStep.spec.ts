@@ -171,6 +171,7 @@ describe('PreviewStep', () => {
 
     await fireEvent.click(within(zoeRow).getAllByRole('cell')[2]!);
     const dialog = screen.getByRole('dialog', { name: 'Row 3: +37251234568' });
+    expect(dialog).toHaveTextContent('UCS-2 (Unicode) · 77 characters · 2 segments');
     expect(dialog).toHaveTextContent('Segment 1 of 2, 67 characters');
     expect(dialog).toHaveTextContent('Segment 2 of 2, 10 characters');
     expect(dialog).toHaveTextContent('ë (U+00EB): stays as written');
@@ -230,7 +231,9 @@ describe('PreviewStep with each row at its own time', () => {
     };
     const { rerender } = render(PreviewStep, props);
     const table = screen.getByRole('table', { name: 'Preview' });
-    expect(within(table).getByRole('columnheader', { name: 'Delivery (Europe/Tallinn)' })).toBeTruthy();
+    expect(
+      within(table).getByRole('columnheader', { name: 'Delivery (Europe/Tallinn)' }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(onReady).toHaveBeenCalled());
     expect(onReady.mock.calls.at(-1)?.[0].totals.messages).toBe(1);
     const rows = within(table).getAllByRole('row').slice(1);
@@ -239,7 +242,7 @@ describe('PreviewStep with each row at its own time', () => {
       '3 +37251234568 time past Tue 1 Dec, 10:00 Not sent: skipped: its delivery time is past Hi Zoë UCS-2 1 —',
       '4 12 — Not sent: Too short Hi Bob GSM-7 1 —',
     ]);
-    expect(screen.getByRole('figure', { name: /Messages per hour/ })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: /Messages per hour/ })).toBeInTheDocument();
 
     await fireEvent.click(screen.getByRole('radio', { name: 'Send them now' }));
     expect(onChoices).toHaveBeenCalledWith({ unparseable: 'skip', past: 'send-now', tooFar: 'skip' });

@@ -11,6 +11,7 @@ import {
   type RowPreview,
 } from '../../../shared/sms';
 import type { Autoconvert } from '../../../shared/types';
+import { codePointLabel } from './counter-text';
 
 export interface ForcingChar {
   char: string;
@@ -38,9 +39,6 @@ const SOURCES: Record<PriceSource | 'unavailable', string> = {
   unavailable: 'the prices could not be loaded',
 };
 
-const codeOf = (char: string): string =>
-  [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-
 export function rowDetail(
   p: RowPreview,
   autoconvert: Autoconvert,
@@ -58,7 +56,7 @@ export function rowDetail(
   );
   const forcing = analyzeText(p.text).ucs2Chars.map((c) => ({
     char: c.char,
-    code: codeOf(c.char),
+    code: codePointLabel(c.char),
     becomes: replaced.get(c.index) ?? null,
   }));
   const country = p.country ?? 'an unknown country';

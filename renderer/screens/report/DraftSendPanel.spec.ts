@@ -39,6 +39,27 @@ describe('DraftSendPanel', () => {
     expect(api.callsTo('campaigns.start')).toEqual([{ id: 9, rate: 25, maxCostEur: 1.5 }]);
   });
 
+  it('confirms with the draft’s own target, cost range and account, whatever the settings say now', async () => {
+    const api = fakeApi({
+      'settings.get': () => settings({ defaultRate: 10 }),
+      'account.balance': () => ({ eur: 5, checkedAt: '2026-12-05T16:40:00.000Z' }),
+    });
+    const own = {
+      ...draft,
+      predictedCostMinMicros: 150_000,
+      sendsTo: 'the custom API URL https://proxy.example/v1',
+    };
+    render(DraftSendPanel, { api, campaign: own, onStarted: () => {} });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send 3 messages' }));
+    const dialog = screen.getByRole('dialog');
+    await waitFor(() => expect(dialog.textContent).toContain('€5.00'));
+    expect(dialog.textContent).toContain(
+      'To the custom API URL https://proxy.example/v1: 3 messages (1 row skipped), 4 segments, predicted cost €0.15–€0.20.',
+    );
+    expect(api.callsTo('account.balance')).toEqual([{ campaignId: 9 }]);
+    expect(api.callsTo('app.info')).toEqual([]);
+  });
+
   it('says why the start was refused and sends nothing when Back is chosen', async () => {
     const api = fakeApi({
       'settings.get': () => settings({ defaultRate: 10 }),

@@ -208,8 +208,10 @@ describe('RecipientsTable', () => {
     });
     await screen.findByText('2 rows');
     const table = screen.getByRole('table', { name: 'Recipients' });
-    expect(within(table).getByRole('columnheader', { name: 'Delivery (Europe/Tallinn)' })).toBeTruthy();
-    expect(within(table).getByText(/ · scheduled$/)).toBeTruthy();
-    expect(within(table).getByText(/ · cancelled$/)).toBeTruthy();
+    expect(
+      within(table).getByRole('columnheader', { name: 'Delivery (Europe/Tallinn)' }),
+    ).toBeInTheDocument();
+    expect(within(table).getByText(/ · scheduled$/)).toBeInTheDocument();
+    expect(within(table).getByText(/ · cancelled$/)).toBeInTheDocument();
   });
 });

@@ -52,6 +52,6 @@ describe('ReportHeader', () => {
       screen.getByText(
         /Each row delivered at its own time: scheduled until Wed 9 Dec, 18:30 \(Europe\/Tallinn\)/,
       ),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { MAX_SEGMENTS_LIMIT } from '../../../shared/import/rules';
 import type { Settings } from '../../../shared/types';
 import { fakeApi } from '../../testing/fake-api';
 import { settings as savedSettings } from '../../testing/results';
@@ -20,6 +21,22 @@ describe('GeneralSettingsForm', () => {
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Default sender' }).value).toBe('Salon');
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default country' }).value).toBe('EE');
     expect(screen.getByRole('option', { name: 'Finland (FI)' })).toBeInTheDocument();
+    // The field's bounds are the rule's own, not a copy of its number.
+    expect(screen.getByRole('spinbutton', { name: 'Most segments per message' })).toHaveAttribute(
+      'max',
+      String(MAX_SEGMENTS_LIMIT),
+    );
+    // The modes in the same words as the new campaign's choice.
+    const autoconvert = screen.getByRole('combobox', { name: 'Default autoconvert' });
+    expect(
+      within(autoconvert)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'On: Replaces common typographic characters (curly quotes, dashes, …) with plain ones.',
+      'Full: Also replaces accented letters with their base letter, so most texts stay GSM-7.',
+      'Off: Sends the text exactly as written; any special character makes it UCS-2 (Unicode).',
+    ]);
     await fireEvent.input(screen.getByRole('spinbutton', { name: 'Default sending speed' }), {
       target: { value: '50' },
     });

@@ -1,6 +1,6 @@
 // One action at a time in a Settings panel: busy while it runs, then its outcome as a message or an
 // error sentence ("Could not … : reason"). The panels set `message` themselves on success.
-import { errorText } from './read-file';
+import { errorText, readTextFile } from './read-file';
 
 export class PanelAction {
   busy = $state(false);
@@ -22,5 +22,17 @@ export class PanelAction {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * A file picked in an `<input type="file">`: read as text and handed to `work`, as one action. The
+   * input is cleared first, so that picking the same file again (after fixing it) is heard.
+   */
+  async importFile(event: Event, work: (file: File, text: string) => Promise<void>): Promise<void> {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    await this.run(`import ${file.name}`, async () => work(file, await readTextFile(file)));
   }
 }
