@@ -13,6 +13,7 @@ import {
 import { DEFAULT_PROBLEM_CHOICES, isKnownZone } from '../../shared/contract/delivery-plan';
 import type { ImportResult } from '../../shared/import';
 import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
+import { TIME_FORMATTER_HELP } from '../../shared/sms/template';
 import { UsageError } from './command';
 
 export const TIME_OPTIONS = {
@@ -41,6 +42,7 @@ export const TIME_HELP = [
   '  --too-far skip|send-now|keep-queued  rows more than 30 days ahead (default skip); keep-queued holds',
   `                           them in Omnicast and submits them when Messente's ${MAX_SCHEDULE_DAYS}-day window opens,`,
   '                           which needs omnicast (or the app) running then',
+  `                           ${TIME_FORMATTER_HELP}`,
 ];
 
 export interface TimeValues {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type OpenAPIBackend from 'openapi-backend';
 import type { Autoconvert } from '../../../shared/types';
-import { smsBody } from '../../sender/request-body';
+import { omnimessageBody, smsBody } from '../../sender/request-body';
 import { sendTestMessage } from '../../sender/test-send';
 import { createMessenteClient, type MessenteClient } from '../index';
 import { loadSpec, requestViolations } from './spec-check';
@@ -64,6 +64,34 @@ describe("the client's requests, judged by the published API document", () => {
     }));
     expect(await judged(() => client.sendOmnimessages(bodies))).toEqual([]);
     expect(await judged(() => client.sendOmnimessage(bodies[0]!))).toEqual([]);
+  });
+
+  it('bulk of rows each with its own delivery time, as the sender builds them', async () => {
+    const now = Date.parse('2030-01-01T00:00:00Z');
+    const settings = { sender: 'Clinic', autoconvert: 'on' as const, timeToSend: null };
+    const row = (id: number, sendAt: string | null) => ({
+      id,
+      row: id + 1,
+      to: `+3725123456${id}`,
+      text: `Reminder ${id}`,
+      costMaxMicros: null,
+      sendAt,
+    });
+    // Two own times, one with none (delivered at once) and one whose time has passed (sent now).
+    const rows = [
+      row(1, '2030-01-02T07:00:00.000Z'),
+      row(2, '2030-01-03T15:30:00.000Z'),
+      row(3, null),
+      row(4, '2029-12-31T23:00:00.000Z'),
+    ];
+    const bodies = rows.map((r) => omnimessageBody(r, settings, now));
+    expect(bodies.map((b) => b.time_to_send ?? null)).toEqual([
+      '2030-01-02T07:00:00.000Z',
+      '2030-01-03T15:30:00.000Z',
+      null,
+      null,
+    ]);
+    expect(await judged(() => client.sendOmnimessages(bodies))).toEqual([]);
   });
 
   it('status, cancel, balance, price list and the test message', async () => {
