@@ -81,6 +81,46 @@ describe('MessageStep', () => {
     expect(counter()).toBe('GSM-7 · 9 characters · 1 segment');
   });
 
+  it("counts {{column|weekday}} with the row's own appointment in its language, as the preview writes it", async () => {
+    const row = (n: number, name: string, at: string, country: string) => ({
+      row: n,
+      fields: [name, '+37251234567', at, country],
+      rawPhone: '',
+      to: '+37251234567',
+      status: 'ok' as const,
+      reason: null,
+    });
+    const rows = [row(1, 'Mari', '07.12.2026 10:00', 'EE'), row(2, 'Ann', '07.12.2026 10:00', 'GB')];
+    const plan = {
+      column: 2,
+      format: 'dd.MM.yyyy HH:mm',
+      rule: { kind: 'at' as const },
+      quietHours: null,
+      zone: 'Europe/Tallinn',
+      countryColumn: 3,
+    };
+    render(MessageStep, {
+      api,
+      columns: ['name', 'phone', 'Visit', 'Country'],
+      typical: rows[0]!.fields,
+      rows,
+      headerRow: 1,
+      plan,
+      timeColumn: 'Visit',
+      draft: { name: 'reminders', sender: 'Clinic', template: '{{Visit|weekday}}', autoconvert: 'on' },
+      onChange: () => {},
+      onBack: () => {},
+      onNext: () => {},
+    });
+    const counter = () => document.querySelector('output')?.textContent;
+    // 7 December 2026 is a Monday: "esmaspäev" in Estonian (9 characters), the cell itself 16.
+    expect(counter()).toBe('GSM-7 · 9 characters · 1 segment');
+    await fireEvent.input(screen.getByRole('spinbutton', { name: 'Count with row' }), {
+      target: { value: '3' },
+    });
+    expect(counter()).toBe('GSM-7 · 6 characters · 1 segment'); // "Monday"
+  });
+
   it('refuses an unknown column and a bad sender in plain words', async () => {
     setup({ template: 'Hi {{nmae}}', sender: 'My Clinic!' });
     expect(screen.getByRole('alert')).toHaveTextContent('Unknown column "nmae"');
