@@ -19,6 +19,15 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
+/** A new campaign from the three-row fixture, on its Message step. */
+async function toMessageStep(page: Page): Promise<void> {
+  await openApp(page);
+  await nav(page).getByRole('button', { name: 'New campaign' }).click();
+  await page.getByLabel('Recipients file (CSV)').setInputFiles(fixture);
+  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('3 ready');
+  await page.getByRole('button', { name: 'Next: Message' }).click();
+}
+
 test('keyboard only: each step change focuses its heading, dialogs hand focus back', async ({ page }) => {
   await openApp(page);
   await nav(page).getByRole('button', { name: 'New campaign' }).focus();
@@ -135,11 +144,7 @@ test('test mode banner follows the switch in Settings without navigating', async
 test('row detail: the message as the phone shows it, split into segments, with its cost', async ({
   page,
 }) => {
-  await openApp(page);
-  await nav(page).getByRole('button', { name: 'New campaign' }).click();
-  await page.getByLabel('Recipients file (CSV)').setInputFiles(fixture);
-  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('3 ready');
-  await page.getByRole('button', { name: 'Next: Message' }).click();
+  await toMessageStep(page);
   await page.getByRole('textbox', { name: 'Campaign name' }).fill('Row detail');
   await page
     .getByRole('textbox', { name: 'Template' })
@@ -175,11 +180,7 @@ test('row detail: the message as the phone shows it, split into segments, with i
 test('saved templates: replacing typed text is asked first, deleting too, and focus comes back', async ({
   page,
 }) => {
-  await openApp(page);
-  await nav(page).getByRole('button', { name: 'New campaign' }).click();
-  await page.getByLabel('Recipients file (CSV)').setInputFiles(fixture);
-  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('3 ready');
-  await page.getByRole('button', { name: 'Next: Message' }).click();
+  await toMessageStep(page);
   const template = page.getByRole('textbox', { name: 'Template' });
   const name = `Opening hours ${Date.now()}`;
   await template.fill('Hi {{name}}, we open at 9.');
