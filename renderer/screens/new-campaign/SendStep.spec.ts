@@ -6,7 +6,7 @@ import type { ImportedRecipient } from '../../../shared/types';
 import { CallError } from '../../lib/api';
 import type { RecipientsDraft } from './draft';
 import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
-import { summary, summary as campaignSummary } from '../../testing/results';
+import { summary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
 
 type SendStepProps = ComponentProps<typeof SendStep>;
@@ -183,7 +183,7 @@ describe('SendStep', () => {
       countryColumn: null,
     };
     const choices = { unparseable: 'skip', past: 'send-now', tooFar: 'skip' } as const;
-    const summary = {
+    const deliverySummary = {
       messages: 2,
       skipped: 0,
       sentNow: 0,
@@ -196,9 +196,9 @@ describe('SendStep', () => {
       {
         'campaigns.create': () => ({ id: 11 }),
         'campaigns.addRecipients': () => ({ added: 2, total: 2 }),
-        'campaigns.start': () => campaignSummary({ status: 'sending' }),
+        'campaigns.start': () => summary({ status: 'sending' }),
       },
-      { plan, choices, summary },
+      { plan, choices, summary: deliverySummary },
     );
     expect(screen.queryByLabelText(/Deliver at/)).not.toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Send 2 messages' }));
