@@ -61,6 +61,20 @@ export function startCliSimulator(logFile?: string): Promise<RunningSimulator> {
   });
 }
 
+/**
+ * `omnicast ARGV` with its campaigns in `dataDir`, talking to the Messente at `apiUrl` (a simulator
+ * or a scripted server) with the credentials in `env`.
+ */
+export function omnicastAt(
+  server: { apiUrl: string },
+  dataDir: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv = CLI_ENV,
+  cwd: string = process.cwd(),
+): Promise<CliRun> {
+  return omnicast([...argv, '--data-dir', dataDir, '--api-url', server.apiUrl], cwd, env);
+}
+
 /** `omnicast send ARGS` to `sim`, confirmed up front, keeping its campaigns in `dataDir`. */
 export function sendTo(
   sim: RunningSimulator,
@@ -68,9 +82,5 @@ export function sendTo(
   place: { cwd: string; dataDir: string },
   env: NodeJS.ProcessEnv = CLI_ENV,
 ): Promise<CliRun> {
-  return omnicast(
-    ['send', ...args, '--api-url', sim.apiUrl, '--yes', '--data-dir', place.dataDir],
-    place.cwd,
-    env,
-  );
+  return omnicastAt(sim, place.dataDir, ['send', ...args, '--yes'], env, place.cwd);
 }
