@@ -16,6 +16,7 @@ import { createSender } from '../main/sender';
 import { seedCampaign } from '../main/sender/test-support';
 import { arrivalFigures, arrivalTimes, mostInWindow, type ArrivalFigures } from '../main/sender/arrivals';
 import { measureFloor } from './send-floor';
+import { MAX_RATE } from '../shared/limits';
 import type { SendClient, StartOptions } from '../main/sender/types';
 
 const LATENCY_MS = 30;
@@ -163,7 +164,7 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const runs: RunFigures[] = [];
   const count = Math.max(60, rate * (quick ? 4 : 8));
   for (let i = 1; i <= (quick ? 2 : 5); i++) {
-    const r = await run(sim, count, { rate, allowUnsafeRate: rate > 150 });
+    const r = await run(sim, count, { rate, allowUnsafeRate: rate > MAX_RATE });
     runs.push(r);
     console.log(
       `rate ${rate}/s run ${i}: at the server most in any 1 s ${r.mostInOneSecond} (target ≤ ${rate}; ` +
@@ -204,7 +205,7 @@ export async function runSendBench(options: { quick?: boolean } = {}): Promise<v
     // Warm-up: compile the hot paths and open sockets before anything is measured.
     await run(sim, 3_000, { rate: 1_000, allowUnsafeRate: true });
     await run(sim, quick ? 1_000 : 3_000, { rate: 500, allowUnsafeRate: true });
-    const rates = process.env.SEND_BENCH_RATES?.split(',').map(Number) ?? [10, 50, 150];
+    const rates = process.env.SEND_BENCH_RATES?.split(',').map(Number) ?? [10, 50, MAX_RATE];
     for (const rate of rates) await pacedRuns(sim, rate, quick);
     if (process.env.SEND_BENCH_RATES) return;
     const total = Number(process.env.SEND_BENCH_MESSAGES ?? (quick ? 20_000 : 200_000));
