@@ -24,6 +24,7 @@ function draft(n: number): RecipientsDraft {
   return {
     fileName: 'big.csv',
     bytes: new Uint8Array(),
+    timeColumns: [],
     country: 'EE',
     result: {
       fileName: 'big.csv',

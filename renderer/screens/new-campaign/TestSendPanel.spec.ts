@@ -20,6 +20,7 @@ const rows: ImportedRecipient[] = [
 const recipients: RecipientsDraft = {
   fileName: 'c.csv',
   bytes: new Uint8Array(),
+  timeColumns: [],
   country: 'EE',
   result: {
     fileName: 'c.csv',
