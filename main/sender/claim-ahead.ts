@@ -1,7 +1,7 @@
 // Claiming ahead: the requests of the next moment are committed as `sending` (one transaction,
 // one fsync) before the first of them leaves, then each waits for its own planned time with no
 // disk write in its way.
-import type { Claim } from '../db/queries/sending';
+import type { Claim } from '../db/queries/sending-store';
 import { nowIso } from '../db/database';
 import { capStopReason, fitsCap } from './cap';
 import type { Pacer } from './pace';

@@ -4,7 +4,7 @@
 // nothing is being sent. A crash in that time leaves an answered row `sending`, so `unknown` after
 // recovery: never sent twice, only reported conservatively.
 import type { Db } from '../db/database';
-import type { Claim, RowResult, SendingStore } from '../db/queries/sending';
+import type { Claim, RowResult, SendingStore } from '../db/queries/sending-store';
 
 /** How long a result may wait for a commit that happens anyway. */
 const FLUSH_DELAY_MS = 25;
