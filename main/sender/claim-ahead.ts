@@ -23,7 +23,7 @@ const MAX_GROUP = 64;
  * claimed rows `unknown` that never left (never sent twice, only reported conservatively); a stop
  * gives them back.
  */
-const CLAIM_AHEAD_MS = 100;
+export const CLAIM_AHEAD_MS = 100;
 
 export interface ClaimLimits {
   batchSize: number;
