@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowResult } from '../db/queries/sending-store';
+import { CLAIM_AHEAD_MS } from './claim-ahead';
 import { ResultWriter, type ResultStore } from './writer';
 
 const accepted = (messageId: number): RowResult => ({
@@ -38,9 +39,9 @@ describe('ResultWriter', () => {
     clock = 40;
     writer.add(accepted(2));
     // The loop wakes to send several times before the next claims: no commit of their own.
-    for (clock = 60; clock <= 120; clock += 20) writer.flushIfDue();
+    for (clock = 60; clock <= CLAIM_AHEAD_MS; clock += 20) writer.flushIfDue();
     expect(commits).toEqual([]);
-    writer.commit([{ messageId: 3, attemptId: null }], '2026-01-01T00:00:00.120Z');
+    writer.commit([{ messageId: 3, attemptId: null }], '2026-01-01T00:00:00.200Z');
     expect(commits).toEqual([{ results: [1, 2], claims: [3] }]);
   });
 
@@ -54,7 +55,7 @@ describe('ResultWriter', () => {
       () => clock,
     );
     writer.add(accepted(1));
-    clock += 200;
+    clock += 2 * CLAIM_AHEAD_MS;
     writer.flushIfDue();
     expect(commits).toEqual([{ results: [1], claims: [] }]);
     writer.release([]);
