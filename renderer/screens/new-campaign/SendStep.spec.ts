@@ -2,47 +2,20 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import type { ComponentProps } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTotals } from '../../../shared/sms';
-import type { ImportedRecipient } from '../../../shared/types';
 import { CallError } from '../../lib/api';
 import type { RecipientsDraft } from './draft';
 import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
-import { summary } from '../../testing/results';
+import { recipient, recipientsDraft, summary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
 
 type SendStepProps = ComponentProps<typeof SendStep>;
 
 function draft(n: number): RecipientsDraft {
-  const recipients: ImportedRecipient[] = Array.from({ length: n }, (_, i) => ({
-    row: i + 1,
-    fields: [`P${i}`, `+3725${String(1_000_000 + i)}`],
-    rawPhone: `+3725${String(1_000_000 + i)}`,
-    to: `+3725${String(1_000_000 + i)}`,
-    status: 'ok',
-    reason: null,
-  }));
-  const counts = { total: n, ok: n, invalid: 0, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 };
-  return {
+  const phone = (i: number) => `+3725${String(1_000_000 + i)}`;
+  return recipientsDraft({
     fileName: 'big.csv',
-    bytes: new Uint8Array(),
-    timeColumns: [],
-    country: 'EE',
-    result: {
-      fileName: 'big.csv',
-      encoding: 'utf-8',
-      delimiter: ',',
-      headerRow: 1,
-      header: ['name', 'phone'],
-      headerIssues: [],
-      phoneColumn: 1,
-      phoneColumnName: 'phone',
-      phoneCandidates: [1],
-      countryColumn: null,
-      countryColumnName: null,
-      recipients,
-      counts,
-      problems: [],
-    },
-  };
+    recipients: Array.from({ length: n }, (_, i) => recipient(i + 1, [`P${i}`, phone(i)])),
+  });
 }
 
 function setup(n: number, handlers: FakeHandlers, delivery: SendStepProps['delivery'] = null) {
