@@ -4,7 +4,7 @@
 // sent, or unknown). The campaign keeps where it was sent (test simulator or live API).
 import { getCampaign } from '../../db/queries/campaigns';
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
-import { CliFailure, parseOptions, UsageError, type Command } from '../command';
+import { campaignIdArgument, CliFailure, parseOptions, type Command } from '../command';
 import { confirm } from '../confirm';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
@@ -29,12 +29,7 @@ export const cancelCommand: Command = {
       ...TARGET_OPTIONS,
       yes: { type: 'boolean' },
     });
-    if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
-      throw new UsageError(
-        'give the id of one campaign, e.g. omnicast cancel 3 (omnicast campaigns lists them).',
-      );
-    }
-    const id = Number(positionals[0]);
+    const id = campaignIdArgument(positionals, 'cancel');
     const dir = dataDirFrom(values['data-dir'], io);
     const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {

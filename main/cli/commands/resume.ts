@@ -7,7 +7,14 @@ import {
   type ScheduleChoice,
 } from '../../sender/schedule';
 import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
-import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
+import {
+  campaignIdArgument,
+  CliFailure,
+  numberOption,
+  parseOptions,
+  UsageError,
+  type Command,
+} from '../command';
 import { confirm } from '../confirm';
 import { targetWords } from '../../../shared/send-target';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
@@ -45,12 +52,7 @@ export const resumeCommand: Command = {
       now: { type: 'boolean' },
       yes: { type: 'boolean' },
     });
-    if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
-      throw new UsageError(
-        'give the id of one campaign, e.g. omnicast resume 3 (omnicast campaigns lists them).',
-      );
-    }
-    const id = Number(positionals[0]);
+    const id = campaignIdArgument(positionals, 'resume');
     const rate = numberOption('rate', values.rate, MIN_RATE, MAX_RATE);
     const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);

@@ -16,7 +16,7 @@ import {
   TARGET_OPTIONS,
   type CliCore,
 } from '../cli-core';
-import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
+import { campaignIdArgument, CliFailure, parseOptions, type CliIO, type Command } from '../command';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
 /** Rows listed under "billed differs from predicted"; the report has them all. */
@@ -41,12 +41,7 @@ export const statusCommand: Command = {
       ...TARGET_OPTIONS,
       refresh: { type: 'boolean' },
     });
-    if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
-      throw new UsageError(
-        'give the id of one campaign, e.g. omnicast status 3 (omnicast campaigns lists them).',
-      );
-    }
-    const id = Number(positionals[0]);
+    const id = campaignIdArgument(positionals, 'status');
     const dir = dataDirFrom(values['data-dir'], io);
     const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { detectTimeColumns } from '../../../shared/delivery-time';
 import { defaultForm, type DeliveryForm } from './delivery-form';
 import DeliveryTimeFields from './DeliveryTimeFields.svelte';
 
@@ -12,7 +13,8 @@ const rows = [
 
 function setup(form: DeliveryForm = defaultForm('Europe/Tallinn')) {
   const onChange = vi.fn();
-  const view = render(DeliveryTimeFields, { columns, rows, countryColumn: null, form, onChange });
+  const guesses = detectTimeColumns(columns, rows);
+  const view = render(DeliveryTimeFields, { columns, guesses, rows, countryColumn: null, form, onChange });
   return { onChange, ...view };
 }
 
