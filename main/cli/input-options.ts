@@ -20,6 +20,7 @@ import {
   templateTooLong,
 } from '../../shared/import/rules';
 import { numberOption, UsageError } from './command';
+import { nativeInflateRaw } from '../native-inflate';
 import { AUTOCONVERT_LIST, DEFAULT_AUTOCONVERT, isAutoconvert } from '../../shared/limits';
 
 export const IMPORT_OPTIONS = {
@@ -96,7 +97,7 @@ export function readRecipientsFile(
   optOuts: ReadonlySet<string> = new Set(),
 ): ImportResult {
   const { bytes, options } = loadRecipientsFile(file, values, cwd, optOuts);
-  const outcome = importRecipients(bytes, options);
+  const outcome = importRecipients(bytes, options, nativeInflateRaw);
   if (!outcome.ok) throw new UsageError(outcome.error);
   return outcome.result;
 }

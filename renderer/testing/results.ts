@@ -8,6 +8,7 @@ import type {
   ImportedRecipient,
   MessageRow,
   MessageState,
+  RecipientStatus,
   Settings,
   StateCounts,
 } from '../../shared/types';
@@ -128,19 +129,15 @@ export function recipient(
 
 /** The counts an import gives these rows (no blank lines skipped). */
 export function importCounts(recipients: readonly ImportedRecipient[]): ImportCounts {
-  const counts: ImportCounts = {
-    total: 0,
-    ok: 0,
-    invalid: 0,
-    duplicate: 0,
-    opted_out: 0,
+  const count = (status: RecipientStatus) => recipients.filter((r) => r.status === status).length;
+  return {
+    total: recipients.length,
+    ok: count('ok'),
+    invalid: count('invalid'),
+    duplicate: count('duplicate'),
+    opted_out: count('opted_out'),
     blankLinesSkipped: 0,
   };
-  for (const r of recipients) {
-    counts.total += 1;
-    counts[r.status] += 1;
-  }
-  return counts;
 }
 
 /** A comma CSV with the columns name and phone; its counts follow the recipients given. */

@@ -1,6 +1,7 @@
-// The streaming CSV importer; a workbook reaches it as its sheet's CSV text (see workbook.ts). A
-// worker pushes the file chunk by chunk and gets finished rows back at once, so it can post progress
-// and show the first rows long before the end; importRecipients() is the same thing fed with one file. Nothing here touches I/O or node:* modules.
+// The streaming CSV importer (a workbook's rows go through record-importer.ts instead, see
+// workbook.ts). A worker pushes the file chunk by chunk and gets finished rows back at once, so it can
+// post progress and show the first rows long before the end; importRecipients() is the same thing fed
+// with one file. Nothing here touches I/O or node:* modules.
 //
 // Protocol: push(chunk) → { rows, restart, error }.
 //  - The first SAMPLE_BYTES are held back (rows: []) to detect encoding, delimiter, header row and
@@ -12,20 +13,11 @@
 // finish() → the complete ImportResult (recipients included) or the refusal.
 import type { ImportedRecipient } from '../types';
 import { createStreamDecoder, firstInvalidUtf8, joinBytes, type StreamDecoder } from './decode';
-import {
-  detectDelimiter,
-  detectHeaderIndex,
-  detectNewline,
-  isBlank,
-  parseRecords,
-  PHONE_SAMPLE_ROWS,
-  phoneCandidates,
-  uniqueHeader,
-} from './detect';
+import { parseRecords } from './detect';
+import { detectLayout, ImportRefused } from './layout';
 import type { ImportOptions, ImportOutcome, ImportResult } from './model';
-import { refusal, headerOnly, unknownColumn, noPhoneColumn } from './refusals';
-import { RowProcessor, type RowSetup } from './rows';
-import { detectCountryColumn } from './country';
+import { refusal, headerOnly } from './refusals';
+import { RowProcessor } from './rows';
 
 export interface ImporterUpdate {
   rows: ImportedRecipient[];
@@ -42,12 +34,6 @@ export const SAMPLE_BYTES = 64 * 1024;
 /** Characters of text parsed at a time before the end (see parsePending). */
 const PARSE_WINDOW = 512 * 1024;
 const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
-
-export interface LayoutSetup {
-  delimiter: string;
-  newline: string;
-  setup: RowSetup;
-}
 
 interface Layout {
   delimiter: string;
@@ -206,105 +192,4 @@ export function createCsvImporter(options: ImportOptions): Importer {
       return (finished = { ok: true, result });
     },
   };
-}
-
-/**
- * A refusal (one sentence for the operator), thrown while the file's layout is worked out; `columns`
- * when the file was readable but no phone column was found.
- */
-export class ImportRefused extends Error {
-  constructor(
-    message: string,
-    readonly columns?: string[],
-  ) {
-    super(message);
-  }
-}
-
-export const LAYOUT_RECORDS = 1000;
-
-/** Whether `records` holds the header at `headerIndex` and the 200 data rows phoneCandidates() reads. */
-export function enoughAfter(records: readonly string[][], headerIndex: number): boolean {
-  if (headerIndex < 0 || headerIndex >= records.length) return false;
-  let rows = 0;
-  for (let i = headerIndex + 1; i < records.length && rows < PHONE_SAMPLE_ROWS; i++) {
-    if (!isBlank(records[i] as string[])) rows++;
-  }
-  return rows >= PHONE_SAMPLE_ROWS;
-}
-
-/**
- * The file's layout from its first decoded text (`last` when that is the whole file): delimiter, line
- * ending, header row, column names and phone column. Throws ImportRefused.
- */
-export function detectLayout(sample: string, last: boolean, options: ImportOptions): LayoutSetup {
-  const newline = detectNewline(sample);
-  const delimiter = options.delimiter ?? detectDelimiter(sample, newline);
-  // The header is among the first 50 records and the phone column is judged on 200 rows after it:
-  // a prefix of the sample usually holds both; parse all of it only when not.
-  let records = parseRecords(sample, delimiter, newline, !last, LAYOUT_RECORDS).data;
-  let headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
-  if (records.length >= LAYOUT_RECORDS && !enoughAfter(records, headerIndex)) {
-    records = parseRecords(sample, delimiter, newline, !last).data;
-    headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderIndex(records);
-  }
-  return { delimiter, newline, setup: layoutOfRecords(records, headerIndex, options, delimiter) };
-}
-
-/**
- * The header, column names, phone and country columns from the file's first records (a CSV file's
- * or a workbook sheet's, one per spreadsheet row from the first), the header at `headerIndex`.
- * `delimiter`: a CSV file's, for telling rows run together; none for a workbook. Throws ImportRefused.
- */
-export function layoutOfRecords(
-  records: readonly string[][],
-  headerIndex: number,
-  options: ImportOptions,
-  delimiter?: string,
-): RowSetup {
-  const headerRecord = records[headerIndex];
-  if (!headerRecord) {
-    throw new ImportRefused(
-      options.headerRow !== undefined
-        ? `"${options.fileName}" has no row ${options.headerRow} to use as the header: it has ${records.length} rows.`
-        : headerOnly(options.fileName),
-    );
-  }
-  const { header, issues } = uniqueHeader(headerRecord, headerRecord.length);
-  const dataSample = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
-  let countryColumn: number | null = null;
-  if (typeof options.countryColumn === 'string') {
-    countryColumn = columnNamed(header, options.countryColumn, options.fileName);
-  } else if (options.countryColumn === undefined) {
-    countryColumn = detectCountryColumn(header, dataSample.slice(0, PHONE_SAMPLE_ROWS), null);
-  }
-  const candidates = phoneCandidates(header, dataSample, options.defaultCountry, countryColumn);
-  let phoneColumn: number;
-  if (options.phoneColumn !== undefined) {
-    phoneColumn = columnNamed(header, options.phoneColumn, options.fileName);
-  } else {
-    const best = candidates[0];
-    if (best === undefined) throw new ImportRefused(noPhoneColumn(options.fileName, header), header);
-    phoneColumn = best;
-  }
-  const setup: RowSetup = {
-    header,
-    headerIssues: issues,
-    headerRow: headerIndex + 1,
-    phoneColumn,
-    candidates,
-    country: options.defaultCountry,
-    optOuts: options.optOuts ?? new Set(),
-    countryColumn: countryColumn === phoneColumn ? null : countryColumn,
-  };
-  if (delimiter !== undefined) setup.delimiter = delimiter;
-  return setup;
-}
-
-/** The column the operator named (case and surrounding spaces ignored); refused with the file's columns. */
-function columnNamed(header: readonly string[], name: string, fileName: string): number {
-  const wanted = name.trim().toLowerCase();
-  const index = header.findIndex((column) => column.toLowerCase() === wanted);
-  if (index < 0) throw new ImportRefused(unknownColumn(fileName, name, header), [...header]);
-  return index;
 }

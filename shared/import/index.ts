@@ -4,6 +4,7 @@ export { decodeCsvBytes, type CsvEncoding, type DecodedText } from './decode';
 export { normalizePhone, countryName, type PhoneResult } from './phone';
 export { SAMPLE_BYTES, type Importer, type ImporterUpdate } from './importer';
 export { createImporter, importRecipients, isZip } from './workbook';
+export type { InflateRaw } from './zip';
 export type { ImportOptions, ImportResult, ImportOutcome, ImportProblem, ImportCounts } from './model';
 export {
   csvField,

@@ -4,13 +4,13 @@
 import { SheetRows, noSheet, type SheetRead, type SheetSink } from './sheet-rows';
 import { rawDateOfText } from './xlsx-format';
 import { attribute, plainAttribute, unescapeXml, XmlPieces } from './xml-text';
-import { readEntry, streamEntry, type ZipEntry } from './zip';
+import type { ZipArchive, ZipEntry } from './zip';
 
 /** Whether the archive says it is a spreadsheet (an OpenDocument text or drawing is not). */
-export function isOds(bytes: Uint8Array, parts: Map<string, ZipEntry>): boolean {
-  const mimetype = parts.get('mimetype');
+export function isOds(zip: ZipArchive): boolean {
+  const mimetype = zip.parts.get('mimetype');
   if (!mimetype) return true;
-  return new TextDecoder().decode(readEntry(bytes, mimetype)).includes('opendocument.spreadsheet');
+  return new TextDecoder().decode(zip.read(mimetype)).includes('opendocument.spreadsheet');
 }
 
 const TOKEN =
@@ -50,7 +50,7 @@ interface OdsCell {
 
 /** Reads the sheet named `sheetName` (the first when absent) of content.xml into `sink`. */
 export function readOds(
-  bytes: Uint8Array,
+  zip: ZipArchive,
   content: ZipEntry,
   fileName: string,
   sheetName: string | undefined,
@@ -79,7 +79,7 @@ export function readOds(
     cells = [];
   };
 
-  streamEntry(bytes, content, (data, last, fraction) => {
+  zip.stream(content, (data, last, fraction) => {
     const xml = pieces.push(data, last);
     // Once the sheet is read, only the other sheets' names are wanted.
     if (chosen !== null && !reading) {

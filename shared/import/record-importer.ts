@@ -1,8 +1,8 @@
 // A workbook sheet's rows reach the row processor as records with their spreadsheet row numbers: no
 // CSV text in between, yet the same detection of header, phone and country columns and the same rules
-// as a CSV file (importer.ts).
+// as a CSV file (layout.ts, rows.ts).
 import { detectHeaderIndex } from './detect';
-import { enoughAfter, ImportRefused, LAYOUT_RECORDS, layoutOfRecords } from './importer';
+import { enoughAfter, ImportRefused, LAYOUT_RECORDS, layoutOfRecords } from './layout';
 import type { ImportOptions, ImportOutcome } from './model';
 import { headerOnly } from './refusals';
 import { RowProcessor } from './rows';

@@ -9,7 +9,7 @@ import { createRecordImporter } from './record-importer';
 import type { SheetRead, SheetSink } from './sheet-rows';
 import { readXlsx } from './xlsx';
 import { isOds, readOds } from './ods';
-import { ZipDamaged, zipEntries } from './zip';
+import { ZipArchive, ZipDamaged, type InflateRaw } from './zip';
 
 const NONE: ImporterUpdate = { rows: [], restart: false, error: null };
 
@@ -22,11 +22,13 @@ export function isZip(head: Uint8Array): boolean {
  * finish() (its list of parts is at its end), which then reads its sheet piece by piece, telling
  * `onProgress` the share of the sheet read; a CSV file's progress is the caller's bytes pushed.
  * `maxSheetText`: the most characters a sheet may become as CSV text (the CSV file's cap).
+ * `inflateRaw`: a native inflater for the workbook's parts (Node's zlib), where the caller has one.
  */
 export function createImporter(
   options: ImportOptions,
   onProgress?: (fraction: number) => void,
   maxSheetText = MAX_IMPORT_FILE_BYTES,
+  inflateRaw?: InflateRaw,
 ): Importer {
   let csv: Importer | null = null;
   const held: Uint8Array[] = [];
@@ -58,7 +60,7 @@ export function createImporter(
         start(all);
         return (csv as Importer | null)?.finish() ?? { ok: false, error: headerOnly(options.fileName) };
       }
-      return importWorkbook(all, options, maxSheetText, onProgress);
+      return importWorkbook(all, options, { maxSheetText, onProgress, inflateRaw });
     },
   };
 }
@@ -66,11 +68,16 @@ export function createImporter(
 /** Per spreadsheet row (1-based), the raw dates of its date cells by 0-based column; null elsewhere. */
 type SheetDates = Map<number, (string | null)[]>;
 
+interface WorkbookReading {
+  maxSheetText: number;
+  onProgress: ((fraction: number) => void) | undefined;
+  inflateRaw: InflateRaw | undefined;
+}
+
 function importWorkbook(
   bytes: Uint8Array,
   options: ImportOptions,
-  maxSheetText: number,
-  onProgress?: (fraction: number) => void,
+  { maxSheetText, onProgress, inflateRaw }: WorkbookReading,
 ): ImportOutcome {
   const name = `"${options.fileName}"`;
   const importer = createRecordImporter(options);
@@ -98,12 +105,12 @@ function importWorkbook(
   };
   let read: SheetRead;
   try {
-    const parts = zipEntries(bytes);
-    const workbook = parts.get('xl/workbook.xml');
-    const content = parts.get('content.xml');
-    if (workbook) read = readXlsx(bytes, parts, workbook, options.fileName, options.sheet, sink);
-    else if (content && isOds(bytes, parts)) {
-      read = readOds(bytes, content, options.fileName, options.sheet, sink);
+    const zip = new ZipArchive(bytes, inflateRaw);
+    const workbook = zip.parts.get('xl/workbook.xml');
+    const content = zip.parts.get('content.xml');
+    if (workbook) read = readXlsx(zip, workbook, options.fileName, options.sheet, sink);
+    else if (content && isOds(zip)) {
+      read = readOds(zip, content, options.fileName, options.sheet, sink);
     } else
       read = { ok: false, error: `${name} is a ZIP archive, not a spreadsheet (.xlsx, .ods) or a CSV file.` };
   } catch (error) {
@@ -142,9 +149,16 @@ function attachDates(result: ImportResult, dates: SheetDates): void {
   }
 }
 
-/** The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices. */
-export function importRecipients(bytes: Uint8Array, options: ImportOptions): ImportOutcome {
-  const importer = createImporter(options);
+/**
+ * The whole file at once (CLI, main, tests), through the same streaming path in 4 MB slices;
+ * `inflateRaw` as for createImporter.
+ */
+export function importRecipients(
+  bytes: Uint8Array,
+  options: ImportOptions,
+  inflateRaw?: InflateRaw,
+): ImportOutcome {
+  const importer = createImporter(options, undefined, MAX_IMPORT_FILE_BYTES, inflateRaw);
   const slice = 4 * 1024 * 1024;
   for (let at = 0; at < bytes.length; at += slice) {
     if (importer.push(bytes.subarray(at, at + slice)).error) break;

@@ -7,6 +7,7 @@ import type { RecipientsDraft } from './draft';
 import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
 import { recipient, recipientsDraft, summary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
+import { testPlan } from '../../../shared/delivery-time/plan-test-support';
 
 type SendStepProps = ComponentProps<typeof SendStep>;
 
@@ -148,14 +149,11 @@ describe('SendStep', () => {
     expect(onStarted).not.toHaveBeenCalled();
   });
   it('hands main the delivery plan and the choices, asks no one time, and confirms each row at its own time', async () => {
-    const plan = {
+    const plan = testPlan({
       column: 0,
-      format: 'dd.MM.yyyy HH:mm',
-      rule: { kind: 'before' as const, minutes: 1440 },
+      rule: { kind: 'before', minutes: 1440 },
       quietHours: { from: '21:00', to: '08:00' },
-      zone: 'Europe/Tallinn',
-      countryColumn: null,
-    };
+    });
     const choices = { unparseable: 'skip', past: 'send-now', tooFar: 'skip' } as const;
     const deliverySummary = {
       messages: 2,

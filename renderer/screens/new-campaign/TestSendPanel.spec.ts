@@ -13,12 +13,14 @@ const recipients = recipientsDraft({
   ],
 });
 
+const MESSAGE = { name: 'C', sender: ' Shop ', template: 'Hi {{name}}', autoconvert: 'full' } as const;
+
 function setup(handlers: FakeHandlers) {
   const api = fakeApi(handlers);
   render(TestSendPanel, {
     api,
     recipients,
-    message: { name: 'C', sender: ' Shop ', template: 'Hi {{name}}', autoconvert: 'full' },
+    message: MESSAGE,
     testMode: true,
   });
   return api;
@@ -40,19 +42,12 @@ describe('TestSendPanel', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('accepted'));
-    expect(api.calls).toEqual([
-      {
-        name: 'campaigns.testSend',
-        args: {
-          template: 'Hi {{name}}',
-          columns: ['name', 'phone'],
-          fields: ['Bob', '5123 4568'],
-          to: '+37251234567',
-          sender: 'Shop',
-          autoconvert: 'full',
-        },
-      },
-    ]);
+    // The message as typed (its sender trimmed, its name not needed), on the file's columns and the
+    // first sendable row's own values.
+    const { name: _name, ...message } = MESSAGE;
+    const row = { columns: ['name', 'phone'], fields: ['Bob', '5123 4568'] };
+    const args = { ...message, ...row, sender: 'Shop', to: '+37251234567' };
+    expect(api.calls).toEqual([{ name: 'campaigns.testSend', args }]);
   });
 
   it('shows a refusal in plain words', async () => {
