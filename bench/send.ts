@@ -1,66 +1,67 @@
-// Sending engine benchmark against the real simulator (`omnicast simulator`, in a child process so
-// that its CPU and memory are not counted as ours) through the real Messente client: pace as the
-// simulator received it (its log's received_at), CPU per message beside a bare Node floor measured
-// in the same run, memory over a long campaign, and the unthrottled ceiling.
+// Sending engine benchmark against the real simulator (child process, send-simulator.ts) through
+// the real Messente client: pace as the simulator received it (its log's received_at), CPU per
+// message beside a bare Node floor measured in the same run, memory over a long campaign, and the
+// unthrottled ceiling.
+// What each CPU figure counts: the engine's, this process from the moment the campaign's start has
+// returned (campaign read, status committed, client made) to the run's last answer: every claim
+// and result commit, the pace, the requests and their answers, progress events and GC. The start
+// and the final commits after the last answer happen once per campaign, not per message, and the
+// floor has nothing like them: they are measured apart and printed as "once per run". The floor's
+// (send-floor.ts): from its first request to its last answer.
 // SEND_BENCH_MESSAGES changes the memory run's size (default 200 000; quick mode 20 000);
 // SEND_BENCH_RATES=50,150 runs only those paced runs; SEND_BENCH_DB=memory and SEND_BENCH_CLIENT=null
-// take away the disk and the network, to see what each costs.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// take away the disk and the network, to see what each costs; SEND_BENCH_PROFILE (send-profile.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openDatabase, openMemoryDatabase } from '../main/db/database';
 import { EventBus } from '../main/events';
-import { createMessenteClient } from '../main/messente';
 import { createSender } from '../main/sender';
 import { seedCampaign } from '../main/sender/test-support';
 import { arrivalFigures, arrivalTimes, mostInWindow, type ArrivalFigures } from '../main/sender/arrivals';
+import { nullClient, stampedClient, watchedClient } from './send-clients';
 import { measureFloor } from './send-floor';
-import type { SendClient, StartOptions } from '../main/sender/types';
-
-const LATENCY_MS = 30;
-const CLI = resolve(process.cwd(), 'dist/main/cli.cjs');
-
-interface Simulator {
-  apiUrl: string;
-  legacyUrl: string;
-  logFile: string;
-  child: ChildProcess;
-}
-
-async function startSimulator(dir: string): Promise<Simulator> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-  const logFile = join(dir, 'simulator.jsonl');
-  const child = spawn(
-    process.execPath,
-    [CLI, 'simulator', '--port', '0', '--latency-ms', String(LATENCY_MS), '--log', logFile],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const apiUrl = await new Promise<string>((done, fail) => {
-    let text = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      text += d.toString();
-      const url = /(http:\/\/\S+\/v1)/.exec(text)?.[1];
-      if (url) done(url);
-    });
-    child.once('exit', (code) => fail(new Error(`simulator exited (${code}): ${text}`)));
-  });
-  return { apiUrl, legacyUrl: apiUrl.replace(/\/v1$/, ''), logFile, child };
-}
+import { MAX_RATE } from '../shared/limits';
+import { startProfile } from './send-profile';
+import { LATENCY_MS, logLength, startSimulator, type Simulator } from './send-simulator';
+import type { StartOptions } from '../main/sender/types';
 
 interface RunFigures extends ArrivalFigures {
   /** The most our own client was handed in any 1-second window (before the loopback's jitter). */
   mostInOneSecondSent: number;
+  /** From the start's return to the last answer, per message (see the top of this file). */
   cpuMicrosPerMessage: number;
   userMicrosPerMessage: number;
   /** Voluntary context switches (all threads) per message: the wake-ups an idle process pays for. */
   wakeUpsPerMessage: number;
-  rssGrowthMb: number;
+  /** CPU of the campaign's start and of its final commits after the last answer, once per run. */
+  onceMs: number;
+  /** Null unless the run sampled its memory. */
+  rssGrowthMb: number | null;
 }
 
-const logLength = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').length : 0);
+interface Usage {
+  cpu: NodeJS.CpuUsage;
+  wakes: number;
+}
+const usage = (): Usage => ({
+  cpu: process.cpuUsage(),
+  wakes: process.resourceUsage().voluntaryContextSwitches,
+});
+const cpuMicros = (from: Usage, to: Usage) => to.cpu.user - from.cpu.user + to.cpu.system - from.cpu.system;
 
-async function run(sim: Simulator, messages: number, opts: StartOptions): Promise<RunFigures> {
+interface RunOptions {
+  profileName?: string;
+  /** Samples resident memory four times a second (a wake-up of its own, so only when reported). */
+  sampleMemory?: boolean;
+}
+
+async function run(
+  sim: Simulator,
+  messages: number,
+  opts: StartOptions,
+  runOptions: RunOptions = {},
+): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'omnicast-bench-send-'));
   // SEND_BENCH_DB=memory: the same run without disk writes, to see what durability costs.
   const db = process.env.SEND_BENCH_DB === 'memory' ? openMemoryDatabase() : openDatabase(dir);
@@ -69,44 +70,34 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
     const id = seedCampaign(db, messages);
     // Our own start times too: the simulator's arrival times add the loopback's scheduling jitter.
     const starts: number[] = [];
-    const getClient = async (): Promise<SendClient> => {
-      // SEND_BENCH_CLIENT=null: answers after the same latency without any socket, to tell the
-      // engine's own cost (pace, SQLite, bookkeeping) from the network's.
-      if (process.env.SEND_BENCH_CLIENT === 'null') return nullClient(starts);
-      const inner = createMessenteClient({
-        apiUrl: sim.apiUrl,
-        legacyUrl: sim.legacyUrl,
-        username: 'test',
-        password: 'test',
-        maxSockets: 512,
-      });
-      return {
-        sendOmnimessage: (b, onWritten) => (
-          starts.push(performance.now()),
-          inner.sendOmnimessage(b, onWritten)
-        ),
-        sendOmnimessages: (b, onWritten) => {
-          for (let i = 0; i < b.length; i++) starts.push(performance.now());
-          return inner.sendOmnimessages(b, onWritten);
-        },
-        close: () => inner.close(),
-      };
-    };
+    let lastAnswer: Usage | null = null;
+    const getClient = async () =>
+      watchedClient(
+        // SEND_BENCH_CLIENT=null: answers after the same latency without any socket, to tell the
+        // engine's own cost (pace, SQLite, bookkeeping) from the network's.
+        process.env.SEND_BENCH_CLIENT === 'null' ? nullClient(starts) : stampedClient(sim, starts),
+        messages,
+        () => (lastAnswer = usage()),
+      );
     const sender = createSender({ db, events: new EventBus(), getClient });
     (globalThis as { gc?: () => void }).gc?.();
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
-    const cpu0 = process.cpuUsage();
-    const wakes0 = process.resourceUsage().voluntaryContextSwitches;
+    const sampler = runOptions.sampleMemory
+      ? setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250)
+      : null;
+    const stopProfile = await startProfile(runOptions.profileName ?? null);
+    const before = usage();
     await sender.start(id, opts);
+    const started = usage();
     const final = await sender.whenSettled(id);
-    const cpu = process.cpuUsage(cpu0);
-    const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
-    clearInterval(sampler);
+    const settled = usage();
+    await stopProfile();
+    if (sampler) clearInterval(sampler);
     const rssGrowth = Math.max(peak, process.memoryUsage().rss) - rss0;
-    if (final.counts.accepted !== messages)
+    if (final.counts.accepted !== messages || lastAnswer === null)
       throw new Error(`only ${final.counts.accepted} of ${messages} accepted`);
+    const last: Usage = lastAnswer;
     const times =
       process.env.SEND_BENCH_CLIENT === 'null'
         ? [...starts]
@@ -114,41 +105,16 @@ async function run(sim: Simulator, messages: number, opts: StartOptions): Promis
     return {
       ...arrivalFigures(times, opts.rate, opts.batchSize ?? 1),
       mostInOneSecondSent: mostInWindow(starts),
-      cpuMicrosPerMessage: (cpu.user + cpu.system) / messages,
-      userMicrosPerMessage: cpu.user / messages,
-      wakeUpsPerMessage: wakes / messages,
-      rssGrowthMb: rssGrowth / 1024 / 1024,
+      cpuMicrosPerMessage: cpuMicros(started, last) / messages,
+      userMicrosPerMessage: (last.cpu.user - started.cpu.user) / messages,
+      wakeUpsPerMessage: (last.wakes - started.wakes) / messages,
+      onceMs: (cpuMicros(before, started) + cpuMicros(last, settled)) / 1_000,
+      rssGrowthMb: runOptions.sampleMemory ? rssGrowth / 1024 / 1024 : null,
     };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-let nullIds = 0;
-function nullClient(starts: number[]): SendClient {
-  const answer = () =>
-    new Promise<void>((done) => setTimeout(done, LATENCY_MS)).then(() => `null-${++nullIds}`);
-  return {
-    sendOmnimessage: async () => {
-      starts.push(performance.now());
-      const id = await answer();
-      return { kind: 'accepted', httpStatus: 201, omnimessageId: id, messageIds: [id] };
-    },
-    sendOmnimessages: async (bodies) => {
-      for (let i = 0; i < bodies.length; i++) starts.push(performance.now());
-      await answer();
-      return {
-        kind: 'items',
-        httpStatus: 201,
-        items: bodies.map(() => {
-          const id = `null-${++nullIds}`;
-          return { kind: 'accepted' as const, omnimessageId: id, messageIds: [id] };
-        }),
-      };
-    },
-    close: async () => {},
-  };
 }
 
 const f = (n: number, d = 1) => n.toFixed(d);
@@ -163,7 +129,12 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const runs: RunFigures[] = [];
   const count = Math.max(60, rate * (quick ? 4 : 8));
   for (let i = 1; i <= (quick ? 2 : 5); i++) {
-    const r = await run(sim, count, { rate, allowUnsafeRate: rate > 150 });
+    const r = await run(
+      sim,
+      count,
+      { rate, allowUnsafeRate: rate > MAX_RATE },
+      { profileName: `send-${rate}-run-${i}` },
+    );
     runs.push(r);
     console.log(
       `rate ${rate}/s run ${i}: at the server most in any 1 s ${r.mostInOneSecond} (target ≤ ${rate}; ` +
@@ -175,7 +146,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const worst = Math.max(...runs.map((r) => r.mostInOneSecond));
   const even = Math.min(...runs.map((r) => r.evenShare));
   const achieved = Math.min(...runs.map((r) => r.achieved / rate));
-  const cpu = runs.reduce((sum, r) => sum + r.cpuMicrosPerMessage, 0) / runs.length;
+  const mean = (of: (r: RunFigures) => number) => runs.reduce((sum, r) => sum + of(r), 0) / runs.length;
+  const cpu = mean((r) => r.cpuMicrosPerMessage);
   // The floor's own requests as the simulator received them: the machine's jitter without the engine.
   let floorFrom = 0;
   const floor = await measureFloor(sim.apiUrl, rate, count, () => (floorFrom = logLength(sim.logFile)));
@@ -188,6 +160,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
       `  CPU: engine ${f(cpu, 0)} µs/message, floor ${f(floor.cpuMicrosPerRequest, 0)} µs/request (user ${f(floor.userMicrosPerRequest, 0)}) ` +
       `(bare Node sending the same single requests, no engine, no database, ${f(floor.wakeUpsPerRequest, 2)} ` +
       `wake-ups/request): ${f(cpu / floor.cpuMicrosPerRequest, 2)}× the floor${cpuTarget}\n` +
+      `  once per run, not in the engine's figure: the campaign's start and its final commits, ` +
+      `${f(mean((r) => r.onceMs))} ms CPU (${f((mean((r) => r.onceMs) * 1_000) / count, 0)} µs/message over ${count})\n` +
       `  the floor's requests at the server: most in any 1 s ${bare.mostInOneSecond}, even gaps ` +
       `${pct(bare.evenShare)}, achieved ${pct(bare.achieved / rate)}`,
   );
@@ -204,18 +178,18 @@ export async function runSendBench(options: { quick?: boolean } = {}): Promise<v
     // Warm-up: compile the hot paths and open sockets before anything is measured.
     await run(sim, 3_000, { rate: 1_000, allowUnsafeRate: true });
     await run(sim, quick ? 1_000 : 3_000, { rate: 500, allowUnsafeRate: true });
-    const rates = process.env.SEND_BENCH_RATES?.split(',').map(Number) ?? [10, 50, 150];
+    const rates = process.env.SEND_BENCH_RATES?.split(',').map(Number) ?? [10, 50, MAX_RATE];
     for (const rate of rates) await pacedRuns(sim, rate, quick);
     if (process.env.SEND_BENCH_RATES) return;
     const total = Number(process.env.SEND_BENCH_MESSAGES ?? (quick ? 20_000 : 200_000));
-    const big = await run(sim, total, {
-      rate: 100_000,
-      allowUnsafeRate: true,
-      batchSize: 100,
-      maxInFlight: 8,
-    });
+    const big = await run(
+      sim,
+      total,
+      { rate: 100_000, allowUnsafeRate: true, batchSize: 100, maxInFlight: 8 },
+      { sampleMemory: true },
+    );
     console.log(
-      `memory: ${total} messages (batches of 100, unthrottled), peak resident growth ${f(big.rssGrowthMb)} MB ` +
+      `memory: ${total} messages (batches of 100, unthrottled), peak resident growth ${f(big.rssGrowthMb ?? 0)} MB ` +
         `(target < 50 MB over 200 000), CPU ${f(big.cpuMicrosPerMessage, 0)} µs/message`,
     );
     const single = await run(sim, quick ? 5_000 : 20_000, {

@@ -3,26 +3,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importRecipients } from '../shared/import';
-import type { CampaignProgress, ExportResult } from '../shared/types';
+import type { CampaignProgress } from '../shared/types';
 import { createCore, type Core } from './core';
 import { createMemoryStore } from './credentials/store';
-import type { ExportSource, Platform } from './platform';
+import { memoryPlatform } from './testing/memory-platform';
 import { callerOf } from './handlers/test-support';
 import { tempDir } from './testing/temp-dir';
-
-/** A platform that "saves" exports into memory, standing in for the desktop save dialog. */
-function memoryPlatform(saved: string[]): Platform {
-  return {
-    async offerExport(source: ExportSource): Promise<ExportResult> {
-      let text = '';
-      const rows = await source.write((chunk) => {
-        text += chunk;
-      });
-      saved.push(text);
-      return { kind: 'saved', path: source.suggestedName, rows };
-    },
-  };
-}
 
 let core: Core | undefined;
 afterEach(async () => {

@@ -4,11 +4,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCore, type Core } from './core';
+import { createCore } from './core';
 import { createMemoryStore } from './credentials/store';
-import type { ExportSource, Platform } from './platform';
-import { startSimulator, type RunningSimulator } from './simulator';
+import { startSimulator } from './simulator';
 import { callerOf, draftWithRecipients } from './handlers/test-support';
+import { closeAfterEach } from './testing/close-after-each';
+import { memoryPlatform } from './testing/memory-platform';
 import { tempDir } from './testing/temp-dir';
 
 const USER = 'leak-check-user';
@@ -20,13 +21,8 @@ const FORMS = [
   Buffer.from(PASSWORD).toString('base64'),
 ];
 
-let core: Core | undefined;
-let sim: RunningSimulator | undefined;
-afterEach(async () => {
-  await core?.close();
-  await sim?.close();
-  core = undefined;
-  sim = undefined;
+const closeLater = closeAfterEach();
+afterEach(() => {
   vi.restoreAllMocks();
 });
 
@@ -58,24 +54,18 @@ async function runCampaign(testMode: boolean) {
       logs.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
     });
   }
-  const platform: Platform = {
-    async offerExport(source: ExportSource) {
-      let text = '';
-      const rows = await source.write((chunk) => {
-        text += chunk;
-      });
-      exports.push(text);
-      return { kind: 'saved', path: source.suggestedName, rows };
-    },
-  };
-  sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, statusDelayMs: 50 });
-  core = await createCore({
-    dataDir,
-    platform,
-    version: 't',
-    credentials: createMemoryStore(),
-    legacyUrl: sim.legacyUrl,
-  });
+  const sim = closeLater(
+    await startSimulator({ port: 0, username: USER, password: PASSWORD, statusDelayMs: 50 }),
+  );
+  const core = closeLater(
+    await createCore({
+      dataDir,
+      platform: memoryPlatform(exports),
+      version: 't',
+      credentials: createMemoryStore(),
+      legacyUrl: sim.legacyUrl,
+    }),
+  );
   const call = callerOf(() => core, {
     logError: (n, e) => logs.push(`${n}: ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e)}`),
   });
@@ -95,8 +85,7 @@ async function runCampaign(testMode: boolean) {
   // While open: the WAL and SHM files hold the latest writes.
   const openFiles = allFiles(dataDir);
   for (const file of openFiles) expectNoPassword(file, readFileSync(file));
-  await core.close();
-  core = undefined;
+  await closeLater.now(core);
   for (const file of allFiles(dataDir)) expectNoPassword(file, readFileSync(file));
   exports.forEach((text, i) => expectNoPassword(`export ${i}`, text));
   logs.forEach((line, i) => expectNoPassword(`log line ${i}`, line));

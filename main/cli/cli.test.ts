@@ -5,23 +5,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../simulator';
-import { omnicast } from './test-run';
+import type { RunningSimulator } from '../simulator';
+import { CLI_ENV, omnicast, sendTo, startCliSimulator } from './test-run';
 import { tempDir } from '../testing/temp-dir';
 
 describe('omnicast send + report against the simulator', () => {
   let dir: string;
   let sim: RunningSimulator;
-  const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
+  const env = CLI_ENV;
 
   beforeAll(async () => {
     dir = tempDir('omnicast-cli');
-    sim = await startSimulator({
-      port: 0,
-      username: env.MESSENTE_USERNAME,
-      password: env.MESSENTE_PASSWORD,
-      logFile: join(dir, 'sim.jsonl'),
-    });
+    sim = await startCliSimulator(join(dir, 'sim.jsonl'));
     writeFileSync(
       join(dir, 'recipients.csv'),
       'name;phone\nMari;+372 5123 4567\nJüri;5123 4568\nBad;12\nMari again;0037251234567\nAnne;51234569\n',
@@ -33,23 +28,10 @@ describe('omnicast send + report against the simulator', () => {
 
   it('sends every valid row exactly once and reports every recipient', async () => {
     const dataDir = join(dir, 'data');
-    const send = await omnicast(
-      [
-        'send',
-        'recipients.csv',
-        '--template',
-        'Hi {{name}}',
-        '--api-url',
-        sim.apiUrl,
-        '--rate',
-        '20',
-        '--yes',
-        '--data-dir',
-        dataDir,
-      ],
-      dir,
-      env,
-    );
+    const send = await sendTo(sim, ['recipients.csv', '--template', 'Hi {{name}}', '--rate', '20'], {
+      cwd: dir,
+      dataDir,
+    });
     expect(send.stderr).not.toContain(env.MESSENTE_PASSWORD);
     expect(send.code).toBe(0);
     const lines = send.stdout.trim().split('\n');
@@ -164,20 +146,11 @@ describe('omnicast send + report against the simulator', () => {
   });
 
   it('exits 1 with a one-line reason when the password is wrong', async () => {
-    const run = await omnicast(
-      [
-        'send',
-        'recipients.csv',
-        '--template',
-        'Hi',
-        '--api-url',
-        sim.apiUrl,
-        '--yes',
-        '--data-dir',
-        join(dir, 'data2'),
-      ],
-      dir,
-      { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'wrong' },
+    const run = await sendTo(
+      sim,
+      ['recipients.csv', '--template', 'Hi'],
+      { cwd: dir, dataDir: join(dir, 'data2') },
+      { ...env, MESSENTE_PASSWORD: 'wrong' },
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/credentials|password|401/i);

@@ -76,3 +76,13 @@ export function numberOption(
   }
   return n;
 }
+
+/** The one campaign id `omnicast COMMAND ID` takes, else a UsageError showing how to give it. */
+export function campaignIdArgument(positionals: readonly string[], command: string): number {
+  if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
+    throw new UsageError(
+      `give the id of one campaign, e.g. omnicast ${command} 3 (omnicast campaigns lists them).`,
+    );
+  }
+  return Number(positionals[0]);
+}

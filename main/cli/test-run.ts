@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { startSimulator, type RunningSimulator } from '../simulator';
 import type { CliIO } from './command';
 import { runCli } from './run';
 
@@ -45,4 +46,41 @@ export async function omnicast(
   } finally {
     if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
   }
+}
+
+/** The Messente credentials a CLI test gives `omnicast` through the environment. */
+export const CLI_ENV = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
+
+/** A simulator that takes CLI_ENV's credentials, logging each accepted message to `logFile` when given. */
+export function startCliSimulator(logFile?: string): Promise<RunningSimulator> {
+  return startSimulator({
+    port: 0,
+    username: CLI_ENV.MESSENTE_USERNAME,
+    password: CLI_ENV.MESSENTE_PASSWORD,
+    ...(logFile === undefined ? {} : { logFile }),
+  });
+}
+
+/**
+ * `omnicast ARGV` with its campaigns in `dataDir`, talking to the Messente at `apiUrl` (a simulator
+ * or a scripted server) with the credentials in `env`.
+ */
+export function omnicastAt(
+  server: { apiUrl: string },
+  dataDir: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv = CLI_ENV,
+  cwd: string = process.cwd(),
+): Promise<CliRun> {
+  return omnicast([...argv, '--data-dir', dataDir, '--api-url', server.apiUrl], cwd, env);
+}
+
+/** `omnicast send ARGS` to `sim`, confirmed up front, keeping its campaigns in `dataDir`. */
+export function sendTo(
+  sim: RunningSimulator,
+  args: string[],
+  place: { cwd: string; dataDir: string },
+  env: NodeJS.ProcessEnv = CLI_ENV,
+): Promise<CliRun> {
+  return omnicastAt(sim, place.dataDir, ['send', ...args, '--yes'], env, place.cwd);
 }

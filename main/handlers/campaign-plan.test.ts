@@ -4,32 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../shared/contract';
 import { DateTime } from 'luxon';
-import { useTestModeCore } from './test-support';
+import { testPlan } from '../../shared/delivery-time/plan-test-support';
+import { clinicDraft, useTestModeCore } from './test-support';
 
 const fixture = useTestModeCore('omnicast-plan-calls-');
 const call = fixture.call;
 
-const plan = {
+const plan = testPlan({
   column: 2,
-  format: 'dd.MM.yyyy HH:mm',
   rule: { kind: 'before', minutes: 1440 },
   quietHours: { from: '21:00', to: '08:00' },
-  zone: 'Europe/Tallinn',
-  countryColumn: null,
-} as const;
+});
 
 const create = (extra: Partial<CallArgs<'campaigns.create'>>) =>
-  call('campaigns.create', {
-    name: 'Reminders',
-    template: 'Hi {{name}}, see you at {{Appointment|time}}',
-    sender: 'Clinic',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['name', 'phone', 'Appointment'],
-    phoneColumn: 1,
-    sourceFile: 'clinic.csv',
-    ...extra,
-  });
+  call(
+    'campaigns.create',
+    clinicDraft({ template: 'Hi {{name}}, see you at {{Appointment|time}}', ...extra }),
+  );
 
 describe('campaigns.create with a delivery plan', () => {
   it('keeps the plan and the choices, every group skipped when none is given', async () => {

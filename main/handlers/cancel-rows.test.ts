@@ -2,7 +2,8 @@
 // app's calls against the simulator in test mode: each chosen row's message is deleted at Messente
 // before its own time and recorded; the other rows stay scheduled.
 import { describe, expect, it } from 'vitest';
-import { useTestModeCore } from './test-support';
+import { testPlan } from '../../shared/delivery-time/plan-test-support';
+import { clinicDraft, useTestModeCore } from './test-support';
 import { cancelRowsText } from './campaigns';
 
 const fixture = useTestModeCore('omnicast-cancel-rows-');
@@ -11,24 +12,10 @@ const DAY = 86_400_000;
 
 async function scheduledCampaign(): Promise<number> {
   await fixture.start();
-  const { id } = await call('campaigns.create', {
-    name: 'Reminders',
-    template: 'Hi {{name}}',
-    sender: 'Clinic',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['name', 'phone', 'Appointment'],
-    phoneColumn: 1,
-    sourceFile: 'clinic.csv',
-    deliveryPlan: {
-      column: 2,
-      format: 'iso',
-      rule: { kind: 'at' },
-      quietHours: null,
-      zone: 'Europe/Tallinn',
-      countryColumn: null,
-    },
-  });
+  const { id } = await call(
+    'campaigns.create',
+    clinicDraft({ deliveryPlan: testPlan({ column: 2, format: 'iso' }) }),
+  );
   const now = Date.now();
   await call('campaigns.addRecipients', {
     id,

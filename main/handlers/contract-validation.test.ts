@@ -10,15 +10,9 @@ import {
   type Handlers,
 } from '../../shared/contract';
 import { dispatch } from './dispatch';
+import { namedRecipients } from './test-support';
 
-const recipient = {
-  row: 1,
-  fields: ['Ann', '+37251234567'],
-  rawPhone: '+37251234567',
-  to: '+37251234567',
-  status: 'ok',
-  reason: null,
-};
+const [recipient] = namedRecipients(['+37251234567']);
 
 /** One valid argument object per call: the seeds the malformed cases are generated from. */
 const VALID: { [K in CallName]: CallArgs<K> } = {
@@ -54,7 +48,7 @@ const VALID: { [K in CallName]: CallArgs<K> } = {
   },
   'campaigns.addRecipients': {
     id: 1,
-    recipients: [recipient as CallArgs<'campaigns.addRecipients'>['recipients'][number]],
+    recipients: [recipient!],
   },
   'campaigns.rows': {
     id: 1,

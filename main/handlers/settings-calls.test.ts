@@ -1,70 +1,12 @@
 // The Settings calls through createCore and dispatch, against real loopback simulators: the
 // test-mode one inside core, and one of our own with a known password for "real account" mode.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../core';
-import { createMemoryStore } from '../credentials/store';
-import { createMessenteClient } from '../messente';
-import type { ExportSource, Platform } from '../platform';
-import { startSimulator, type RunningSimulator } from '../simulator';
-import { dispatch } from './dispatch';
+import { describe, expect, it } from 'vitest';
 import { PRICE_FETCH_INTERVAL_MS } from './prices';
-import { callerOf, draftWithRecipients } from './test-support';
-import { tempDir } from '../testing/temp-dir';
+import { useSettingsCore } from './settings-fixture';
+import { draftWithRecipients } from './test-support';
 
-const USER = 'api-user';
-const PASSWORD = 'known-simulator-pass-91';
-
-let core: Core | undefined;
-let sim: RunningSimulator | undefined;
-afterEach(async () => {
-  await core?.close();
-  await sim?.close();
-  core = undefined;
-  sim = undefined;
-});
-
-function memoryPlatform(saved: string[]): Platform {
-  return {
-    async offerExport(source: ExportSource) {
-      let text = '';
-      const rows = await source.write((chunk) => {
-        text += chunk;
-      });
-      saved.push(text);
-      return { kind: 'saved', path: source.suggestedName, rows };
-    },
-  };
-}
-
-const call = callerOf(() => core);
-
-async function testModeCore(now: () => number = Date.now, exports: string[] = []): Promise<Core> {
-  const dataDir = tempDir('omnicast-settings');
-  core = await createCore({
-    dataDir,
-    platform: memoryPlatform(exports),
-    version: 't',
-    credentials: createMemoryStore(),
-    now,
-  });
-  return core;
-}
-
-/** A core in "real account" mode whose Messente is a simulator with a known password. */
-async function accountCore(balanceEur = 100, password = PASSWORD): Promise<Core> {
-  sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur });
-  const dataDir = tempDir('omnicast-settings');
-  core = await createCore({
-    dataDir,
-    platform: memoryPlatform([]),
-    version: 't',
-    credentials: createMemoryStore(),
-    legacyUrl: sim.legacyUrl,
-  });
-  await call('settings.update', { testMode: false, apiUrl: sim.apiUrl });
-  await call('credentials.save', { username: USER, password });
-  return core;
-}
+const fixture = useSettingsCore();
+const { call, testModeCore, accountCore } = fixture;
 
 describe('connection and balance', () => {
   it('tests the test-mode simulator and reads its balance', async () => {
@@ -74,7 +16,7 @@ describe('connection and balance', () => {
   });
 
   it('explains a wrong API password (401) and a missing one', async () => {
-    await accountCore(100, 'the-dashboard-login');
+    await accountCore({ password: 'the-dashboard-login' });
     const result = await call('credentials.test', {});
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -88,7 +30,7 @@ describe('connection and balance', () => {
   });
 
   it('connects with the right password and reports the balance', async () => {
-    await accountCore(42.5);
+    await accountCore({ balanceEur: 42.5 });
     expect(await call('credentials.test', {})).toEqual({ ok: true, balanceEur: 42.5 });
   });
 });
@@ -190,169 +132,5 @@ describe('replacement table', () => {
     const ok = await call('replacements.set', { text: "# mine\n\u2019 => '\n" });
     expect(ok).toEqual({ text: "\u2019 => '", problems: [], saved: true });
     expect((await call('replacements.get', {})).text).toBe("\u2019 => '");
-  });
-});
-
-describe('opt-out list', () => {
-  it('normalises numbers, names invalid lines, lists, removes, imports and exports', async () => {
-    const exports: string[] = [];
-    await testModeCore(Date.now, exports);
-    const added = await call('optOuts.add', {
-      phones: ['5123 4567', '+372 5123 4567', '', '12', '0037251234568'],
-      defaultCountry: 'EE',
-    });
-    expect(added).toEqual({
-      added: 2,
-      alreadyListed: 0,
-      invalid: [{ line: 4, value: '12', reason: expect.any(String) }],
-      total: 2,
-    });
-    const again = await call('optOuts.add', { phones: ['51234567'], defaultCountry: 'EE' });
-    expect(again).toMatchObject({ added: 0, alreadyListed: 1, total: 2 });
-
-    const imported = await call('optOuts.import', {
-      csv: 'name,Phone number\nAnn,+358 40 1234567\nBob,not a number\n',
-      fileName: 'stop.csv',
-      defaultCountry: 'EE',
-    });
-    expect(imported).toMatchObject({ added: 1, invalid: [{ line: 3, value: 'not a number' }], total: 3 });
-    const list = await call('optOuts.list', { offset: 0, limit: 10 });
-    expect(list.total).toBe(3);
-    expect(list.phones.map((p) => p.phone).sort()).toEqual(['+358401234567', '+37251234567', '+37251234568']);
-    expect(list.phones.find((p) => p.phone === '+358401234567')?.source).toBe('import');
-
-    expect(await call('optOuts.remove', { phone: '+37251234568' })).toEqual({ removed: true, total: 2 });
-    expect(await call('optOuts.remove', { phone: '+37251234568' })).toEqual({ removed: false, total: 2 });
-
-    expect(await call('optOuts.export', {})).toMatchObject({ kind: 'saved', rows: 2 });
-    const lines = exports[0]!
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(lines[0]).toBe('phone,added_at,source');
-    expect(
-      lines
-        .slice(1)
-        .map((l) => l.split(',')[0])
-        .sort(),
-    ).toEqual(['+358401234567', '+37251234567']);
-    // Our own export imports back without an invalid line.
-    expect(
-      (await call('optOuts.import', { csv: exports[0]!, fileName: 'opt-outs.csv', defaultCountry: 'EE' }))
-        .invalid,
-    ).toEqual([]);
-  });
-
-  it('reads the balance where a custom API URL lives, not at Messente’s account host', async () => {
-    sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur: 42.5 });
-    core = await createCore({
-      dataDir: tempDir('omnicast-settings-'),
-      platform: memoryPlatform([]),
-      version: 't',
-      credentials: createMemoryStore(),
-    });
-    await call('settings.update', { testMode: false, apiUrl: sim.apiUrl });
-    await call('credentials.save', { username: USER, password: PASSWORD });
-    expect((await call('account.balance', {})).eur).toBe(42.5);
-    expect((await call('app.info', {})).sendsTo).toBe(`the custom API URL ${sim.apiUrl}`);
-  });
-
-  it('gives a draft the balance and target of its own world, whatever test mode says now', async () => {
-    sim = await startSimulator({ port: 0, username: USER, password: PASSWORD, balanceEur: 42.5 });
-    core = await createCore({
-      dataDir: tempDir('omnicast-settings-'),
-      platform: memoryPlatform([]),
-      version: 't',
-      credentials: createMemoryStore(),
-    });
-    await call('credentials.save', { username: USER, password: PASSWORD });
-    await call('settings.update', { testMode: true });
-    const testDraft = await draftWithRecipients(call, 'Rehearsal', ['+37251234567']);
-    await call('settings.update', { testMode: false, apiUrl: sim.apiUrl });
-    const liveDraft = await draftWithRecipients(call, 'Live', ['+37251234567']);
-    await call('settings.update', { testMode: true });
-
-    // Test mode is on now: the account in use is the simulator's €100.00 …
-    expect((await call('account.balance', {})).eur).toBe(100);
-    // … but the live draft is billed to the custom URL's account, and says so.
-    expect((await call('account.balance', { campaignId: liveDraft })).eur).toBe(42.5);
-    expect((await call('campaigns.get', { id: liveDraft })).sendsTo).toBe(`the custom API URL ${sim.apiUrl}`);
-    await call('settings.update', { testMode: false });
-    expect((await call('account.balance', { campaignId: testDraft })).eur).toBe(100);
-    expect((await call('campaigns.get', { id: testDraft })).sendsTo).toBe(
-      'the test simulator (nothing leaves this computer)',
-    );
-    await expect(call('account.balance', { campaignId: 999 })).rejects.toThrow('not_found');
-  });
-
-  it('syncs both ways with Messente’s blacklist', async () => {
-    await accountCore();
-    const messente = createMessenteClient({
-      apiUrl: sim!.apiUrl,
-      legacyUrl: sim!.legacyUrl,
-      username: USER,
-      password: PASSWORD,
-    });
-    try {
-      await messente.blacklist.add('+37251111111');
-      await messente.blacklist.add('+37252222222');
-      await call('optOuts.add', {
-        phones: ['+37252222222', '+37253333333', '+37254444444'],
-        defaultCountry: 'EE',
-      });
-      expect(await call('optOuts.sync', {})).toEqual({ pulled: 1, pushed: 2, skipped: 0, total: 4 });
-      expect((await messente.blacklist.list()).sort()).toEqual([
-        '+37251111111',
-        '+37252222222',
-        '+37253333333',
-        '+37254444444',
-      ]);
-      expect(
-        (await call('optOuts.list', { offset: 0, limit: 10 })).phones.find((p) => p.phone === '+37251111111')
-          ?.source,
-      ).toBe('messente');
-      // A second sync has nothing left to do.
-      expect(await call('optOuts.sync', {})).toEqual({ pulled: 0, pushed: 0, skipped: 0, total: 4 });
-    } finally {
-      messente.close();
-    }
-  });
-});
-
-describe('balance check before sending', () => {
-  it('refuses to start a campaign that costs more than the balance', async () => {
-    await accountCore(0.1);
-    await call('prices.set', { country: 'EE', price: '0.06' });
-    const { id } = await call('campaigns.create', {
-      name: 'Too dear',
-      template: 'Hi',
-      sender: 'Shop',
-      autoconvert: 'on',
-      country: 'EE',
-      columns: ['phone'],
-      phoneColumn: 0,
-      sourceFile: 'x.csv',
-    });
-    const recipients = ['+37251234567', '+37251234568', '+37251234569'].map((to, i) => ({
-      row: i + 1,
-      fields: [to],
-      rawPhone: to,
-      to,
-      status: 'ok' as const,
-      reason: null,
-    }));
-    await call('campaigns.addRecipients', { id, recipients });
-    const envelope = await dispatch(core!.handlers, 'campaigns.start', { id, rate: 10 });
-    expect(envelope).toEqual({
-      ok: false,
-      error: {
-        code: 'insufficient_balance',
-        message: expect.stringMatching(
-          /predicted to cost €0\.18, more than the €0\.10 left on your Messente account/,
-        ),
-      },
-    });
-    expect(sim!.accepted()).toEqual([]);
-    expect((await call('campaigns.get', { id })).status).toBe('draft');
   });
 });

@@ -50,6 +50,21 @@ export async function draftWithRecipients(
   return id;
 }
 
+/** A clinic's reminders: columns name, phone and Appointment, for campaigns delivered row by row. */
+export function clinicDraft(over: Partial<CallArgs<'campaigns.create'>> = {}): CallArgs<'campaigns.create'> {
+  return {
+    name: 'Reminders',
+    template: 'Hi {{name}}',
+    sender: 'Clinic',
+    autoconvert: 'on',
+    country: 'EE',
+    columns: ['name', 'phone', 'Appointment'],
+    phoneColumn: 1,
+    sourceFile: 'clinic.csv',
+    ...over,
+  };
+}
+
 /** A fresh core in test mode (in-process simulator, memory keychain) in its own data folder. */
 export function testModeCoreIn(prefix: string): Promise<Core> {
   return createCore({

@@ -63,8 +63,9 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
 
   // Built once: every send would otherwise parse the same URL and build the same headers again.
-  const readHeaders = { authorization, accept: 'application/json', 'user-agent': 'Omnicast' };
-  const jsonHeaders = { ...readHeaders, 'content-type': 'application/json' };
+  // Frozen: their header lines are then built and checked once (wire.ts).
+  const readHeaders = Object.freeze({ authorization, accept: 'application/json', 'user-agent': 'Omnicast' });
+  const jsonHeaders = Object.freeze({ ...readHeaders, 'content-type': 'application/json' });
   const sendUrls = new Map<string, URL>();
   const sendUrl = (path: string): URL => {
     let url = sendUrls.get(path);

@@ -14,6 +14,23 @@ export interface ParsedResponse {
   close: boolean;
 }
 
+/** The header lines of a frozen headers object, built and checked once: the client's never change. */
+const frozenLines = new WeakMap<Record<string, string>, string>();
+
+function headerLines(headers: Record<string, string>): string {
+  const known = frozenLines.get(headers);
+  if (known !== undefined) return known;
+  let lines = '';
+  for (const name in headers) {
+    const value = headers[name]!;
+    // A header injected through CR/LF would change what the request means.
+    if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) throw new Error(`invalid header ${name}`);
+    lines += `${name}: ${value}\r\n`;
+  }
+  if (Object.isFrozen(headers)) frozenLines.set(headers, lines);
+  return lines;
+}
+
 /** A request head: the request line, Host, the caller's headers and the body's length. */
 export function requestHead(
   method: string,
@@ -21,15 +38,8 @@ export function requestHead(
   headers: Record<string, string>,
   bodyLength: number | null,
 ): string {
-  let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${url.host}\r\nconnection: keep-alive\r\n`;
-  for (const name in headers) {
-    const value = headers[name]!;
-    // A header injected through CR/LF would change what the request means.
-    if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) throw new Error(`invalid header ${name}`);
-    head += `${name}: ${value}\r\n`;
-  }
-  if (bodyLength !== null) head += `content-length: ${bodyLength}\r\n`;
-  return `${head}\r\n`;
+  const length = bodyLength === null ? '' : `content-length: ${bodyLength}\r\n`;
+  return `${method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${url.host}\r\nconnection: keep-alive\r\n${headerLines(headers)}${length}\r\n`;
 }
 
 const CRLF = Buffer.from('\r\n');
@@ -115,20 +125,23 @@ export class ResponseParser {
 
   /** Reads a status line and headers; true when it was a 1xx to skip. */
   private readHead(head: string): boolean {
-    const lines = head.split('\r\n');
-    const m = /^HTTP\/1\.([01]) (\d{3})/.exec(lines[0] ?? '');
+    // Walked with indexOf rather than split into lines: every answer's head passes here.
+    const statusEnd = head.indexOf('\r\n');
+    const m = /^HTTP\/1\.([01]) (\d{3})/.exec(statusEnd < 0 ? head : head.slice(0, statusEnd));
     if (!m) throw new Error('malformed status line');
     const status = Number(m[2]);
     if (status >= 100 && status < 200) return true;
     const headers: ResponseHeaders = {};
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new Error('malformed header');
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
+    for (let at = statusEnd < 0 ? head.length : statusEnd + 2; at < head.length;) {
+      let end = head.indexOf('\r\n', at);
+      if (end < 0) end = head.length;
+      const colon = head.indexOf(':', at);
+      if (colon <= at || colon >= end) throw new Error('malformed header');
+      const name = head.slice(at, colon).trim().toLowerCase();
+      const value = head.slice(colon + 1, end).trim();
       const prev = headers[name];
       headers[name] = prev === undefined ? value : `${prev}, ${value}`;
+      at = end + 2;
     }
     const connection = (headers['connection'] ?? '').toLowerCase();
     this.status = status;

@@ -1,10 +1,9 @@
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
-import { insertCampaign } from '../db/queries/campaigns';
-import { insertMessages } from '../db/queries/messages';
 import { createStatusStore, type StatusObservation } from '../db/queries/statuses';
 import { deliveryReport } from './delivery-report';
+import { seedCampaign } from '../sender/test-support';
 
 const opened: Db[] = [];
 afterEach(() => {
@@ -24,38 +23,12 @@ const ACK: StatusObservation = {
   deliveredAt: null,
 };
 
-/** Three accepted rows of one campaign; returns the campaign and the rows' message ids by row. */
+/**
+ * Three accepted rows of one campaign (+37250000000 to +37250000002); returns the campaign and the
+ * rows' message ids by row.
+ */
 function acceptedCampaign(db: Db): { id: number; messageIds: Map<number, number> } {
-  const id = insertCampaign(db, {
-    headerRow: 1,
-    name: 'Checked',
-    testMode: true,
-    template: 'Hi',
-    sender: 'Shop',
-    autoconvert: 'on',
-    country: 'EE',
-    columns: ['phone'],
-    phoneColumn: 0,
-    sourceFile: 'checked.csv',
-    rate: 10,
-  });
-  insertMessages(
-    db,
-    id,
-    [1, 2, 3].map((row) => ({
-      row,
-      fields: [`+3725123456${row}`],
-      rawPhone: `+3725123456${row}`,
-      to: `+3725123456${row}`,
-      state: 'queued' as const,
-      skipReason: null,
-      text: 'Hi',
-      encoding: 'GSM-7' as const,
-      segments: 1,
-      costMinMicros: 40_000,
-      costMaxMicros: 45_000,
-    })),
-  );
+  const id = seedCampaign(db, 3);
   db.prepare(
     "UPDATE messages SET state = 'accepted', omnimessage_id = 'om-' || row, sent_at = '2026-12-01T09:00:00.000Z' WHERE campaign_id = ?",
   ).run(id);
@@ -88,34 +61,31 @@ describe('delivery report: when each row was last checked', () => {
     const at = (row: number) => messageIds.get(row) ?? 0;
     const next = '2026-12-01T10:00:00.000Z';
 
+    const check = (row: number, checkedAt: string, observation: StatusObservation) => ({
+      messageId: at(row),
+      checkedAt,
+      observation,
+      nextCheckAt: next,
+    });
+
     store.write([
-      { messageId: at(1), checkedAt: '2026-12-01T09:01:00.000Z', observation: ACK, nextCheckAt: next },
-      {
-        messageId: at(2),
-        checkedAt: '2026-12-01T09:01:00.000Z',
-        observation: { kind: 'pending' },
-        nextCheckAt: next,
-      },
+      check(1, '2026-12-01T09:01:00.000Z', ACK),
+      check(2, '2026-12-01T09:01:00.000Z', { kind: 'pending' }),
     ]);
     // Row 1 again, the same status: no new history, but a newer check. Row 2's request fails: the
     // time of its last answer stays.
     expect(
       store.write([
-        { messageId: at(1), checkedAt: '2026-12-01T09:05:00.000Z', observation: ACK, nextCheckAt: next },
-        {
-          messageId: at(2),
-          checkedAt: '2026-12-01T09:05:00.000Z',
-          observation: { kind: 'error' },
-          nextCheckAt: next,
-        },
+        check(1, '2026-12-01T09:05:00.000Z', ACK),
+        check(2, '2026-12-01T09:05:00.000Z', { kind: 'error' }),
       ]),
     ).toBe(0);
 
     const column = await checkedColumn(db, id);
     expect(column).toEqual({
-      '+37251234561': '2026-12-01T09:05:00.000Z',
-      '+37251234562': '2026-12-01T09:01:00.000Z',
-      '+37251234563': '',
+      '+37250000000': '2026-12-01T09:05:00.000Z',
+      '+37250000001': '2026-12-01T09:01:00.000Z',
+      '+37250000002': '',
     });
     // The status history keeps only the change; the report's time comes from the row.
     expect(db.prepare('SELECT COUNT(*) AS n FROM delivery_statuses').get()).toEqual({ n: 1 });

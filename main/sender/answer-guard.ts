@@ -2,13 +2,8 @@
 // given to another row cannot stand for both (both rows become `unknown`, never `accepted` under a
 // shared id), and a streak of failures no recipient can cause pauses the campaign (systematic.ts).
 import type { Db } from '../db/database';
-import {
-  campaignOmnimessageIds,
-  markAcceptedUnknown,
-  requeueFailedRows,
-  type RowError,
-  type RowResult,
-} from '../db/queries/sending';
+import { campaignOmnimessageIds, markAcceptedUnknown, requeueFailedRows } from '../db/queries/sending';
+import type { RowError, RowResult } from '../db/queries/sending-store';
 import { ownTitle } from './explanations';
 import { FailureStreak, systematicFailure } from './systematic';
 import type { SendOutcome } from './types';

@@ -1,23 +1,19 @@
 // The spending cap, batches, and recovery after a crash, against a scripted loopback server (pause,
 // resume and cancel against the real simulator are in against-simulator.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { EventBus } from '../events';
-import { createSender, type Sender } from './index';
+import { createSender } from './index';
+import { closeAfterEach } from '../testing/close-after-each';
 import { testClient, seedCampaign, startTestServer, type TestServer } from './test-support';
 
-let server: TestServer | undefined;
-let sender: Sender | undefined;
-afterEach(async () => {
-  await sender?.shutdown();
-  await server?.close();
-  sender = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 function setup(db: Db, url: string) {
-  sender = createSender({ db, events: new EventBus(), getClient: async () => testClient(url) });
-  return sender;
+  return closeLater(
+    createSender({ db, events: new EventBus(), getClient: async () => testClient(url) }),
+    (s) => s.shutdown(),
+  );
 }
 const states = (db: Db, id: number) =>
   (
@@ -31,7 +27,7 @@ describe('sender control', () => {
   it('stops before the predicted cost would pass the spending cap', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 10, 60_000);
-    server = await startTestServer();
+    const server = closeLater(await startTestServer());
     const sender = setup(db, server.url);
     await sender.start(id, { rate: 100, maxCostMicros: 250_000 });
     const final = await sender.whenSettled(id);
@@ -44,7 +40,7 @@ describe('sender control', () => {
   it('gives back the rows claimed ahead when paused: queued again, with no attempt on record', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 60);
-    server = await startTestServer();
+    const server = closeLater(await startTestServer());
     const sender = setup(db, server.url);
     // At 100/s the rows of the next moment are claimed ahead of their planned times.
     await sender.start(id, { rate: 100 });
@@ -67,7 +63,7 @@ describe('sender control', () => {
   it('sends part of a batch when the one-second window has room for only part of it', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 60);
-    server = await startTestServer();
+    const server = closeLater(await startTestServer());
     const sender = setup(db, server.url);
     // 30/s in batches of 20: after the first 20, the window holds 10 more, not another 20.
     await sender.start(id, { rate: 30, batchSize: 20 });
@@ -82,7 +78,9 @@ describe('sender control', () => {
   it('sends in batches, recording each item of the reply', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 25);
-    server = await startTestServer((n) => (n === 7 ? { kind: 'status', status: 400 } : { kind: 'accept' }));
+    const server = closeLater(
+      await startTestServer((n) => (n === 7 ? { kind: 'status', status: 400 } : { kind: 'accept' })),
+    );
     const sender = setup(db, server.url);
     await sender.start(id, { rate: 100, batchSize: 10 });
     const final = await sender.whenSettled(id);
@@ -108,7 +106,7 @@ describe('sender control', () => {
     db.prepare(
       "INSERT INTO send_attempts (message_id, started_at) SELECT id, 'x' FROM messages WHERE row = 2",
     ).run();
-    server = await startTestServer();
+    const server = closeLater(await startTestServer());
     const sender = setup(db, server.url);
     expect(sender.recoverInterrupted()).toEqual([id]);
     expect(sender.progress(id).status).toBe('interrupted');
@@ -136,7 +134,7 @@ describe('sender control', () => {
   it('refuses a rate above Messente’s limit unless explicitly allowed, and one below 1', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 1);
-    server = await startTestServer();
+    const server = closeLater(await startTestServer());
     const sender = setup(db, server.url);
     await expect(sender.start(id, { rate: 151 })).rejects.toThrow(/between 1 and 150 messages per second/);
     await expect(sender.start(id, { rate: 0.5 })).rejects.toThrow(/got 0\.5/);

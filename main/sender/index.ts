@@ -18,14 +18,14 @@ import {
   type UnknownDecisionResult,
 } from '../campaign-rows/unknown';
 import { UserError } from '../errors';
-import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
-import { CampaignRun, type RunConfig } from './run';
+import type { SharedRequestLimit } from './pace';
+import { CampaignRun } from './run';
+import { runConfig } from './run-config';
 import { resolveSchedule, scheduleRefusalMessage } from './schedule';
 import { Tally } from './tally';
 import { cancelScheduledRows, type UnscheduleSummary } from './unschedule';
 import { RequestLimiter } from '../delivery-status/limiter';
 import type { SendClient, StartOptions } from './types';
-import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE, RATE_RANGE } from '../../shared/limits';
 
 export type { SendClient, StartOptions } from './types';
 export type { UnscheduleSummary } from './unschedule';
@@ -87,8 +87,6 @@ export interface Sender {
     as: UnknownDecision,
   ): UnknownDecisionResult;
 }
-
-const DEFAULT_MAX_ATTEMPTS = 5;
 
 export function createSender(deps: SenderDeps): Sender {
   const { db, events } = deps;
@@ -277,41 +275,5 @@ export function createSender(deps: SenderDeps): Sender {
       else events.emit('campaign.progress', storedProgress(id));
       return result;
     },
-  };
-}
-
-function runConfig(
-  id: number,
-  sender: string,
-  autoconvert: RunConfig['autoconvert'],
-  opts: StartOptions,
-): RunConfig {
-  const unsafe = opts.allowUnsafeRate === true;
-  if (!(opts.rate >= MIN_RATE) || (!unsafe && opts.rate > MAX_RATE)) {
-    throw new UserError(
-      `The sending speed must be ${RATE_RANGE} (Messente’s limit is ${MESSENTE_REQUESTS_PER_SECOND}); got ${opts.rate}.`,
-    );
-  }
-  const batchSize = opts.batchSize ?? 1;
-  if (!Number.isInteger(batchSize) || batchSize < MIN_BATCH_SIZE || batchSize > MAX_BATCH_SIZE) {
-    throw new UserError(`The batch size must be a whole number from 1 to 1000; got ${batchSize}.`);
-  }
-  const maxCost = opts.maxCostMicros ?? null;
-  if (maxCost !== null && !(maxCost > 0)) throw new UserError('The spending cap must be above zero.');
-  // Enough requests in flight to keep the pace with a few hundred milliseconds of latency, and no
-  // more: each one in flight at a crash becomes an `unknown` row.
-  const perRequest = Math.min(batchSize, Math.max(1, Math.floor(opts.rate)));
-  const maxInFlight = opts.maxInFlight ?? Math.min(256, Math.max(4, Math.ceil(opts.rate / perRequest / 3)));
-  return {
-    campaignId: id,
-    sender,
-    autoconvert,
-    rate: opts.rate,
-    batchSize,
-    maxInFlight,
-    maxCostMicros: maxCost,
-    timeToSend: opts.timeToSend ?? null,
-    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    allowUnsafeRate: unsafe,
   };
 }

@@ -1,7 +1,7 @@
 // Turns what the client reported into what becomes of each row. The one rule that matters most:
 // only an outcome that was provably not processed (`retry`, `auth`) puts a row back in the queue;
 // anything that may have reached Messente is `accepted` or `unknown`, never sent again by itself.
-import type { RowError, RowResult } from '../db/queries/sending';
+import type { RowError, RowResult } from '../db/queries/sending-store';
 import { ownTitle } from './explanations';
 import type { BulkItemOutcome, BulkOutcome, MessenteError, SendOutcome } from './types';
 import { errorMessage } from '../../shared/errors';

@@ -23,6 +23,25 @@ describe('ProgressThrottle', () => {
     expect(sent).toBe(2);
   });
 
+  it('sends a held-back event with the first call after the interval, not by a timer of its own', async () => {
+    let clock = 0;
+    let sent = 0;
+    const throttle = new ProgressThrottle(
+      () => clock,
+      () => (sent += 1),
+      40,
+    );
+    throttle.soon();
+    clock = 10;
+    throttle.soon();
+    expect(sent).toBe(1);
+    clock = 45;
+    throttle.soon();
+    expect(sent).toBe(2);
+    await tick();
+    expect(sent).toBe(2);
+  });
+
   it('now() sends immediately and cancels the pending one; stop() drops it', async () => {
     let sent = 0;
     const throttle = new ProgressThrottle(

@@ -3,13 +3,8 @@
 import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/database';
-import {
-  createSendingStore,
-  nextHoldRelease,
-  settleCampaign,
-  skipPassedRows,
-  tallyCampaign,
-} from '../db/queries/sending';
+import { createSendingStore } from '../db/queries/sending-store';
+import { nextHoldRelease, settleCampaign, skipPassedRows, tallyCampaign } from '../db/queries/sending';
 import type { EventBus } from '../events';
 import { Alarm } from './alarm';
 import { RateGovernor } from './governor';

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CampaignProgress } from '../../shared/types';
 import { openMemoryDatabase, type Db } from '../db/database';
 import { EventBus } from '../events';
-import { createSender, type Sender } from './index';
+import { createSender } from './index';
+import { closeAfterEach } from '../testing/close-after-each';
 import { testClient, seedCampaign, startTestServer, type Reply, type TestServer } from './test-support';
 import type { OmnimessageBody } from './types';
 
-let server: TestServer | undefined;
-let sender: Sender | undefined;
-afterEach(async () => {
-  await sender?.shutdown();
-  await server?.close();
-  sender = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 function setup(db: Db, url: string, timeoutMs = 2_000) {
   const events = new EventBus();
@@ -21,7 +15,10 @@ function setup(db: Db, url: string, timeoutMs = 2_000) {
   events.subscribe((name, p) => {
     if (name === 'campaign.progress') progress.push(p);
   });
-  sender = createSender({ db, events, getClient: async () => testClient(url, timeoutMs) });
+  const sender = closeLater(
+    createSender({ db, events, getClient: async () => testClient(url, timeoutMs) }),
+    (s) => s.shutdown(),
+  );
   return { sender, progress };
 }
 
@@ -44,17 +41,19 @@ describe('sender', () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 12);
     const seenStates: string[] = [];
-    server = await startTestServer((_n, body: OmnimessageBody) => {
-      const row = db.prepare('SELECT state, id FROM messages WHERE recipient = ?').get(body.to) as {
-        state: string;
-        id: number;
-      };
-      const open = db
-        .prepare('SELECT COUNT(*) AS n FROM send_attempts WHERE message_id = ? AND outcome IS NULL')
-        .get(row.id) as { n: number };
-      seenStates.push(`${row.state}/${open.n}`);
-      return { kind: 'accept' };
-    });
+    const server = closeLater(
+      await startTestServer((_n, body: OmnimessageBody) => {
+        const row = db.prepare('SELECT state, id FROM messages WHERE recipient = ?').get(body.to) as {
+          state: string;
+          id: number;
+        };
+        const open = db
+          .prepare('SELECT COUNT(*) AS n FROM send_attempts WHERE message_id = ? AND outcome IS NULL')
+          .get(row.id) as { n: number };
+        seenStates.push(`${row.state}/${open.n}`);
+        return { kind: 'accept' };
+      }),
+    );
     const { sender, progress } = setup(db, server.url);
     await sender.start(id, { rate: 100 });
     const final = await sender.whenSettled(id);
@@ -97,11 +96,13 @@ describe('sender', () => {
       }),
       '+37250000004': () => ({ kind: 'status', status: 500 }),
     };
-    server = await startTestServer((_n, body) => {
-      const k = (tries.get(body.to) ?? 0) + 1;
-      tries.set(body.to, k);
-      return byRow[body.to]!(k);
-    });
+    const server = closeLater(
+      await startTestServer((_n, body) => {
+        const k = (tries.get(body.to) ?? 0) + 1;
+        tries.set(body.to, k);
+        return byRow[body.to]!(k);
+      }),
+    );
     const { sender } = setup(db, server.url, 400);
     await sender.start(id, { rate: 50 });
     const final = await sender.whenSettled(id);
@@ -134,8 +135,10 @@ describe('sender', () => {
   it('honours Retry-After on 429 and slows down', async () => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 6);
-    server = await startTestServer((n) =>
-      n === 2 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } } : { kind: 'accept' },
+    const server = closeLater(
+      await startTestServer((n) =>
+        n === 2 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } } : { kind: 'accept' },
+      ),
     );
     const { sender } = setup(db, server.url);
     // 200 ms between requests: even a busy machine has read the 429 before the next one is due.
@@ -167,11 +170,13 @@ describe('sender', () => {
   ])('stops the campaign on %i and keeps the rows queued', async (status, reason) => {
     const db = openMemoryDatabase();
     const id = seedCampaign(db, 10);
-    server = await startTestServer(() => ({
-      kind: 'status',
-      status,
-      body: { errors: [{ code: '103', title: 'Unauthorized', detail: 'no', source: null }] },
-    }));
+    const server = closeLater(
+      await startTestServer(() => ({
+        kind: 'status',
+        status,
+        body: { errors: [{ code: '103', title: 'Unauthorized', detail: 'no', source: null }] },
+      })),
+    );
     const { sender } = setup(db, server.url);
     await sender.start(id, { rate: 20 });
     const final = await sender.whenSettled(id);

@@ -1,11 +1,11 @@
 // Tests only: a sender whose client talks to a real simulator over loopback, both shut down after
 // each test of the file that calls useSimulatorSender (vitest's afterEach: never import from code).
-import { afterEach } from 'vitest';
 import type { Db } from '../db/database';
 import { EventBus } from '../events';
 import { createMessenteClient } from '../messente';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
-import { createSender, type Sender } from './index';
+import { startSimulator, type SimulatorOptions } from '../simulator';
+import { closeAfterEach } from '../testing/close-after-each';
+import { createSender } from './index';
 
 export interface ClientChoices {
   password?: string;
@@ -15,18 +15,13 @@ export interface ClientChoices {
 }
 
 export function useSimulatorSender(defaults: Partial<SimulatorOptions> = {}) {
-  let sim: RunningSimulator | undefined;
-  let sender: Sender | undefined;
-  afterEach(async () => {
-    await sender?.shutdown();
-    await sim?.close();
-    sender = undefined;
-    sim = undefined;
-  });
+  const closeLater = closeAfterEach();
   return async (db: Db, options: Partial<SimulatorOptions> = {}, client: ClientChoices = {}) => {
-    sim = await startSimulator({ port: 0, username: 'u', password: 'p', ...defaults, ...options });
+    const sim = closeLater(
+      await startSimulator({ port: 0, username: 'u', password: 'p', ...defaults, ...options }),
+    );
     const { apiUrl, legacyUrl } = sim;
-    sender = createSender({
+    const sender = createSender({
       db,
       events: new EventBus(),
       getClient: async () =>
@@ -38,6 +33,7 @@ export function useSimulatorSender(defaults: Partial<SimulatorOptions> = {}) {
           timeoutMs: client.timeoutMs ?? 5_000,
         }),
     });
+    closeLater(sender, (s) => s.shutdown());
     return { sim, sender };
   };
 }

@@ -1,7 +1,8 @@
 // The live counts of a running campaign, kept in memory and moved with every transition, so that
 // progress (several times a second) never has to count a 200 000-row table.
 import type { CampaignProgress, CampaignStatus, ErrorGroup, MessageState } from '../../shared/types';
-import type { CampaignTally, RowResult } from '../db/queries/sending';
+import type { CampaignTally } from '../db/queries/sending';
+import type { RowResult } from '../db/queries/sending-store';
 import { explain } from './explanations';
 
 const RATE_WINDOW_MS = 5_000;

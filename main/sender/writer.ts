@@ -1,15 +1,28 @@
-// Row results waiting for their commit. They wait a few milliseconds so that one commit carries
-// many, and are committed along with the next claims, or when the sending loop wakes anyway to send
-// (flushIfDue), so that waiting for them costs no wake-up of its own; a timer catches the rest when
-// nothing is being sent. A crash in that time leaves an answered row `sending`, so `unknown` after
-// recovery: never sent twice, only reported conservatively.
+// Row results waiting for their commit. While a campaign sends, they ride with the next claims'
+// commit (one every claim horizon, see claim-ahead.ts): a commit of their own would cost its
+// transaction, its locks and its WAL pages again, several times a second. When claims are further
+// apart (a slow pace), they are committed when the sending loop wakes anyway to send (flushIfDue),
+// so that waiting for them costs no wake-up of its own; a timer catches the rest when nothing is
+// being sent. A crash in that time leaves an answered row `sending`, so `unknown` after recovery:
+// never sent twice, only reported conservatively.
 import type { Db } from '../db/database';
-import type { Claim, RowResult, SendingStore } from '../db/queries/sending';
+import { CLAIM_AHEAD_MS } from './claim-ahead';
+import type { Claim, RowResult } from '../db/queries/sending-store';
 
-/** How long a result may wait for a commit that happens anyway. */
-const FLUSH_DELAY_MS = 25;
+/**
+ * How long a result may wait for a commit that happens anyway: longer than the claim horizon, so
+ * that while sending at a steady pace the next claims' commit always comes first.
+ */
+const FLUSH_DELAY_MS = CLAIM_AHEAD_MS + 50;
 /** How long it waits at most when nothing else commits or wakes the loop. */
 const FLUSH_FALLBACK_MS = 250;
+
+/** The writes it needs (createSendingStore in the database, a recording double in tests). */
+export interface ResultStore {
+  /** One transaction: `results`, then `claims` (each claim's attemptId filled in). */
+  commit(results: readonly RowResult[], claims: Claim[], startedAt: string): void;
+  release(claims: readonly Claim[]): void;
+}
 
 export class ResultWriter {
   private pending: RowResult[] = [];
@@ -17,14 +30,16 @@ export class ResultWriter {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly store: SendingStore,
+    private readonly store: ResultStore,
     private readonly onError: (error: unknown) => void,
     /** Runs an outcome-only commit with relaxed durability (relaxedSync below). */
     private readonly relaxed: <T>(write: () => T) => T = (write) => write(),
+    /** Monotonic milliseconds. */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   add(result: RowResult): void {
-    if (this.pending.length === 0) this.firstPendingAt = performance.now();
+    if (this.pending.length === 0) this.firstPendingAt = this.now();
     this.pending.push(result);
     this.timer ??= setTimeout(() => {
       this.timer = null;
@@ -38,7 +53,7 @@ export class ResultWriter {
 
   /** Commits the waiting results if the oldest has waited FLUSH_DELAY_MS (the loop woke anyway). */
   flushIfDue(): void {
-    if (this.pending.length > 0 && performance.now() - this.firstPendingAt >= FLUSH_DELAY_MS) this.flush();
+    if (this.pending.length > 0 && this.now() - this.firstPendingAt >= FLUSH_DELAY_MS) this.flush();
   }
 
   /** Commits the waiting results and then `claims`, in one transaction. */

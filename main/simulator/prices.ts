@@ -13,29 +13,28 @@ export interface CountryPrices {
   networks: NetworkPrice[];
 }
 
-/** One network a line: ISO2, country, calling prefix, MCCMNC, network, price per part in EUR. */
-const NETWORKS: readonly (readonly [string, string, string, string, string, number])[] = [
-  ['EE', 'Estonia', '372', '24801', 'Telia', 0.06],
-  ['EE', 'Estonia', '372', '24802', 'Elisa', 0.065],
-  ['LV', 'Latvia', '371', '24701', 'LMT', 0.055],
-  ['LV', 'Latvia', '371', '24702', 'Tele2', 0.058],
-  ['LT', 'Lithuania', '370', '24601', 'Telia', 0.045],
-  ['FI', 'Finland', '358', '24405', 'Elisa', 0.075],
-  ['FI', 'Finland', '358', '24491', 'Telia', 0.08],
-  ['SE', 'Sweden', '46', '24001', 'Telia', 0.07],
-  ['DE', 'Germany', '49', '26201', 'Telekom', 0.09],
-  ['DE', 'Germany', '49', '26202', 'Vodafone', 0.085],
-  ['GB', 'United Kingdom', '44', '23410', 'O2', 0.04],
-  ['US', 'United States', '1', '310260', 'T-Mobile', 0.01],
-];
+type Network = readonly [mccmnc: string, network: string, price: number];
 
-/** The lines grouped by country, in the order they first appear. */
-export const PRICE_TABLE: CountryPrices[] = [];
-for (const [iso2, name, prefix, mccmnc, network, price] of NETWORKS) {
-  let country = PRICE_TABLE.find((c) => c.iso2 === iso2);
-  if (!country) PRICE_TABLE.push((country = { iso2, name, prefix, networks: [] }));
-  country.networks.push({ mccmnc, network, price });
+function country(iso2: string, name: string, prefix: string, ...networks: Network[]): CountryPrices {
+  return {
+    iso2,
+    name,
+    prefix,
+    networks: networks.map(([mccmnc, network, price]) => ({ mccmnc, network, price })),
+  };
 }
+
+/** Per country: ISO2, name, calling prefix, then each network as MCCMNC, name, price per part in EUR. */
+export const PRICE_TABLE: readonly CountryPrices[] = [
+  country('EE', 'Estonia', '372', ['24801', 'Telia', 0.06], ['24802', 'Elisa', 0.065]),
+  country('LV', 'Latvia', '371', ['24701', 'LMT', 0.055], ['24702', 'Tele2', 0.058]),
+  country('LT', 'Lithuania', '370', ['24601', 'Telia', 0.045]),
+  country('FI', 'Finland', '358', ['24405', 'Elisa', 0.075], ['24491', 'Telia', 0.08]),
+  country('SE', 'Sweden', '46', ['24001', 'Telia', 0.07]),
+  country('DE', 'Germany', '49', ['26201', 'Telekom', 0.09], ['26202', 'Vodafone', 0.085]),
+  country('GB', 'United Kingdom', '44', ['23410', 'O2', 0.04]),
+  country('US', 'United States', '1', ['310260', 'T-Mobile', 0.01]),
+];
 
 /** Price for a destination with no entry: Messente would refuse to route it; we just bill it. */
 const FALLBACK_PRICE = 0.1;

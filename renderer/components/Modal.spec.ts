@@ -8,6 +8,7 @@ const withButtons = createRawSnippet(() => ({
     '<div><p id="why">Nothing has been sent.</p><button>First</button><button>Last</button></div>',
 }));
 const plain = createRawSnippet(() => ({ render: () => '<p>Row 2 up close.</p>' }));
+const closeButton = createRawSnippet(() => ({ render: () => '<button>Close</button>' }));
 
 describe('Modal', () => {
   it('is a dialog named by its heading, described on request, focused when nothing inside took focus', () => {
@@ -17,6 +18,15 @@ describe('Modal', () => {
     expect(dialog).not.toHaveAttribute('aria-describedby');
     expect(dialog).toHaveFocus();
     expect(screen.getByRole('heading', { name: 'Row 2', level: 2 })).toBeInTheDocument();
+  });
+
+  it('puts its buttons in a row after what it says', () => {
+    render(Modal, { title: 'Row 2', onClose: () => {}, children: plain, actions: closeButton });
+    const said = screen.getByText('Row 2 up close.');
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(screen.getByRole('dialog', { name: 'Row 2' })).toContainElement(close);
+    expect(said.compareDocumentPosition(close)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(close.parentElement).toHaveClass('actions');
   });
 
   it('points at its description when told which element holds it', () => {

@@ -2,42 +2,19 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult } from '../../shared/import/model';
 import ImportReport from './ImportReport.svelte';
+import { importResult, recipient } from '../testing/results';
 
 function result(): ImportResult {
-  return {
+  return importResult({
     fileName: 'clients.csv',
-    encoding: 'utf-8',
     delimiter: ';',
-    headerRow: 1,
-    header: ['name', 'phone'],
-    headerIssues: [],
-    phoneColumn: 1,
-    phoneColumnName: 'phone',
-    phoneCandidates: [1],
-    countryColumn: null,
-    countryColumnName: null,
     recipients: [
-      {
-        row: 1,
-        fields: ['Ann', '+37251234567'],
-        rawPhone: '+37251234567',
-        to: '+37251234567',
-        status: 'ok',
-        reason: null,
-      },
-      { row: 2, fields: ['Bob', '12'], rawPhone: '12', to: null, status: 'invalid', reason: 'Too short' },
-      {
-        row: 3,
-        fields: ['Cy', '+37251234567'],
-        rawPhone: '+37251234567',
-        to: '+37251234567',
-        status: 'duplicate',
-        reason: 'Same number as row 2',
-      },
+      recipient(1, ['Ann', '+37251234567']),
+      recipient(2, ['Bob', '12'], { to: null, status: 'invalid', reason: 'Too short' }),
+      recipient(3, ['Cy', '+37251234567'], { status: 'duplicate', reason: 'Same number as row 2' }),
     ],
-    counts: { total: 3, ok: 1, invalid: 1, duplicate: 1, opted_out: 0, blankLinesSkipped: 0 },
     problems: [{ row: 5, column: null, message: 'Row has 3 values; the header has 2.' }],
-  };
+  });
 }
 
 describe('ImportReport', () => {

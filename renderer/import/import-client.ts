@@ -1,13 +1,12 @@
 // Starts one import in a Web Worker and lets the caller cancel it. The worker is terminated on
 // cancel, so even a parse stuck in a huge file stops at once.
-import type { ImportOutcome } from '../../shared/import/model';
-import type { ImportReply, ImportRequest, WorkerRequest } from './protocol';
+import type { ImportedFile, ImportReply, ImportRequest, WorkerRequest } from './protocol';
 import { nextSlice } from '../lib/frame-yield';
 import { createReplyCollector } from './reply-collector';
 
 export interface ImportJob {
   /** The outcome, or null when the import was cancelled. */
-  promise: Promise<ImportOutcome | null>;
+  promise: Promise<ImportedFile | null>;
   cancel: () => void;
 }
 
@@ -19,9 +18,9 @@ export type ImportRunner = (
 
 export const runImportInWorker: ImportRunner = (request, onProgress) => {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  let settle: (outcome: ImportOutcome | null) => void = () => {};
-  const promise = new Promise<ImportOutcome | null>((resolve) => (settle = resolve));
-  const finish = (outcome: ImportOutcome | null): void => {
+  let settle: (outcome: ImportedFile | null) => void = () => {};
+  const promise = new Promise<ImportedFile | null>((resolve) => (settle = resolve));
+  const finish = (outcome: ImportedFile | null): void => {
     worker.terminate();
     settle(outcome);
   };

@@ -1,19 +1,22 @@
 // The import runner's contract on the main thread, for specs (jsdom has no Worker). The app itself
 // always imports in the worker.
 import { importRecipients } from '../../shared/import';
-import type { ImportOutcome } from '../../shared/import/model';
 import type { ImportRunner } from './import-client';
+import type { ImportedFile } from './protocol';
+import { timeColumnsOf } from './time-columns';
 
 export const runImportInline: ImportRunner = (request, onProgress) => {
   let cancelled = false;
-  const promise = new Promise<ImportOutcome | null>((resolve) => {
+  const promise = new Promise<ImportedFile | null>((resolve) => {
     onProgress(null);
     setTimeout(() => {
       if (cancelled) return resolve(null);
       const { optOuts, ...rest } = request.options;
-      resolve(
-        importRecipients(request.bytes, { ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) }),
-      );
+      const outcome = importRecipients(request.bytes, {
+        ...rest,
+        ...(optOuts ? { optOuts: new Set(optOuts) } : {}),
+      });
+      resolve(outcome.ok ? { ...outcome, timeColumns: timeColumnsOf(outcome.result) } : outcome);
     }, 0);
   });
   return { promise, cancel: () => (cancelled = true) };

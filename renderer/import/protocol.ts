@@ -1,6 +1,7 @@
 // Messages between the window and the import worker. Sets do not survive postMessage as the
 // options type wants them, so opt-outs travel as an array.
-import type { ImportOptions, ImportOutcome } from '../../shared/import/model';
+import type { TimeColumnGuess } from '../../shared/delivery-time';
+import type { ImportOptions, ImportOutcome, ImportResult } from '../../shared/import/model';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -8,6 +9,13 @@ export interface ImportRequest {
 }
 
 import type { ImportedRecipient } from '../../shared/types';
+
+/**
+ * What an import gives the window: on success the result, with the columns that look like
+ * date-times (worked out in the worker, see time-columns.ts).
+ */
+export type ImportedFile =
+  { ok: true; result: ImportResult; timeColumns: TimeColumnGuess[] } | Exclude<ImportOutcome, { ok: true }>;
 
 /**
  * Recipients arrive in 'rows' chunks before 'done' (whose result then has none): one message of a
@@ -18,7 +26,7 @@ import type { ImportedRecipient } from '../../shared/types';
 export type ImportReply =
   | { type: 'progress'; fraction: number | null }
   | { type: 'rows'; rows: ImportedRecipient[] }
-  | { type: 'done'; outcome: ImportOutcome };
+  | { type: 'done'; outcome: ImportOutcome; timeColumns: TimeColumnGuess[] };
 
 /** What the window sends the worker: the import itself, then one 'more' per chunk taken in. */
 export type WorkerRequest = ImportRequest | { type: 'more' };

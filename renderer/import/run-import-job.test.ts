@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importRecipients } from '../../shared/import';
-import type { ImportOutcome } from '../../shared/import/model';
 import { buildXlsx } from '../../shared/import/xlsx-test-support';
-import { ROWS_PER_MESSAGE, type ImportReply } from './protocol';
+import { ROWS_PER_MESSAGE, type ImportedFile, type ImportReply } from './protocol';
 import { createReplyCollector } from './reply-collector';
 import { runImportJob, startImportJob } from './run-import-job';
 
@@ -33,12 +32,32 @@ describe('runImportJob + createReplyCollector', () => {
     ).toEqual([ROWS_PER_MESSAGE, ROWS_PER_MESSAGE, 5]);
     const fractions: (number | null)[] = [];
     const collect = createReplyCollector((f) => fractions.push(f));
-    let outcome: ImportOutcome | null = null;
+    let outcome: ImportedFile | null = null;
     for (const r of replies) outcome = collect(r) ?? outcome;
     const direct = importRecipients(bytes, { ...options, optOuts: new Set(options.optOuts) });
-    expect(outcome).toEqual(direct);
+    expect(outcome).toEqual({ ...direct, timeColumns: [] });
     expect(direct.ok && direct.result.counts.opted_out).toBe(1);
     expect(fractions[0]).toBe(0);
+  });
+
+  it('works out the time columns in the worker and sends them with the outcome', () => {
+    const lines = ['name,phone,visit'];
+    for (let i = 0; i < ROWS_PER_MESSAGE + 5; i++)
+      lines.push(`P${i},+3725${String(1_000_000 + i)},${10 + (i % 18)}.12.2026 09:30`);
+    const replies: ImportReply[] = [];
+    const request = {
+      bytes: new TextEncoder().encode(lines.join('\n')),
+      options: { fileName: 'v.csv', defaultCountry: 'EE' },
+    };
+    const sendNext = runImportJob(request, (r) => replies.push(structuredClone(r)));
+    while (sendNext());
+    const done = replies.at(-1);
+    const visit = { column: 2, format: 'dd.MM.yyyy HH:mm', candidates: ['dd.MM.yyyy HH:mm'], parsedShare: 1 };
+    expect(done?.type === 'done' && done.timeColumns).toEqual([visit]);
+    const collect = createReplyCollector(() => {});
+    let outcome: ImportedFile | null = null;
+    for (const r of replies) outcome = collect(r) ?? outcome;
+    expect(outcome?.ok && outcome.timeColumns).toEqual([visit]);
   });
 
   it("carries a workbook's raw dates to the window with each row", () => {
@@ -57,10 +76,13 @@ describe('runImportJob + createReplyCollector', () => {
     );
     while (sendNext());
     const collect = createReplyCollector(() => {});
-    let outcome: ImportOutcome | null = null;
+    let outcome: ImportedFile | null = null;
     for (const r of replies) outcome = collect(r) ?? outcome;
     expect(outcome?.ok && outcome.result.recipients.map((r) => r.dates)).toEqual([
       [null, '2026-05-04T09:30'],
+    ]);
+    expect(outcome?.ok && outcome.timeColumns).toEqual([
+      { column: 1, format: 'excel', candidates: ['excel'], parsedShare: 1 },
     ]);
   });
 

@@ -5,6 +5,7 @@ import { inflateAhead } from '../../shared/import/inflate-ahead';
 import type { ImportOutcome } from '../../shared/import/model';
 import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
 import { errorMessage } from '../../shared/errors';
+import { timeColumnsOf } from './time-columns';
 
 const SLICE = 1024 * 1024;
 
@@ -39,7 +40,8 @@ function importAll(
 
 /**
  * Imports in 1 MB slices with progress, then returns a function that sends the next chunk of
- * recipients each time it is called, and the outcome after the last (it returns false once that is sent).
+ * recipients each time it is called, and the outcome with its time columns after the last (it
+ * returns false once that is sent).
  */
 export function runImportJob(
   request: ImportRequest,
@@ -56,6 +58,7 @@ export function runImportJob(
     outcome = { ok: false, error: `${request.options.fileName} could not be read (${detail}).` };
   }
   const recipients = outcome.ok ? outcome.result.recipients : [];
+  const timeColumns = outcome.ok ? timeColumnsOf(outcome.result) : [];
   const last: ImportOutcome = outcome.ok
     ? { ok: true, result: { ...outcome.result, recipients: [] } }
     : outcome;
@@ -69,7 +72,7 @@ export function runImportJob(
       return true;
     }
     finished = true;
-    post({ type: 'done', outcome: last });
+    post({ type: 'done', outcome: last, timeColumns });
     return false;
   };
 }

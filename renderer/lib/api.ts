@@ -1,14 +1,7 @@
 // The renderer's one client. It cannot tell which transport carries the contract: the preload's
 // bridge in the desktop app, or HTTP + server-sent events in the web host.
-import type {
-  CallArgs,
-  CallName,
-  CallResults,
-  EventName,
-  EventPayloads,
-  OmnicastApi,
-  RawBridge,
-} from '../../shared/contract';
+import type { CallArgs, CallName, CallResults, OmnicastApi } from '../../shared/contract';
+import type { EventName, EventPayloads, RawBridge } from '../../shared/contract';
 import { createHttpBridge } from './http-bridge';
 
 /** A failed call, with the operator-facing message main gave. */

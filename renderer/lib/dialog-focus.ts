@@ -2,6 +2,11 @@
 // closes (not to the page body, where a keyboard user would have to start over), and Tab cycles
 // inside it while it is open.
 
+/** A Svelte action: the control it is on takes focus when it appears (a question's safe choice). */
+export function focusOnMount(node: HTMLElement): void {
+  node.focus();
+}
+
 /** The element holding focus now, if it can be focused again later. */
 export function focusedElement(): HTMLElement | null {
   const active = document.activeElement;

@@ -1,14 +1,18 @@
 // Small factories for the contract's result types, filled with plausible values: a spec states only
 // the fields it is about.
+import type { ImportCounts, ImportResult } from '../../shared/import/model';
 import type {
   CampaignDetail,
   CampaignProgress,
   CampaignSummary,
+  ImportedRecipient,
   MessageRow,
   MessageState,
+  RecipientStatus,
   Settings,
   StateCounts,
 } from '../../shared/types';
+import type { RecipientsDraft } from '../screens/new-campaign/draft';
 
 export function counts(partial: Partial<StateCounts> = {}): StateCounts {
   return { skipped: 0, queued: 0, sending: 0, accepted: 0, failed: 0, unknown: 0, cancelled: 0, ...partial };
@@ -111,4 +115,55 @@ export function settings(partial: Partial<Settings> = {}): Settings {
     maxSegments: 10,
     ...partial,
   };
+}
+
+/** An imported data row whose phone is its last field, sendable unless `partial` says otherwise. */
+export function recipient(
+  row: number,
+  fields: string[],
+  partial: Partial<ImportedRecipient> = {},
+): ImportedRecipient {
+  const phone = fields.at(-1) ?? '';
+  return { row, fields, rawPhone: phone, to: phone, status: 'ok', reason: null, ...partial };
+}
+
+/** The counts an import gives these rows (no blank lines skipped). */
+export function importCounts(recipients: readonly ImportedRecipient[]): ImportCounts {
+  const count = (status: RecipientStatus) => recipients.filter((r) => r.status === status).length;
+  return {
+    total: recipients.length,
+    ok: count('ok'),
+    invalid: count('invalid'),
+    duplicate: count('duplicate'),
+    opted_out: count('opted_out'),
+    blankLinesSkipped: 0,
+  };
+}
+
+/** A comma CSV with the columns name and phone; its counts follow the recipients given. */
+export function importResult(partial: Partial<ImportResult> = {}): ImportResult {
+  const recipients = partial.recipients ?? [];
+  return {
+    fileName: 'customers.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    headerRow: 1,
+    header: ['name', 'phone'],
+    headerIssues: [],
+    phoneColumn: 1,
+    phoneColumnName: 'phone',
+    phoneCandidates: [1],
+    countryColumn: null,
+    countryColumnName: null,
+    recipients,
+    counts: importCounts(recipients),
+    problems: [],
+    ...partial,
+  };
+}
+
+/** The new-campaign screen's recipients: the import result of a file read with country EE. */
+export function recipientsDraft(partial: Partial<ImportResult> = {}): RecipientsDraft {
+  const result = importResult(partial);
+  return { fileName: result.fileName, bytes: new Uint8Array(), country: 'EE', result, timeColumns: [] };
 }

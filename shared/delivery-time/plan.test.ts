@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planRowTime } from './plan';
 import type { DeliveryPlan } from './types';
+import { testPlan } from './plan-test-support';
 
 const NOW = Date.parse('2026-05-01T06:00:00Z');
 
-function plan(over: Partial<DeliveryPlan> = {}): DeliveryPlan {
-  return {
-    column: 0,
-    format: 'dd.MM.yyyy HH:mm',
-    rule: { kind: 'at' },
-    quietHours: null,
-    zone: 'Europe/Tallinn',
-    countryColumn: null,
-    ...over,
-  };
-}
+const plan = (over: Partial<DeliveryPlan> = {}): DeliveryPlan => testPlan({ column: 0, ...over });
 
 describe('planRowTime: formats', () => {
   it.each([

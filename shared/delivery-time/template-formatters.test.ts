@@ -4,19 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { previewRow, previewText, type PreviewOptions } from '../sms/preview';
 import { compileTemplate, renderTemplate, type CompiledTemplate, type RowTimeContext } from '../sms/template';
 import { planRowTime } from './plan';
-import type { DeliveryPlan } from './types';
+import { testPlan } from './plan-test-support';
 
 const COLUMNS = ['Name', 'Appointment', 'Country'];
 const OPTIONS: PreviewOptions = { autoconvert: 'off', prices: {} };
 const NOW = Date.parse('2026-05-01T06:00:00Z');
-const PLAN: DeliveryPlan = {
-  column: 1,
-  format: 'dd.MM.yyyy HH:mm',
-  rule: { kind: 'at' },
-  quietHours: null,
-  zone: 'Europe/Tallinn',
-  countryColumn: 2,
-};
+const PLAN = testPlan({ countryColumn: 2 });
 
 function template(source: string): CompiledTemplate {
   const compiled = compileTemplate(source, COLUMNS);

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { EventBus } from '../../events';
@@ -8,7 +5,8 @@ import { createMessenteClient } from '../../messente';
 import { createSender } from '../../sender';
 import { seedCampaign } from '../../sender/test-support';
 import { startSimulator, type RunningSimulator } from '../../simulator';
-import { omnicast } from '../test-run';
+import { tempDir } from '../../testing/temp-dir';
+import { omnicast, omnicastAt } from '../test-run';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,11 +23,8 @@ async function scheduledCampaign(count: number, clock: { t: number }) {
     password: 'p',
     now: () => clock.t,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'omnicast-cancel-'));
-  cleanups.push(
-    () => rmSync(dir, { recursive: true, force: true }),
-    () => sim.close(),
-  );
+  const dir = tempDir('omnicast-cancel');
+  cleanups.push(() => sim.close());
   const db = openDatabase(dir);
   const id = seedCampaign(db, count);
   db.prepare('UPDATE campaigns SET test_mode = 0 WHERE id = ?').run(id);
@@ -51,11 +46,7 @@ describe('omnicast cancel', () => {
     const clock = { t: Date.now() };
     const { sim, dir, id } = await scheduledCampaign(8, clock);
     expect(sim.toDeliver()).toHaveLength(8);
-    const r = await omnicast(
-      ['cancel', String(id), '--yes', '--data-dir', dir, '--api-url', sim.apiUrl],
-      process.cwd(),
-      ENV,
-    );
+    const r = await omnicastAt(sim, dir, ['cancel', String(id), '--yes'], ENV);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('is cancelled: 8 rows cancelled');
@@ -67,8 +58,7 @@ describe('omnicast cancel', () => {
   });
 
   it('refuses a bad id, and says when there is no such campaign', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'omnicast-cancel-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir('omnicast-cancel');
     expect((await omnicast(['cancel', 'x', '--data-dir', dir])).code).toBe(2);
     const none = await omnicast(['cancel', '9', '--yes', '--data-dir', dir]);
     expect(none.code).toBe(1);

@@ -1,38 +1,30 @@
 // The import's rules on the command line: a file whose rows may have run together, a template or a
 // message over its cap, are refused with exit 2 and one line, unless the operator accepts them.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import type { RunningSimulator } from '../../simulator';
+import { tempDir } from '../../testing/temp-dir';
 import { buildXlsx } from '../../../shared/import/xlsx-test-support';
-import { omnicast } from '../test-run';
+import { omnicast, sendTo, startCliSimulator } from '../test-run';
 
 describe('omnicast preview and send apply the import rules', () => {
   let dir: string;
   let sim: RunningSimulator;
-  const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
   const stray = 'phone,name\n+37251000001,Ann\n+37251000002,"Bob\n+37251000003,Carl\n+37251000004,Dana\n';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'omnicast-rules-'));
-    sim = await startSimulator({
-      port: 0,
-      username: env.MESSENTE_USERNAME,
-      password: env.MESSENTE_PASSWORD,
-      logFile: join(dir, 'sim.jsonl'),
-    });
+    dir = tempDir('omnicast-rules');
+    sim = await startCliSimulator(join(dir, 'sim.jsonl'));
     writeFileSync(join(dir, 'stray.csv'), stray);
     writeFileSync(join(dir, 'ragged.csv'), 'phone,name\n+37251000001,Ann\n+37251000002\n');
     writeFileSync(join(dir, 'ok.csv'), 'phone,name\n+37251000001,Ann\n');
   });
   afterAll(async () => {
     await sim.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
-  const send = (...args: string[]) =>
-    omnicast(['send', ...args, '--api-url', sim.apiUrl, '--yes', '--data-dir', join(dir, 'data')], dir, env);
+  const send = (...args: string[]) => sendTo(sim, args, { cwd: dir, dataDir: join(dir, 'data') });
   const sentTo = () => {
     try {
       return readFileSync(join(dir, 'sim.jsonl'), 'utf8').trim().split('\n').filter(Boolean).length;

@@ -11,16 +11,14 @@ import {
   type RowPreview,
 } from '../../../shared/sms';
 import type { ImportedRecipient } from '../../../shared/types';
-import { TARGET_OPTIONS, type CliCore } from '../cli-core';
-import { parseOptions, UsageError, type CliIO, type Command } from '../command';
-import { DATA_DIR_HELP, DATA_DIR_OPTION } from '../data-dir';
+import type { CliCore } from '../cli-core';
+import { UsageError, type CliIO, type Command } from '../command';
+import { DATA_DIR_HELP } from '../data-dir';
+import { parseFileCommand } from '../file-command';
 import {
-  autoconvertOption,
   checkImportProblems,
   checkSegmentCap,
   IMPORT_HELP,
-  IMPORT_OPTIONS,
-  readTemplate,
   writeImportProblems,
   type InputValues,
 } from '../input-options';
@@ -29,7 +27,7 @@ import { openPricingCore, PRICES_HELP } from '../pricing';
 import { formatSummary, summaryObject } from '../summary';
 import { localTime } from '../../reports/local-time';
 import { planRows, timeSummaryText, type PlannedRows } from '../row-times';
-import { deliveryPlanFrom, TIME_HELP, TIME_OPTIONS, type TimeValues } from '../time-options';
+import { deliveryPlanFrom, TIME_HELP, type TimeValues } from '../time-options';
 import type { PlannedRow } from '../../campaign-rows/row-times';
 
 const FORMATS = ['table', 'jsonl', 'csv', 'summary'] as const;
@@ -52,24 +50,14 @@ export const previewCommand: Command = {
     'Problems in the file and messages over the segment cap are printed; then exits 2 unless accepted.',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
-      ...IMPORT_OPTIONS,
-      ...DATA_DIR_OPTION,
-      ...TARGET_OPTIONS,
-      ...TIME_OPTIONS,
-      prices: { type: 'string' },
-      format: { type: 'string' },
-    });
+    const { values, file, template } = parseFileCommand(argv, io, { format: { type: 'string' } });
     const format = (values.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
-    if (positionals.length > 1) throw new UsageError('give one recipients file.');
-    const templateSource = readTemplate(values, io.cwd);
-    if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
     // The same defaults, opt-outs and saved prices as `send` and the app: a preview that differs
     // from what is sent is worse than none.
     const cli = await openPricingCore(values, io);
     try {
-      return await preview(cli, values, positionals[0], templateSource, format, io);
+      return await preview(cli, values, file, template, format, io);
     } finally {
       await cli.close();
     }

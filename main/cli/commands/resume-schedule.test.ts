@@ -6,18 +6,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { setTimeToSend } from '../../db/queries/campaigns';
-import { startSimulator, type RunningSimulator } from '../../simulator';
-import { omnicast } from '../test-run';
+import type { RunningSimulator } from '../../simulator';
+import { CLI_ENV, omnicast, sendTo, startCliSimulator } from '../test-run';
 import { tempDir } from '../../testing/temp-dir';
 
 describe('omnicast send --at, then resume', () => {
   let dir: string;
   let sim: RunningSimulator;
-  const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
+  const env = CLI_ENV;
 
   beforeAll(async () => {
     dir = tempDir('omnicast-schedule');
-    sim = await startSimulator({ port: 0, username: env.MESSENTE_USERNAME, password: env.MESSENTE_PASSWORD });
+    sim = await startCliSimulator();
     const phones = ['5123 4561', '5123 4562', '5123 4563', '5123 4564', '5123 4565', '5123 4566'];
     writeFileSync(join(dir, 'six.csv'), `name,phone\n${phones.map((p, i) => `P${i},${p}`).join('\n')}\n`);
     writeFileSync(join(dir, 'prices.csv'), 'country,price\nEE,0.05\n');
@@ -32,24 +32,10 @@ describe('omnicast send --at, then resume', () => {
     const dataDir = join(dir, 'data');
     const at = new Date(Date.now() + 3 * 86_400_000).toISOString();
     // A €0.12 cap at €0.05 a message pauses the campaign after two: "part-way", deterministically.
-    const first = await omnicast(
-      [
-        'send',
-        'six.csv',
-        '--template',
-        'Hi {{name}}',
-        '--prices',
-        'prices.csv',
-        '--max-cost',
-        '0.12',
-        '--at',
-        at,
-        '--data-dir',
-        dataDir,
-        ...api(),
-      ],
-      dir,
-      env,
+    const first = await sendTo(
+      sim,
+      ['six.csv', '--template', 'Hi {{name}}', '--prices', 'prices.csv', '--max-cost', '0.12', '--at', at],
+      { cwd: dir, dataDir },
     );
     expect(first.stderr).toContain(`stays scheduled for ${at}`);
     const id = first.stdout.trim().split('\n').at(-1)!;

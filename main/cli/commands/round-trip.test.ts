@@ -1,20 +1,19 @@
 // Omnicast's own delivery report, imported again as a recipients file, gives back every number that
 // was sent: the phone spellings people type come out as the same E.164 numbers, none lost or merged.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../simulator';
-import { omnicast } from '../test-run';
+import type { RunningSimulator } from '../../simulator';
+import { tempDir } from '../../testing/temp-dir';
+import { omnicast, sendTo, startCliSimulator } from '../test-run';
 
 describe('send, export the report, import it again', () => {
   let dir: string;
   let sim: RunningSimulator;
-  const env = { MESSENTE_USERNAME: 'test', MESSENTE_PASSWORD: 'secret-pw-123' };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'omnicast-round-trip-'));
-    sim = await startSimulator({ port: 0, username: env.MESSENTE_USERNAME, password: env.MESSENTE_PASSWORD });
+    dir = tempDir('omnicast-round-trip');
+    sim = await startCliSimulator();
     writeFileSync(
       join(dir, 'spellings.csv'),
       [
@@ -31,26 +30,11 @@ describe('send, export the report, import it again', () => {
   });
   afterAll(async () => {
     await sim.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('gets every row back with the same number', async () => {
     const dataDir = join(dir, 'data');
-    const send = await omnicast(
-      [
-        'send',
-        'spellings.csv',
-        '--template',
-        'Tere {{Nimi}}',
-        '--api-url',
-        sim.apiUrl,
-        '--yes',
-        '--data-dir',
-        dataDir,
-      ],
-      dir,
-      env,
-    );
+    const send = await sendTo(sim, ['spellings.csv', '--template', 'Tere {{Nimi}}'], { cwd: dir, dataDir });
     expect(send.stderr).toContain('7 ready, 0 invalid');
     expect(send.code).toBe(0);
     const id = send.stdout.trim().split('\n').at(-1)!;

@@ -2,23 +2,17 @@ import { addToTotals, createTotals, previewRow } from '../../../shared/sms';
 import { senderProblem } from '../../../shared/sender-name';
 import { exportDelimiterFor, normalizePhone } from '../../../shared/import';
 import { parseSendTime } from '../../sender/schedule';
-import { requireCredentials, TARGET_HELP, TARGET_OPTIONS, type CliCore } from '../cli-core';
-import { CliFailure, numberOption, parseOptions, UsageError, type Command } from '../command';
+import { requireCredentials, TARGET_HELP, type CliCore } from '../cli-core';
+import { CliFailure, numberOption, UsageError, type Command } from '../command';
 import { balanceRefusal, confirm, planText, type SendPlan } from '../confirm';
-import { DATA_DIR_HELP, DATA_DIR_OPTION } from '../data-dir';
-import {
-  autoconvertOption,
-  checkImportProblems,
-  checkSegmentCap,
-  IMPORT_HELP,
-  IMPORT_OPTIONS,
-  readTemplate,
-} from '../input-options';
+import { DATA_DIR_HELP } from '../data-dir';
+import { parseFileCommand } from '../file-command';
+import { checkImportProblems, checkSegmentCap, IMPORT_HELP } from '../input-options';
 import { readCampaignInput, type CampaignInput } from '../campaign-input';
 import { openPricingCore, PRICES_HELP } from '../pricing';
 import { runCampaignInCli } from '../run-printer';
 import { planRows, skippedForTime, timeSummaryText, type PlannedRows } from '../row-times';
-import { deliveryPlanFrom, TIME_HELP, TIME_OPTIONS } from '../time-options';
+import { deliveryPlanFrom, TIME_HELP } from '../time-options';
 import { formatSummary, summaryObject } from '../summary';
 import { errorMessage } from '../../../shared/errors';
 import {
@@ -62,11 +56,7 @@ export const sendCommand: Command = {
     'or when sending stopped before the end.',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
-      ...IMPORT_OPTIONS,
-      ...DATA_DIR_OPTION,
-      ...TARGET_OPTIONS,
-      ...TIME_OPTIONS,
+    const { values, file, template } = parseFileCommand(argv, io, {
       sender: { type: 'string' },
       rate: { type: 'string' },
       'batch-size': { type: 'string' },
@@ -74,11 +64,9 @@ export const sendCommand: Command = {
       name: { type: 'string' },
       at: { type: 'string' },
       'test-to': { type: 'string' },
-      prices: { type: 'string' },
       'ignore-balance': { type: 'boolean' },
       yes: { type: 'boolean' },
     });
-    if (positionals.length > 1) throw new UsageError('give one recipients file.');
     const rateFlag = numberOption('rate', values.rate, MIN_RATE, MAX_RATE);
     const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);
@@ -86,8 +74,6 @@ export const sendCommand: Command = {
       const problem = senderProblem(values.sender);
       if (problem) throw new UsageError(`--sender: ${problem}`);
     }
-    const template = readTemplate(values, io.cwd);
-    if (values.autoconvert !== undefined) autoconvertOption(values.autoconvert);
     let timeToSend: string | undefined;
     if (values.at !== undefined && values['time-column'] !== undefined)
       throw new UsageError('choose one: --at (one time for all) or --time-column (each row its own time).');
@@ -100,7 +86,7 @@ export const sendCommand: Command = {
     try {
       await requireCredentials(cli);
       // The app's Settings are the defaults; a flag overrides its one setting for this send.
-      const input = await readCampaignInput(cli, values, positionals[0], template, io.cwd);
+      const input = await readCampaignInput(cli, values, file, template, io.cwd);
       const { settings, country, autoconvert, cap, imported } = input;
       checkImportProblems(imported, values);
       const rate = rateFlag ?? settings.defaultRate;
@@ -130,7 +116,7 @@ export const sendCommand: Command = {
       const summary = summaryObject(totals, imported.counts);
       io.stderr.write(formatSummary(summary));
       if (planned) io.stderr.write(timeSummaryText(planned));
-      if (messages === 0) throw new CliFailure(`${positionals[0]} has no row that can be sent.`);
+      if (messages === 0) throw new CliFailure(`${file} has no row that can be sent.`);
       const when = planned ? ' each at its own time' : timeToSend ? ` for delivery at ${timeToSend}` : ' now';
       if (testTo) {
         const first = imported.recipients.find((r) => r.status === 'ok')!;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import { SIM_PASSWORD, SIM_USER, sentCampaign, startTestSimulator } from '../../delivery-status/test-support';
 import type { RunningSimulator } from '../../simulator';
-import { omnicast } from '../test-run';
+import { omnicast, omnicastAt } from '../test-run';
 import { tempDir } from '../../testing/temp-dir';
 
 let sim: RunningSimulator | null = null;
@@ -43,11 +43,7 @@ describe('omnicast status', () => {
     expect(before.stdout).not.toContain('omnicast unknown');
 
     const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
-    const after = await omnicast(
-      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl],
-      process.cwd(),
-      env,
-    );
+    const after = await omnicastAt(sim!, dir, ['status', String(id), '--refresh'], env);
     expect(after.stderr).toContain(
       'Checked 5 messages: 5 changed, 0 unknown to Messente, 0 could not be checked.',
     );
@@ -86,11 +82,7 @@ describe('omnicast status', () => {
     db.prepare('UPDATE campaigns SET test_mode = 0 WHERE id = ?').run(id);
     db.close();
     const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
-    const r = await omnicast(
-      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim.apiUrl],
-      process.cwd(),
-      env,
-    );
+    const r = await omnicastAt(sim, dir, ['status', String(id), '--refresh'], env);
     expect(r.code, r.stderr).toBe(0);
     // Each write is whole lines, so nothing the next write says can run on from it.
     expect(r.writes.filter((w) => !w.endsWith('\n'))).toEqual([]);
@@ -110,11 +102,7 @@ describe('omnicast status', () => {
     ).run(id);
     db.close();
     const env = { MESSENTE_USERNAME: SIM_USER, MESSENTE_PASSWORD: SIM_PASSWORD };
-    const r = await omnicast(
-      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', sim!.apiUrl],
-      process.cwd(),
-      env,
-    );
+    const r = await omnicastAt(sim!, dir, ['status', String(id), '--refresh'], env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('billed €0.06 for 5 messages (no price was known for them)');
     expect(r.stdout).toContain('Billed without a predicted price on 5 rows:');

@@ -5,7 +5,14 @@
 import type { Db } from '../../db/database';
 import type { UnknownDecision } from '../../campaign-rows/unknown';
 import { parseRowList } from '../../../shared/row-list';
-import { CliFailure, parseOptions, UsageError, type CliIO, type Command } from '../command';
+import {
+  campaignIdArgument,
+  CliFailure,
+  parseOptions,
+  UsageError,
+  type CliIO,
+  type Command,
+} from '../command';
 import { findCampaign, openCliCore } from '../cli-core';
 import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
 
@@ -34,12 +41,7 @@ export const unknownCommand: Command = {
       'mark-sent': { type: 'string' },
       'send-again': { type: 'string' },
     });
-    if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) {
-      throw new UsageError(
-        'give the id of one campaign, e.g. omnicast unknown 3 (omnicast campaigns lists them).',
-      );
-    }
-    const id = Number(positionals[0]);
+    const id = campaignIdArgument(positionals, 'unknown');
     const markSent = values['mark-sent'];
     const sendAgain = values['send-again'];
     if (markSent !== undefined && sendAgain !== undefined) {

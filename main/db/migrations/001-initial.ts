@@ -1,11 +1,10 @@
-import type { Migration } from './types';
+import { sqlMigration } from './types';
 
 // Money is integer micro-euros; times are ISO-8601 UTC strings; JSON columns hold arrays of strings.
-export const migration001: Migration = {
-  version: 1,
-  name: 'initial',
-  up: (db) => {
-    db.exec(`
+export const migration001 = sqlMigration(
+  1,
+  'initial',
+  `
       CREATE TABLE campaigns (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL,
@@ -94,6 +93,5 @@ export const migration001: Migration = {
         added_at TEXT NOT NULL,
         source TEXT NOT NULL
       ) STRICT;
-    `);
-  },
-};
+    `,
+);

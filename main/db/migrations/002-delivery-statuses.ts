@@ -1,13 +1,12 @@
-import type { Migration } from './types';
+import { sqlMigration } from './types';
 
 // Every delivery status Messente reported, with when we saw it: the report shows the latest, this
 // keeps the history (and proves what was billed). Prices are kept as Messente's decimal strings AND
 // as integer micro-euros, so a sum never drifts and the original text is never lost.
-export const migration002: Migration = {
-  version: 2,
-  name: 'delivery-statuses',
-  up: (db) => {
-    db.exec(`
+export const migration002 = sqlMigration(
+  2,
+  'delivery-statuses',
+  `
       CREATE TABLE delivery_statuses (
         id INTEGER PRIMARY KEY,
         message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
@@ -33,6 +32,5 @@ export const migration002: Migration = {
       CREATE INDEX messages_status_due ON messages (next_status_check_at) WHERE next_status_check_at IS NOT NULL;
       CREATE INDEX messages_status_unscheduled ON messages (campaign_id)
         WHERE state = 'accepted' AND next_status_check_at IS NULL AND status_poll_done = 0;
-    `);
-  },
-};
+    `,
+);

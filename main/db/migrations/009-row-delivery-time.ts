@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import { sqlMigration } from './types';
 
 // Each row delivered at its own time, read from a time column of the imported file. Per row: its
 // appointment (ISO-8601 with its zone's offset), its own delivery time (UTC ISO-8601, Messente's
@@ -7,11 +7,10 @@ import type { Migration } from './types';
 // scheduling window. Per campaign: the plan (time column, rule, quiet hours, zones) and the
 // choices for rows that could not be scheduled, both JSON. Older rows and campaigns get NULL: one
 // time for the whole campaign, which is all they knew.
-export const migration009: Migration = {
-  version: 9,
-  name: 'row-delivery-time',
-  up: (db) => {
-    db.exec(`
+export const migration009 = sqlMigration(
+  9,
+  'row-delivery-time',
+  `
       ALTER TABLE messages ADD COLUMN appointment TEXT;
       ALTER TABLE messages ADD COLUMN send_at TEXT;
       ALTER TABLE messages ADD COLUMN time_zone TEXT;
@@ -20,6 +19,5 @@ export const migration009: Migration = {
       ALTER TABLE messages ADD COLUMN hold_until TEXT;
       ALTER TABLE campaigns ADD COLUMN delivery_plan TEXT;
       ALTER TABLE campaigns ADD COLUMN problem_choices TEXT;
-    `);
-  },
-};
+    `,
+);

@@ -6,3 +6,8 @@ export interface Migration {
   name: string;
   up: (db: Database) => void;
 }
+
+/** A migration that runs one SQL script: every one so far is this. */
+export function sqlMigration(version: number, name: string, sql: string): Migration {
+  return { version, name, up: (db) => db.exec(sql) };
+}

@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedCampaign } from '../../sender/test-support';
 import { openMemoryDatabase, type Db } from '../database';
-import { createSendingStore, nextQueuedRows, tallyCampaign, type Claim } from './sending';
+import { nextQueuedRows, tallyCampaign } from './sending';
+import { createSendingStore, type Claim } from './sending-store';
 import { dueStatusRows, nextStatusCheckAt, scheduleAccepted } from './statuses';
 
 interface Prepared {

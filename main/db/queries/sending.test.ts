@@ -3,13 +3,12 @@ import { seedCampaign } from '../../sender/test-support';
 import { openMemoryDatabase, type Db } from '../database';
 import {
   cancelQueuedRows,
-  createSendingStore,
   markUnknownRows,
   nextQueuedRows,
   recoverInterruptedRows,
   tallyCampaign,
-  type Claim,
 } from './sending';
+import { createSendingStore, type Claim } from './sending-store';
 
 const row = (db: Db, n: number, campaignId = 1) =>
   db.prepare('SELECT * FROM messages WHERE campaign_id = ? AND row = ?').get(campaignId, n) as Record<

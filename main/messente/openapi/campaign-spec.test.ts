@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type OpenAPIBackend from 'openapi-backend';
 import { countSegments } from '../../../shared/sms';
-import { omnicast } from '../../cli/test-run';
+import { omnicastAt } from '../../cli/test-run';
 import { openDatabase, type Db } from '../../db/database';
 import { insertCampaign } from '../../db/queries/campaigns';
 import { insertMessages, type NewMessage } from '../../db/queries/messages';
@@ -109,11 +109,7 @@ describe('a default campaign against the published document', () => {
     expect(sends.length).toBe(12 / batchSize);
     expect(server.violations()).toEqual([]);
 
-    const status = await omnicast(
-      ['status', String(id), '--refresh', '--data-dir', dir, '--api-url', server.apiUrl],
-      process.cwd(),
-      CREDENTIALS,
-    );
+    const status = await omnicastAt(server, dir, ['status', String(id), '--refresh'], CREDENTIALS);
     expect(status.stderr).toContain('0 could not be checked');
     expect(status.code).toBe(0);
     expect(server.violations()).toEqual([]);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MessageDraft } from './draft';
 import { fakeApi } from '../../testing/fake-api';
 import MessageStep from './MessageStep.svelte';
+import { testPlan } from '../../../shared/delivery-time/plan-test-support';
 
 const api = fakeApi({ 'templates.list': () => [] });
 
@@ -91,14 +92,7 @@ describe('MessageStep', () => {
       reason: null,
     });
     const rows = [row(1, 'Mari', '07.12.2026 10:00', 'EE'), row(2, 'Ann', '07.12.2026 10:00', 'GB')];
-    const plan = {
-      column: 2,
-      format: 'dd.MM.yyyy HH:mm',
-      rule: { kind: 'at' as const },
-      quietHours: null,
-      zone: 'Europe/Tallinn',
-      countryColumn: 3,
-    };
+    const plan = testPlan({ column: 2, countryColumn: 3 });
     render(MessageStep, {
       api,
       columns: ['name', 'phone', 'Visit', 'Country'],

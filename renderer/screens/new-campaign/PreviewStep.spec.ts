@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DeliveryPlan } from '../../../shared/delivery-time';
+import { testPlan } from '../../../shared/delivery-time/plan-test-support';
 import { importRecipients } from '../../../shared/import';
 import { formatPrice } from '../../../shared/money';
 import type { RecipientsDraft } from './draft';
@@ -10,7 +10,7 @@ function recipients(csv: string): RecipientsDraft {
   const bytes = new TextEncoder().encode(csv);
   const outcome = importRecipients(bytes, { fileName: 'c.csv', defaultCountry: 'EE' });
   if (!outcome.ok) throw new Error(outcome.error);
-  return { fileName: 'c.csv', bytes, country: 'EE', result: outcome.result };
+  return { fileName: 'c.csv', bytes, country: 'EE', result: outcome.result, timeColumns: [] };
 }
 
 const CSV = 'name,phone\nAnn,+37251234567\nZoë,+37251234568\nBob,12\n';
@@ -200,14 +200,7 @@ describe('PreviewStep', () => {
 describe('PreviewStep with each row at its own time', () => {
   afterEach(() => vi.useRealTimers());
 
-  const PLAN: DeliveryPlan = {
-    column: 2,
-    format: 'dd.MM.yyyy HH:mm',
-    rule: { kind: 'at' },
-    quietHours: null,
-    zone: 'Europe/Tallinn',
-    countryColumn: null,
-  };
+  const PLAN = testPlan({ column: 2 });
   const TIMES =
     'name,phone,Appointment\nAnn,+37251234567,07.12.2026 09:00\nZoë,+37251234568,01.12.2026 10:00\nBob,12,07.12.2026 10:00\n';
 

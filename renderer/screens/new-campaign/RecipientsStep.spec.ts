@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import type { ImportRunner } from '../../import/import-client';
 import { runImportInline } from '../../import/import-inline';
 import type { RecipientsDraft } from './draft';
 import RecipientsStep from './RecipientsStep.svelte';
@@ -139,6 +140,27 @@ describe('RecipientsStep', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/data\.json/);
     expect(screen.queryByRole('region', { name: 'Import report' })).not.toBeInTheDocument();
+  });
+
+  it('offers the time columns the import found, keeping them in the draft', async () => {
+    // The runner answers for the time columns (the worker works them out): the step reads no rows.
+    const visit = { column: 0, format: 'dd.MM.yyyy HH:mm', candidates: ['dd.MM.yyyy HH:mm'], parsedShare: 1 };
+    const runImport: ImportRunner = (request, onProgress) => {
+      const job = runImportInline(request, onProgress);
+      return {
+        ...job,
+        promise: job.promise.then((f) => (f?.ok ? { ...f, timeColumns: [visit] } : f)),
+      };
+    };
+    const onChange = vi.fn();
+    render(RecipientsStep, { draft: null, defaultCountry: 'EE', runImport, onChange, onNext: () => {} });
+    await pick(CSV);
+    await waitFor(() => expect(onChange).toHaveBeenCalledOnce());
+    const draft = onChange.mock.calls[0]?.[0] as RecipientsDraft;
+    expect(draft.timeColumns).toEqual([visit]);
+    render(RecipientsStep, { draft, defaultCountry: 'EE', runImport, onChange, onNext: () => {} });
+    const send = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Send' });
+    expect([...send.options].map((o) => o.text)).toContain('Each at its own time, from column "name"');
   });
 
   it('imports a file handed over at opening (File → Open recipients file…)', async () => {

@@ -2,46 +2,21 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import type { ComponentProps } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTotals } from '../../../shared/sms';
-import type { ImportedRecipient } from '../../../shared/types';
 import { CallError } from '../../lib/api';
 import type { RecipientsDraft } from './draft';
 import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
-import { summary } from '../../testing/results';
+import { recipient, recipientsDraft, summary } from '../../testing/results';
 import SendStep from './SendStep.svelte';
+import { testPlan } from '../../../shared/delivery-time/plan-test-support';
 
 type SendStepProps = ComponentProps<typeof SendStep>;
 
 function draft(n: number): RecipientsDraft {
-  const recipients: ImportedRecipient[] = Array.from({ length: n }, (_, i) => ({
-    row: i + 1,
-    fields: [`P${i}`, `+3725${String(1_000_000 + i)}`],
-    rawPhone: `+3725${String(1_000_000 + i)}`,
-    to: `+3725${String(1_000_000 + i)}`,
-    status: 'ok',
-    reason: null,
-  }));
-  const counts = { total: n, ok: n, invalid: 0, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 };
-  return {
+  const phone = (i: number) => `+3725${String(1_000_000 + i)}`;
+  return recipientsDraft({
     fileName: 'big.csv',
-    bytes: new Uint8Array(),
-    country: 'EE',
-    result: {
-      fileName: 'big.csv',
-      encoding: 'utf-8',
-      delimiter: ',',
-      headerRow: 1,
-      header: ['name', 'phone'],
-      headerIssues: [],
-      phoneColumn: 1,
-      phoneColumnName: 'phone',
-      phoneCandidates: [1],
-      countryColumn: null,
-      countryColumnName: null,
-      recipients,
-      counts,
-      problems: [],
-    },
-  };
+    recipients: Array.from({ length: n }, (_, i) => recipient(i + 1, [`P${i}`, phone(i)])),
+  });
 }
 
 function setup(n: number, handlers: FakeHandlers, delivery: SendStepProps['delivery'] = null) {
@@ -174,14 +149,11 @@ describe('SendStep', () => {
     expect(onStarted).not.toHaveBeenCalled();
   });
   it('hands main the delivery plan and the choices, asks no one time, and confirms each row at its own time', async () => {
-    const plan = {
+    const plan = testPlan({
       column: 0,
-      format: 'dd.MM.yyyy HH:mm',
-      rule: { kind: 'before' as const, minutes: 1440 },
+      rule: { kind: 'before', minutes: 1440 },
       quietHours: { from: '21:00', to: '08:00' },
-      zone: 'Europe/Tallinn',
-      countryColumn: null,
-    };
+    });
     const choices = { unparseable: 'skip', past: 'send-now', tooFar: 'skip' } as const;
     const deliverySummary = {
       messages: 2,

@@ -2,24 +2,17 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult } from '../../../shared/import/model';
 import SourceColumns from './SourceColumns.svelte';
+import { importResult } from '../../testing/results';
 
-const result = (over: Partial<ImportResult> = {}): ImportResult => ({
-  fileName: 'k.xlsx',
-  encoding: 'utf-8',
-  delimiter: ',',
-  headerRow: 1,
-  header: ['Name', 'Phone', 'Riik'],
-  headerIssues: [],
-  phoneColumn: 1,
-  phoneColumnName: 'Phone',
-  phoneCandidates: [1],
-  countryColumn: 2,
-  countryColumnName: 'Riik',
-  recipients: [],
-  counts: { total: 0, ok: 0, invalid: 0, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 },
-  problems: [],
-  ...over,
-});
+const result = (over: Partial<ImportResult> = {}): ImportResult =>
+  importResult({
+    fileName: 'k.xlsx',
+    header: ['Name', 'Phone', 'Riik'],
+    phoneColumnName: 'Phone',
+    countryColumn: 2,
+    countryColumnName: 'Riik',
+    ...over,
+  });
 
 describe('SourceColumns', () => {
   it('shows the detected country column and reports a choice by name, or none', async () => {

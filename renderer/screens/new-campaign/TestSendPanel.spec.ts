@@ -1,50 +1,26 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { ImportedRecipient } from '../../../shared/types';
-import type { RecipientsDraft } from './draft';
 import { fakeApi, type FakeHandlers } from '../../testing/fake-api';
+import { recipient, recipientsDraft } from '../../testing/results';
 import TestSendPanel from './TestSendPanel.svelte';
 
-const rows: ImportedRecipient[] = [
-  { row: 1, fields: ['Ann', '12'], rawPhone: '12', to: null, status: 'invalid', reason: 'Too short' },
-  {
-    row: 2,
-    fields: ['Bob', '5123 4568'],
-    rawPhone: '5123 4568',
-    to: '+37251234568',
-    status: 'ok',
-    reason: null,
-  },
-];
-
-const recipients: RecipientsDraft = {
+const recipients = recipientsDraft({
   fileName: 'c.csv',
-  bytes: new Uint8Array(),
-  country: 'EE',
-  result: {
-    fileName: 'c.csv',
-    encoding: 'utf-8',
-    delimiter: ',',
-    headerRow: 3,
-    header: ['name', 'phone'],
-    headerIssues: [],
-    phoneColumn: 1,
-    phoneColumnName: 'phone',
-    phoneCandidates: [1],
-    countryColumn: null,
-    countryColumnName: null,
-    recipients: rows,
-    counts: { total: 2, ok: 1, invalid: 1, duplicate: 0, opted_out: 0, blankLinesSkipped: 0 },
-    problems: [],
-  },
-};
+  headerRow: 3,
+  recipients: [
+    recipient(1, ['Ann', '12'], { to: null, status: 'invalid', reason: 'Too short' }),
+    recipient(2, ['Bob', '5123 4568'], { to: '+37251234568' }),
+  ],
+});
+
+const MESSAGE = { name: 'C', sender: ' Shop ', template: 'Hi {{name}}', autoconvert: 'full' } as const;
 
 function setup(handlers: FakeHandlers) {
   const api = fakeApi(handlers);
   render(TestSendPanel, {
     api,
     recipients,
-    message: { name: 'C', sender: ' Shop ', template: 'Hi {{name}}', autoconvert: 'full' },
+    message: MESSAGE,
     testMode: true,
   });
   return api;
@@ -66,19 +42,12 @@ describe('TestSendPanel', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Send a test to my number' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('accepted'));
-    expect(api.calls).toEqual([
-      {
-        name: 'campaigns.testSend',
-        args: {
-          template: 'Hi {{name}}',
-          columns: ['name', 'phone'],
-          fields: ['Bob', '5123 4568'],
-          to: '+37251234567',
-          sender: 'Shop',
-          autoconvert: 'full',
-        },
-      },
-    ]);
+    // The message as typed (its sender trimmed, its name not needed), on the file's columns and the
+    // first sendable row's own values.
+    const { name: _name, ...message } = MESSAGE;
+    const row = { columns: ['name', 'phone'], fields: ['Bob', '5123 4568'] };
+    const args = { ...message, ...row, sender: 'Shop', to: '+37251234567' };
+    expect(api.calls).toEqual([{ name: 'campaigns.testSend', args }]);
   });
 
   it('shows a refusal in plain words', async () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeColumnGuess } from '../../../shared/delivery-time';
-import {
-  ambiguousExample,
-  defaultForm,
-  formatWords,
-  planFromForm,
-  readAs,
-  withDateColumns,
-} from './delivery-form';
+import { ambiguousExample, defaultForm, formatWords, planFromForm, readAs } from './delivery-form';
 
 const CLEAR: TimeColumnGuess = {
   column: 2,
@@ -107,16 +100,5 @@ describe('the day-first or month-first question', () => {
     expect(readAs('not a date', 'dd.MM.yyyy HH:mm')).toBeNull();
     expect(formatWords('dd.MM.yyyy HH:mm')).toBe('Day first (dd.MM.yyyy HH:mm)');
     expect(formatWords('MM/dd/yyyy h:mm a')).toBe('Month first (MM/dd/yyyy h:mm a)');
-  });
-});
-
-describe("a workbook's date columns", () => {
-  it('are read as spreadsheet dates, detected from their text or not', () => {
-    const guesses = withDateColumns([CLEAR, UNSURE], new Set([3, 5]));
-    expect(guesses).toEqual([
-      CLEAR,
-      { column: 3, format: 'excel', candidates: ['excel'], parsedShare: 1 },
-      { column: 5, format: 'excel', candidates: ['excel'], parsedShare: 1 },
-    ]);
   });
 });

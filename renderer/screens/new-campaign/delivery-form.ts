@@ -130,22 +130,3 @@ export function formatWords(format: TimeFormat): string {
   if (day >= 0 && month >= 0) return day < month ? `Day first (${format})` : `Month first (${format})`;
   return format;
 }
-
-/**
- * The detected columns, with those holding a workbook's dates read as spreadsheet dates: their text
- * is only how the sheet displayed them, whatever it looks like.
- */
-export function withDateColumns(
-  guesses: readonly TimeColumnGuess[],
-  dateColumns: ReadonlySet<number>,
-): TimeColumnGuess[] {
-  const excel = (column: number): TimeColumnGuess => ({
-    column,
-    format: 'excel',
-    candidates: ['excel'],
-    parsedShare: 1,
-  });
-  const out = guesses.map((g) => (dateColumns.has(g.column) ? excel(g.column) : g));
-  for (const column of dateColumns) if (!out.some((g) => g.column === column)) out.push(excel(column));
-  return out;
-}

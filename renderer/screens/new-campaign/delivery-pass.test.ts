@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryPlan, ProblemChoices } from '../../../shared/delivery-time';
+import type { ProblemChoices } from '../../../shared/delivery-time';
+import { testPlan } from '../../../shared/delivery-time/plan-test-support';
 import type { ImportedRecipient } from '../../../shared/types';
 import {
   hourlyCounts,
@@ -14,14 +15,7 @@ import {
 // Saturday 5 December 2026, 12:00 UTC (14:00 in Tallinn and Helsinki).
 const NOW = Date.UTC(2026, 11, 5, 12, 0);
 
-const PLAN: DeliveryPlan = {
-  column: 1,
-  format: 'dd.MM.yyyy HH:mm',
-  rule: { kind: 'at' },
-  quietHours: null,
-  zone: 'Europe/Tallinn',
-  countryColumn: 2,
-};
+const PLAN = testPlan({ countryColumn: 2 });
 
 function row(n: number, time: string, country: string, ok = true): ImportedRecipient {
   const phone = `+37255500${n}`;

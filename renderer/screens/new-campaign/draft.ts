@@ -1,6 +1,6 @@
 // What the new-campaign wizard has gathered so far. The steps hand these up; NewCampaign keeps them
 // so that going back a step loses nothing.
-import type { DeliveryPlan, ProblemChoices } from '../../../shared/delivery-time';
+import type { DeliveryPlan, ProblemChoices, TimeColumnGuess } from '../../../shared/delivery-time';
 import type { ImportResult } from '../../../shared/import/model';
 import type { PriceSource } from '../../../shared/contract';
 import type { PriceTable, ReplacementTable } from '../../../shared/sms';
@@ -13,6 +13,8 @@ export interface RecipientsDraft {
   bytes: Uint8Array;
   country: string;
   result: ImportResult;
+  /** The columns that look like date-times, from the import worker: the delivery time's choices. */
+  timeColumns: TimeColumnGuess[];
 }
 
 export interface MessageDraft {

@@ -44,6 +44,10 @@ function tick(exportId: string, partial: Partial<ExportProgress> = {}): ExportPr
 describe('ExportPanel', () => {
   it('says where the desktop app saved the report, failed rows only when asked', async () => {
     const api = setup({ kind: 'saved', path: '/home/ann/report.csv', rows: 1234 });
+    // A region of its own, not among the table's filters.
+    expect(screen.getByRole('region', { name: 'Export' })).toContainElement(
+      screen.getByRole('group', { name: 'Delivery report' }),
+    );
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Failed rows only' }));
     await fireEvent.click(exportButton());
     expect(await screen.findByText('Saved to /home/ann/report.csv (1,234 rows)')).toBeInTheDocument();

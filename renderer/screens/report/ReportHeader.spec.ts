@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ReportHeader from './ReportHeader.svelte';
 import { formatDate } from '../../lib/format';
 import { detail } from '../../testing/results';
+import { testPlan } from '../../../shared/delivery-time/plan-test-support';
 
 describe('ReportHeader', () => {
   it('names the campaign, its facts and the live status', () => {
@@ -37,14 +38,7 @@ describe('ReportHeader', () => {
     render(ReportHeader, {
       campaign: detail({
         scheduledUntil: '2026-12-09T16:30:00Z',
-        deliveryPlan: {
-          column: 2,
-          format: 'dd.MM.yyyy HH:mm',
-          rule: { kind: 'at' },
-          quietHours: null,
-          zone: 'Europe/Tallinn',
-          countryColumn: null,
-        },
+        deliveryPlan: testPlan({ column: 2 }),
       }),
       status: 'sending',
     });

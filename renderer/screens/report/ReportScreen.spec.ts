@@ -1,27 +1,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RowsFilter } from '../../../shared/contract';
-import type { CampaignStatus, MessageState } from '../../../shared/types';
+import type { MessageState } from '../../../shared/types';
 import ReportScreen from './ReportScreen.svelte';
 import { fakeApi, type FakeApi } from '../../testing/fake-api';
-import { counts, detail, progress, row, settings, summary } from '../../testing/results';
-
-function campaignApi(status: CampaignStatus = 'sending') {
-  const sending = counts({ accepted: 4, failed: 1, queued: 5 });
-  return fakeApi({
-    'campaigns.get': () => detail({ id: 5, name: 'Spring offer', status, total: 10, counts: sending }),
-    'campaigns.rows': (args: { offset: number; states?: MessageState[] }) => {
-      const rows = [row(1, 'accepted'), row(2, 'failed', { errorCode: '105', errorTitle: 'Invalid data' })];
-      const shown = args.states ? rows.filter((r) => args.states?.includes(r.state)) : rows;
-      return { total: shown.length, rows: shown };
-    },
-    'campaigns.deliveryCounts': () => ({ DELIVRD: 3, PENDING: 1 }),
-    'campaigns.pause': () => summary({ id: 5, status: 'paused', counts: sending }),
-    'campaigns.resume': () => summary({ id: 5, status: 'sending', counts: sending }),
-    'campaigns.cancel': () =>
-      summary({ id: 5, status: 'cancelled', counts: counts({ accepted: 4, failed: 1, cancelled: 5 }) }),
-  });
-}
+import { counts, detail, row, settings, summary } from '../../testing/results';
+import { campaignApi } from './campaign-api';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 /** What the recipients table last asked main for. */
@@ -180,89 +164,6 @@ describe('ReportScreen', () => {
     expect(screen.getByRole('status', { name: 'Campaign status' })).toHaveTextContent('paused');
     expect(screen.queryByRole('heading', { name: /unknown outcome/ })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument();
-  });
-
-  describe('live progress', () => {
-    beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
-    afterEach(() => vi.useRealTimers());
-
-    it('follows progress events, refreshes rows at most once a second and unsubscribes', async () => {
-      const api = campaignApi('sending');
-      const view = render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
-      await screen.findByRole('heading', { name: 'Spring offer' });
-      expect(api.listenerCount('campaign.progress')).toBe(1);
-      const rowsBefore = api.callsTo('campaigns.rows').length;
-
-      api.emit('campaign.progress', progress({ campaignId: 99, counts: counts({ accepted: 10 }) }));
-      api.emit(
-        'campaign.progress',
-        progress({
-          campaignId: 5,
-          counts: counts({ accepted: 7, failed: 1, queued: 2 }),
-          currentRate: 12,
-          etaSeconds: 30,
-          errors: [{ code: '105', title: 'Invalid data', count: 1, explanation: 'Check the number.' }],
-        }),
-      );
-      for (let i = 0; i < 5; i++) api.emit('campaign.progress', progress({ campaignId: 5 }));
-      api.emit(
-        'campaign.progress',
-        progress({
-          campaignId: 5,
-          counts: counts({ accepted: 7, failed: 1, queued: 2 }),
-          currentRate: 12,
-          etaSeconds: 30,
-        }),
-      );
-      await settle();
-      const bar = screen.getByRole('progressbar', { name: 'Sending progress' });
-      expect(bar).toHaveAttribute('aria-valuenow', '80');
-      expect(screen.getByText('12 msg/s')).toBeInTheDocument();
-      expect(screen.getByText('30 s')).toBeInTheDocument();
-      expect(api.callsTo('campaigns.rows').length).toBe(rowsBefore + 1);
-      await vi.advanceTimersByTimeAsync(1100);
-      expect(api.callsTo('campaigns.rows').length).toBe(rowsBefore + 2);
-
-      api.emit(
-        'campaign.progress',
-        progress({ campaignId: 5, status: 'paused', stopReason: 'Messente refused the API password (401).' }),
-      );
-      await settle();
-      expect(screen.getByRole('alert')).toHaveTextContent('401');
-
-      view.unmount();
-      expect(api.listenerCount('campaign.progress')).toBe(0);
-    });
-  });
-
-  it('refreshes statuses in the background and reloads counts, cost and rows when done', async () => {
-    let delivered = 3;
-    const api = fakeApi({
-      'campaigns.get': () => detail({ id: 5, status: 'completed', billedCostMicros: delivered * 1_000 }),
-      'campaigns.rows': () => ({ total: 1, rows: [row(1, 'accepted')] }),
-      'campaigns.deliveryCounts': () => ({ DELIVRD: delivered, PENDING: 4 - delivered }),
-      'campaigns.refreshStatuses': () => ({ started: true, total: 1 }),
-    });
-    render(ReportScreen, { api, campaignId: 5, onBack: () => {} });
-    expect(await screen.findByRole('img', { name: 'DELIVRD: 3 of 4 rows' })).toBeInTheDocument();
-    await fireEvent.click(screen.getByRole('button', { name: 'Refresh statuses' }));
-    await settle();
-    expect(screen.getByRole('progressbar', { name: 'Status refresh progress' })).toBeInTheDocument();
-    const rowsBefore = api.callsTo('campaigns.rows').length;
-    delivered = 4;
-    api.emit('status.progress', {
-      campaignId: 5,
-      checked: 1,
-      total: 1,
-      changed: 1,
-      done: true,
-      cancelled: false,
-      error: null,
-    });
-    expect(await screen.findByRole('img', { name: 'DELIVRD: 4 of 4 rows' })).toBeInTheDocument();
-    expect(api.callsTo('campaigns.rows').length).toBeGreaterThan(rowsBefore);
-    expect(api.callsTo('campaigns.get').length).toBe(2);
-    expect(screen.queryByRole('progressbar', { name: 'Status refresh progress' })).not.toBeInTheDocument();
   });
 
   it('goes back to the campaigns', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorGroup } from '../../../shared/types';
 import { ALL, NO_FILTER, type RowFilterChoice } from './row-filter';
 import RowFilters from './RowFilters.svelte';
+import { withBindings } from '../../testing/bindings';
 import { counts } from '../../testing/results';
 
 const errors: ErrorGroup[] = [
@@ -20,36 +21,15 @@ function setup(
 ) {
   const choice: RowFilterChoice = { ...NO_FILTER, ...start };
   const view = render(RowFilters, {
-    props: {
-      counts: counts({ queued: 4, accepted: 7, failed: 3 }),
-      delivery: opts.delivery === undefined ? { DELIVRD: 5, UNDELIV: 2 } : opts.delivery,
-      errors: opts.errors ?? errors,
-      billedKnown: opts.billedKnown ?? true,
-      get state() {
-        return choice.state;
+    props: withBindings(
+      {
+        counts: counts({ queued: 4, accepted: 7, failed: 3 }),
+        delivery: opts.delivery === undefined ? { DELIVRD: 5, UNDELIV: 2 } : opts.delivery,
+        errors: opts.errors ?? errors,
+        billedKnown: opts.billedKnown ?? true,
       },
-      set state(v) {
-        choice.state = v;
-      },
-      get deliveryStatus() {
-        return choice.deliveryStatus;
-      },
-      set deliveryStatus(v) {
-        choice.deliveryStatus = v;
-      },
-      get errorCode() {
-        return choice.errorCode;
-      },
-      set errorCode(v) {
-        choice.errorCode = v;
-      },
-      get billedDiffers() {
-        return choice.billedDiffers;
-      },
-      set billedDiffers(v) {
-        choice.billedDiffers = v;
-      },
-    },
+      choice,
+    ),
   });
   return { choice, view };
 }

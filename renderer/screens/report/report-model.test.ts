@@ -8,19 +8,14 @@ import {
   viewOfSummary,
 } from './report-model';
 import { counts, progress, summary } from '../../testing/results';
+import { MESSAGE_STATES } from '../../../shared/types';
+import { stateLabel } from '../../lib/format';
 
 describe('stateItems', () => {
   it('has one item per state with the product word', () => {
     const items = stateItems(counts({ accepted: 5, failed: 2 }));
-    expect(items.map((i) => i.label)).toEqual([
-      'skipped',
-      'queued',
-      'sending',
-      'accepted',
-      'failed',
-      'unknown',
-      'cancelled',
-    ]);
+    expect(items.map((i) => i.key)).toEqual(MESSAGE_STATES);
+    expect(items.map((i) => i.label)).toEqual(MESSAGE_STATES.map(stateLabel));
     expect(items.find((i) => i.key === 'failed')).toMatchObject({ count: 2, tone: 'bad' });
   });
 });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RowResult } from '../db/queries/sending-store';
+import { CLAIM_AHEAD_MS } from './claim-ahead';
+import { ResultWriter, type ResultStore } from './writer';
+
+const accepted = (messageId: number): RowResult => ({
+  kind: 'accepted',
+  messageId,
+  attemptId: messageId,
+  at: '2026-01-01T00:00:00.000Z',
+  httpStatus: 201,
+  omnimessageId: `o-${messageId}`,
+  remoteMessageId: null,
+});
+
+/** A store that records each commit's results and claims instead of writing them. */
+function recordingStore() {
+  const commits: { results: number[]; claims: number[] }[] = [];
+  const store: ResultStore = {
+    commit: (results, claims) => {
+      commits.push({ results: results.map((r) => r.messageId), claims: claims.map((c) => c.messageId) });
+    },
+    release: () => {},
+  };
+  return { store, commits };
+}
+
+describe('ResultWriter', () => {
+  it('keeps results for the next claims’ commit while claims come every claim horizon', () => {
+    const { store, commits } = recordingStore();
+    let clock = 0;
+    const writer = new ResultWriter(
+      store,
+      (e) => expect.fail(String(e)),
+      undefined,
+      () => clock,
+    );
+    writer.add(accepted(1));
+    clock = 40;
+    writer.add(accepted(2));
+    // The loop wakes to send several times before the next claims: no commit of their own.
+    for (clock = 60; clock <= CLAIM_AHEAD_MS; clock += 20) writer.flushIfDue();
+    expect(commits).toEqual([]);
+    writer.commit([{ messageId: 3, attemptId: null }], '2026-01-01T00:00:00.200Z');
+    expect(commits).toEqual([{ results: [1, 2], claims: [3] }]);
+  });
+
+  it('commits results on their own once they waited past the claim horizon (a slow pace)', () => {
+    const { store, commits } = recordingStore();
+    let clock = 1_000;
+    const writer = new ResultWriter(
+      store,
+      (e) => expect.fail(String(e)),
+      undefined,
+      () => clock,
+    );
+    writer.add(accepted(1));
+    clock += 2 * CLAIM_AHEAD_MS;
+    writer.flushIfDue();
+    expect(commits).toEqual([{ results: [1], claims: [] }]);
+    writer.release([]);
+    expect(commits).toHaveLength(1);
+  });
+});
