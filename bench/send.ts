@@ -21,6 +21,7 @@ import { seedCampaign } from '../main/sender/test-support';
 import { arrivalFigures, arrivalTimes, mostInWindow, type ArrivalFigures } from '../main/sender/arrivals';
 import { nullClient, stampedClient, watchedClient } from './send-clients';
 import { measureFloor } from './send-floor';
+import { MAX_RATE } from '../shared/limits';
 import { startProfile } from './send-profile';
 import { LATENCY_MS, logLength, startSimulator, type Simulator } from './send-simulator';
 import type { StartOptions } from '../main/sender/types';
@@ -131,7 +132,7 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
     const r = await run(
       sim,
       count,
-      { rate, allowUnsafeRate: rate > 150 },
+      { rate, allowUnsafeRate: rate > MAX_RATE },
       { profileName: `send-${rate}-run-${i}` },
     );
     runs.push(r);
@@ -177,7 +178,7 @@ export async function runSendBench(options: { quick?: boolean } = {}): Promise<v
     // Warm-up: compile the hot paths and open sockets before anything is measured.
     await run(sim, 3_000, { rate: 1_000, allowUnsafeRate: true });
     await run(sim, quick ? 1_000 : 3_000, { rate: 500, allowUnsafeRate: true });
-    const rates = process.env.SEND_BENCH_RATES?.split(',').map(Number) ?? [10, 50, 150];
+    const rates = process.env.SEND_BENCH_RATES?.split(',').map(Number) ?? [10, 50, MAX_RATE];
     for (const rate of rates) await pacedRuns(sim, rate, quick);
     if (process.env.SEND_BENCH_RATES) return;
     const total = Number(process.env.SEND_BENCH_MESSAGES ?? (quick ? 20_000 : 200_000));

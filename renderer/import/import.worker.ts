@@ -1,7 +1,7 @@
 // Runs the shared import off the main thread so that a million-row file never freezes the window.
 // The recipients go back one chunk per 'more' from the window, the first without asking.
 import type { ImportReply, WorkerRequest } from './protocol';
-import { runImportJob } from './run-import-job';
+import { startImportJob } from './run-import-job';
 
 let sendNext: (() => boolean) | null = null;
 
@@ -11,6 +11,11 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     if (sendNext && !sendNext()) sendNext = null;
     return;
   }
-  sendNext = runImportJob(request, (reply: ImportReply) => (self as unknown as Worker).postMessage(reply));
-  if (!sendNext()) sendNext = null;
+  // No 'more' comes before the first rows are sent, so nothing is asked while the parts inflate.
+  void startImportJob(request, (reply: ImportReply) => (self as unknown as Worker).postMessage(reply)).then(
+    (next) => {
+      sendNext = next;
+      if (!sendNext()) sendNext = null;
+    },
+  );
 });

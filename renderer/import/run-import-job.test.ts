@@ -3,7 +3,7 @@ import { importRecipients } from '../../shared/import';
 import { buildXlsx } from '../../shared/import/xlsx-test-support';
 import { ROWS_PER_MESSAGE, type ImportedFile, type ImportReply } from './protocol';
 import { createReplyCollector } from './reply-collector';
-import { runImportJob } from './run-import-job';
+import { runImportJob, startImportJob } from './run-import-job';
 
 function csv(rows: number): Uint8Array {
   const lines = ['name,phone'];
@@ -84,6 +84,24 @@ describe('runImportJob + createReplyCollector', () => {
     expect(outcome?.ok && outcome.timeColumns).toEqual([
       { column: 1, format: 'excel', candidates: ['excel'], parsedShare: 1 },
     ]);
+  });
+
+  it("starts a workbook's import once its parts are inflated, with the same outcome as a direct import", async () => {
+    const rows = new Map([[1, ['phone', 'name']]]);
+    for (let i = 0; i < 500; i++) rows.set(i + 2, [`+3725${1_000_000 + i}`, `Mari ${i}`]);
+    const bytes = buildXlsx([
+      { name: 'Old', rows: new Map([[1, ['phone']]]) },
+      { name: 'New', rows },
+    ]);
+    const options = { fileName: 'b.xlsx', defaultCountry: 'EE', sheet: 'New' };
+    const replies: ImportReply[] = [];
+    const sendNext = await startImportJob({ bytes, options }, (r) => replies.push(structuredClone(r)));
+    while (sendNext());
+    const collect = createReplyCollector(() => {});
+    let outcome: ImportOutcome | null = null;
+    for (const r of replies) outcome = collect(r) ?? outcome;
+    expect(outcome).toEqual(importRecipients(bytes, options));
+    expect(outcome?.ok && outcome.result.recipients.length).toBe(500);
   });
 
   it('passes a refusal on as one sentence', () => {

@@ -1,6 +1,7 @@
 // The worker's job and the window's reassembly of its replies, kept apart from Worker plumbing so
 // that both can be tested without a browser.
-import { createImporter, isZip } from '../../shared/import';
+import { createImporter, isZip, type InflateRaw } from '../../shared/import';
+import { inflateAhead } from '../../shared/import/inflate-ahead';
 import type { ImportOutcome } from '../../shared/import/model';
 import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
 import { errorMessage } from '../../shared/errors';
@@ -8,7 +9,11 @@ import { timeColumnsOf } from './time-columns';
 
 const SLICE = 1024 * 1024;
 
-function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply) => void): ImportOutcome {
+function importAll(
+  { bytes, options }: ImportRequest,
+  post: (reply: ImportReply) => void,
+  inflateRaw?: InflateRaw,
+): ImportOutcome {
   const { optOuts, ...rest } = options;
   let lastPosted = 0;
   const progress = (fraction: number): void => {
@@ -20,7 +25,12 @@ function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply)
   };
   // A workbook's pushes only hold its bytes: its progress is the share of its sheet read, at the end.
   const workbook = isZip(bytes);
-  const importer = createImporter({ ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) }, progress);
+  const importer = createImporter(
+    { ...rest, ...(optOuts ? { optOuts: new Set(optOuts) } : {}) },
+    progress,
+    undefined,
+    inflateRaw,
+  );
   for (let at = 0; at < bytes.length; at += SLICE) {
     if (importer.push(bytes.subarray(at, at + SLICE)).error) break;
     if (!workbook) progress((at + SLICE) / bytes.length);
@@ -33,11 +43,15 @@ function importAll({ bytes, options }: ImportRequest, post: (reply: ImportReply)
  * recipients each time it is called, and the outcome with its time columns after the last (it
  * returns false once that is sent).
  */
-export function runImportJob(request: ImportRequest, post: (reply: ImportReply) => void): () => boolean {
+export function runImportJob(
+  request: ImportRequest,
+  post: (reply: ImportReply) => void,
+  inflateRaw?: InflateRaw,
+): () => boolean {
   post({ type: 'progress', fraction: 0 });
   let outcome: ImportOutcome;
   try {
-    outcome = importAll(request, post);
+    outcome = importAll(request, post, inflateRaw);
   } catch (error) {
     // The import promises never to throw; if it does anyway, the operator still gets a sentence.
     const detail = errorMessage(error);
@@ -61,4 +75,12 @@ export function runImportJob(request: ImportRequest, post: (reply: ImportReply) 
     post({ type: 'done', outcome: last, timeColumns });
     return false;
   };
+}
+
+/** runImportJob, a workbook's large parts first inflated by the platform's native inflater. */
+export async function startImportJob(
+  request: ImportRequest,
+  post: (reply: ImportReply) => void,
+): Promise<() => boolean> {
+  return runImportJob(request, post, await inflateAhead(request.bytes, request.options.sheet));
 }

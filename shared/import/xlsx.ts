@@ -77,6 +77,19 @@ function sheetList(zip: ZipArchive, workbookXml: string): Sheet[] {
   }));
 }
 
+/** The sheet named `sheetName` (case and surrounding spaces ignored), the first when absent. */
+function pick(sheets: readonly Sheet[], sheetName: string | undefined): Sheet | undefined {
+  if (sheetName === undefined) return sheets[0];
+  return sheets.find((s) => s.name.toLowerCase() === sheetName.trim().toLowerCase());
+}
+
+/** The part holding the sheet `sheetName` would read (the first when absent), if there is one. */
+export function xlsxSheetPart(zip: ZipArchive, sheetName: string | undefined): string | undefined {
+  const workbook = zip.parts.get('xl/workbook.xml');
+  if (!workbook) return undefined;
+  return pick(sheetList(zip, decoder.decode(zip.read(workbook))), sheetName)?.path;
+}
+
 /** Reads the sheet named `sheetName` (the first when absent) into `sink`. Throws ZipDamaged. */
 export function readXlsx(
   zip: ZipArchive,
@@ -90,10 +103,7 @@ export function readXlsx(
   const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbookXml);
   const sheets = sheetList(zip, workbookXml);
   const names = sheets.map((s) => s.name);
-  const chosen =
-    sheetName === undefined
-      ? sheets[0]
-      : sheets.find((s) => s.name.toLowerCase() === sheetName.trim().toLowerCase());
+  const chosen = pick(sheets, sheetName);
   if (!chosen) return noSheet(fileName, sheetName, names);
   const sheetEntry = zip.parts.get(chosen.path);
   if (!sheetEntry) return { ok: false, error: `${name} is damaged: the sheet "${chosen.name}" is missing.` };

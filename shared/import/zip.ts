@@ -118,6 +118,11 @@ export class ZipArchive {
     return this.inflateRaw(data, NATIVE_INFLATE_BYTES);
   }
 
+  /** The part's bytes as stored in the file (deflated, or stored as they are). */
+  compressed(entry: ZipEntry): Uint8Array {
+    return compressed(this.bytes, entry);
+  }
+
   /** A small part whole (a workbook's sheet list, its styles). */
   read(entry: ZipEntry): Uint8Array {
     const data = compressed(this.bytes, entry);

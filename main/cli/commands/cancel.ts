@@ -3,10 +3,11 @@
 // messages are cancelled at Messente too, and each row says what became of it (cancelled, already
 // sent, or unknown). The campaign keeps where it was sent (test simulator or live API).
 import { getCampaign } from '../../db/queries/campaigns';
-import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
-import { campaignIdArgument, CliFailure, parseOptions, type Command } from '../command';
+import { openCliCore, requireCredentials, TARGET_HELP } from '../cli-core';
+import { CliFailure, type Command } from '../command';
 import { confirm } from '../confirm';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
+import { DATA_DIR_HELP, dataDirFrom } from '../data-dir';
+import { parseCampaignCommand } from '../campaign-command';
 
 export const cancelCommand: Command = {
   name: 'cancel',
@@ -24,12 +25,9 @@ export const cancelCommand: Command = {
     '1 when it could not be (Messente refused the credentials part-way: run it again for the rest).',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
-      ...DATA_DIR_OPTION,
-      ...TARGET_OPTIONS,
+    const { values, id } = parseCampaignCommand(argv, 'cancel', {
       yes: { type: 'boolean' },
     });
-    const id = campaignIdArgument(positionals, 'cancel');
     const dir = dataDirFrom(values['data-dir'], io);
     const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {

@@ -6,18 +6,12 @@ import {
   scheduleRefusalMessage,
   type ScheduleChoice,
 } from '../../sender/schedule';
-import { openCliCore, requireCredentials, TARGET_HELP, TARGET_OPTIONS } from '../cli-core';
-import {
-  campaignIdArgument,
-  CliFailure,
-  numberOption,
-  parseOptions,
-  UsageError,
-  type Command,
-} from '../command';
+import { openCliCore, requireCredentials, TARGET_HELP } from '../cli-core';
+import { CliFailure, numberOption, UsageError, type Command } from '../command';
 import { confirm } from '../confirm';
 import { targetWords } from '../../../shared/send-target';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
+import { DATA_DIR_HELP, dataDirFrom } from '../data-dir';
+import { parseCampaignCommand } from '../campaign-command';
 import { runCampaignInCli } from '../run-printer';
 import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE } from '../../../shared/limits';
 
@@ -42,9 +36,7 @@ export const resumeCommand: Command = {
     'Exits 0 when the campaign completes. Ctrl-C pauses again.',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
-      ...DATA_DIR_OPTION,
-      ...TARGET_OPTIONS,
+    const { values, id } = parseCampaignCommand(argv, 'resume', {
       rate: { type: 'string' },
       'batch-size': { type: 'string' },
       'max-cost': { type: 'string' },
@@ -52,7 +44,6 @@ export const resumeCommand: Command = {
       now: { type: 'boolean' },
       yes: { type: 'boolean' },
     });
-    const id = campaignIdArgument(positionals, 'resume');
     const rate = numberOption('rate', values.rate, MIN_RATE, MAX_RATE);
     const batchSize = numberOption('batch-size', values['batch-size'], MIN_BATCH_SIZE, MAX_BATCH_SIZE);
     const maxCost = numberOption('max-cost', values['max-cost'], 0.000001, 1e9);

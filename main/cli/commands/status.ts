@@ -8,16 +8,10 @@ import { scheduleCancelCounts } from '../../db/queries/schedule-cancel';
 import { formatMoney, formatMoneyRange, formatPrice } from '../../../shared/money';
 import { unknownRowsHint } from '../run-printer';
 import { countRefreshable } from '../../delivery-status/refresh-jobs';
-import {
-  findCampaign,
-  openCliCore,
-  requireCredentials,
-  TARGET_HELP,
-  TARGET_OPTIONS,
-  type CliCore,
-} from '../cli-core';
-import { campaignIdArgument, CliFailure, parseOptions, type CliIO, type Command } from '../command';
-import { DATA_DIR_HELP, DATA_DIR_OPTION, dataDirFrom } from '../data-dir';
+import { findCampaign, openCliCore, requireCredentials, TARGET_HELP, type CliCore } from '../cli-core';
+import { CliFailure, type CliIO, type Command } from '../command';
+import { DATA_DIR_HELP, dataDirFrom } from '../data-dir';
+import { parseCampaignCommand } from '../campaign-command';
 
 /** Rows listed under "billed differs from predicted"; the report has them all. */
 const DIFFERENCES_SHOWN = 10;
@@ -36,12 +30,9 @@ export const statusCommand: Command = {
     'Statuses are otherwise checked by the desktop app 1 min, 5 min, 30 min, 2 h, 6 h, 24 h and 48 h after sending.',
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseOptions(argv, {
-      ...DATA_DIR_OPTION,
-      ...TARGET_OPTIONS,
+    const { values, id } = parseCampaignCommand(argv, 'status', {
       refresh: { type: 'boolean' },
     });
-    const id = campaignIdArgument(positionals, 'status');
     const dir = dataDirFrom(values['data-dir'], io);
     const cli = await openCliCore({ dataDir: dir, io, target: values });
     try {

@@ -43,6 +43,10 @@ describe('DeliveryTimeFields', () => {
     const { onChange } = setup({ ...defaultForm('Europe/Tallinn'), column: 3 });
     expect(screen.getByRole('alert')).toHaveTextContent('Choose how the dates');
     expect(screen.getByText('For example "03.04.2026 10:00" in the file.')).toBeInTheDocument();
+    // The question is a group of its own, named by the column it asks about.
+    expect(screen.getByRole('group', { name: 'How are the dates in "Booked" written?' })).toContainElement(
+      screen.getByRole('radio', { name: /Month first/ }),
+    );
     await fireEvent.click(screen.getByRole('radio', { name: /Month first .*: 4 March 2026/ }));
     expect(onChange).toHaveBeenCalledWith(
       expect.objectContaining({ chosenFormat: 'MM.dd.yyyy HH:mm' }),
