@@ -154,11 +154,17 @@ describe('lean transport against raw loopback servers', () => {
   });
 
   it('queues requests beyond maxSockets and times out with one shared timer', async () => {
-    const url = await listen(() => undefined); // never answers
+    let heard: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (heard = resolve));
+    const url = await listen(() => heard()); // hears the request, never answers
     const t = createTransport(1);
-    const send = () =>
-      t.send({ method: 'POST', url: new URL(url), headers: {}, body: '{}', timeoutMs: 1_000 });
-    const [a, b] = await Promise.all([send(), send()]);
+    const send = (timeoutMs: number) =>
+      t.send({ method: 'POST', url: new URL(url), headers: {}, body: '{}', timeoutMs });
+    // The second is sent once the first is on the wire, so however slow the machine, the first
+    // holds the one socket and the second waits for it; its earlier deadline fires first.
+    const first = send(2_000);
+    await written;
+    const [a, b] = await Promise.all([first, send(100)]);
     expect(a).toMatchObject({ type: 'failure', reason: 'timeout' });
     // The second never got a socket: it cannot have been written.
     expect(b).toMatchObject({ type: 'failure', reason: 'connect' });
