@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRecipients, type ImportOutcome } from '../../shared/import';
+import { importRecipients } from '../../shared/import';
 import { buildXlsx } from '../../shared/import/xlsx-test-support';
 import { ROWS_PER_MESSAGE, type ImportedFile, type ImportReply } from './protocol';
 import { createReplyCollector } from './reply-collector';
