@@ -25,37 +25,37 @@ function recordingStore() {
   return { store, commits };
 }
 
+/** A writer over the recording store, on a clock the test moves. */
+function writerAt(clock: { now: number }) {
+  const { store, commits } = recordingStore();
+  const writer = new ResultWriter(
+    store,
+    (e) => expect.fail(String(e)),
+    undefined,
+    () => clock.now,
+  );
+  return { writer, commits };
+}
+
 describe('ResultWriter', () => {
   it('keeps results for the next claims’ commit while claims come every claim horizon', () => {
-    const { store, commits } = recordingStore();
-    let clock = 0;
-    const writer = new ResultWriter(
-      store,
-      (e) => expect.fail(String(e)),
-      undefined,
-      () => clock,
-    );
+    const clock = { now: 0 };
+    const { writer, commits } = writerAt(clock);
     writer.add(accepted(1));
-    clock = 40;
+    clock.now = 40;
     writer.add(accepted(2));
     // The loop wakes to send several times before the next claims: no commit of their own.
-    for (clock = 60; clock <= CLAIM_AHEAD_MS; clock += 20) writer.flushIfDue();
+    for (clock.now = 60; clock.now <= CLAIM_AHEAD_MS; clock.now += 20) writer.flushIfDue();
     expect(commits).toEqual([]);
     writer.commit([{ messageId: 3, attemptId: null }], '2026-01-01T00:00:00.200Z');
     expect(commits).toEqual([{ results: [1, 2], claims: [3] }]);
   });
 
   it('commits results on their own once they waited past the claim horizon (a slow pace)', () => {
-    const { store, commits } = recordingStore();
-    let clock = 1_000;
-    const writer = new ResultWriter(
-      store,
-      (e) => expect.fail(String(e)),
-      undefined,
-      () => clock,
-    );
+    const clock = { now: 1_000 };
+    const { writer, commits } = writerAt(clock);
     writer.add(accepted(1));
-    clock += 2 * CLAIM_AHEAD_MS;
+    clock.now += 2 * CLAIM_AHEAD_MS;
     writer.flushIfDue();
     expect(commits).toEqual([{ results: [1], claims: [] }]);
     writer.release([]);

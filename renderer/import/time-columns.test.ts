@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TimeColumnGuess } from '../../shared/delivery-time';
+import { CLEAR_GUESS, UNSURE_GUESS } from '../../shared/delivery-time/plan-test-support';
 import type { ImportedRecipient } from '../../shared/types';
 import { timeColumnsOf, withDateColumns } from './time-columns';
-
-const CLEAR: TimeColumnGuess = {
-  column: 2,
-  format: 'dd.MM.yyyy HH:mm',
-  candidates: ['dd.MM.yyyy HH:mm'],
-  parsedShare: 1,
-};
-const UNSURE: TimeColumnGuess = {
-  column: 3,
-  format: null,
-  candidates: ['dd.MM.yyyy HH:mm', 'MM.dd.yyyy HH:mm'],
-  parsedShare: 1,
-};
 
 function recipient(row: number, fields: string[], dates?: (string | null)[]): ImportedRecipient {
   return {
@@ -30,9 +17,9 @@ function recipient(row: number, fields: string[], dates?: (string | null)[]): Im
 
 describe("a workbook's date columns", () => {
   it('are read as spreadsheet dates, detected from their text or not', () => {
-    const guesses = withDateColumns([CLEAR, UNSURE], new Set([3, 5]));
+    const guesses = withDateColumns([CLEAR_GUESS, UNSURE_GUESS], new Set([3, 5]));
     expect(guesses).toEqual([
-      CLEAR,
+      CLEAR_GUESS,
       { column: 3, format: 'excel', candidates: ['excel'], parsedShare: 1 },
       { column: 5, format: 'excel', candidates: ['excel'], parsedShare: 1 },
     ]);

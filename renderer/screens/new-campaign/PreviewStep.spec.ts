@@ -5,6 +5,7 @@ import { importRecipients } from '../../../shared/import';
 import { formatPrice } from '../../../shared/money';
 import type { RecipientsDraft } from './draft';
 import PreviewStep from './PreviewStep.svelte';
+import { firstCells as firstCellsOf } from '../../testing/table';
 
 function recipients(csv: string): RecipientsDraft {
   const bytes = new TextEncoder().encode(csv);
@@ -111,11 +112,7 @@ describe('PreviewStep', () => {
     });
     await screen.findByText('Messages');
     const table = screen.getByRole('table', { name: 'Preview' });
-    const firstCells = (): string[] =>
-      within(table)
-        .getAllByRole('row')
-        .slice(1)
-        .map((r) => within(r).getAllByRole('cell')[0]?.textContent ?? '');
+    const firstCells = (): string[] => firstCellsOf(table);
     const header = (name: string): HTMLElement => within(table).getByRole('columnheader', { name });
 
     expect(header('Row')).toHaveAttribute('aria-sort', 'ascending');

@@ -5,6 +5,7 @@ import { compileTemplate, previewRow, type RowPreview } from '../../../shared/sm
 import type { ImportedRecipient } from '../../../shared/types';
 import type { SortSpec } from './preview-model-sort';
 import PreviewTable from './PreviewTable.svelte';
+import { firstCells as firstCellsOf } from '../../testing/table';
 
 function rowsOf(csv: string): ImportedRecipient[] {
   const outcome = importRecipients(new TextEncoder().encode(csv), {
@@ -42,11 +43,7 @@ function setup(props: { indices?: Uint32Array | null; sort?: SortSpec; sortable?
     pricing: { prices: {}, table: {} },
   });
   const table = screen.getByRole('table', { name: 'Preview' });
-  const firstCells = (): string[] =>
-    within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((r) => within(r).getAllByRole('cell')[0]?.textContent ?? '');
+  const firstCells = (): string[] => firstCellsOf(table);
   return { onSort, table, firstCells };
 }
 

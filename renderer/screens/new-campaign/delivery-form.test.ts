@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TimeColumnGuess } from '../../../shared/delivery-time';
+import { CLEAR_GUESS, UNSURE_GUESS } from '../../../shared/delivery-time/plan-test-support';
 import { ambiguousExample, defaultForm, formatWords, planFromForm, readAs } from './delivery-form';
 
-const CLEAR: TimeColumnGuess = {
-  column: 2,
-  format: 'dd.MM.yyyy HH:mm',
-  candidates: ['dd.MM.yyyy HH:mm'],
-  parsedShare: 1,
-};
-const UNSURE: TimeColumnGuess = {
-  column: 3,
-  format: null,
-  candidates: ['dd.MM.yyyy HH:mm', 'MM.dd.yyyy HH:mm'],
-  parsedShare: 1,
-};
 const form = { ...defaultForm('Europe/Tallinn'), column: 2 };
 
 describe('the delivery-time fields', () => {
@@ -26,11 +14,11 @@ describe('the delivery-time fields', () => {
       quietTo: '08:00',
       zone: 'Europe/Helsinki',
     });
-    expect(planFromForm(d, [CLEAR], null)).toEqual({ ok: true, plan: null });
+    expect(planFromForm(d, [CLEAR_GUESS], null)).toEqual({ ok: true, plan: null });
   });
 
   it('make a plan from a column the file decides, with the rule and quiet hours as chosen', () => {
-    expect(planFromForm(form, [CLEAR], 4)).toEqual({
+    expect(planFromForm(form, [CLEAR_GUESS], 4)).toEqual({
       ok: true,
       plan: {
         column: 2,
@@ -41,14 +29,18 @@ describe('the delivery-time fields', () => {
         countryColumn: 4,
       },
     });
-    const before = planFromForm({ ...form, rule: 'before', hoursBefore: '24', quiet: false }, [CLEAR], null);
+    const before = planFromForm(
+      { ...form, rule: 'before', hoursBefore: '24', quiet: false },
+      [CLEAR_GUESS],
+      null,
+    );
     expect(before).toMatchObject({
       ok: true,
       plan: { rule: { kind: 'before', minutes: 1440 }, quietHours: null },
     });
     const dayBefore = planFromForm(
       { ...form, rule: 'day-before', atTime: '10:00', daysBefore: '2' },
-      [CLEAR],
+      [CLEAR_GUESS],
       null,
     );
     expect(dayBefore).toMatchObject({
@@ -59,24 +51,28 @@ describe('the delivery-time fields', () => {
 
   it('hold the wizard until the operator says how an undecided column is written', () => {
     const unsure = { ...form, column: 3 };
-    expect(planFromForm(unsure, [UNSURE], null)).toEqual({
+    expect(planFromForm(unsure, [UNSURE_GUESS], null)).toEqual({
       ok: false,
       message: 'Choose how the dates in the time column are written.',
     });
-    const chosen = planFromForm({ ...unsure, chosenFormat: 'MM.dd.yyyy HH:mm' }, [UNSURE], null);
+    const chosen = planFromForm({ ...unsure, chosenFormat: 'MM.dd.yyyy HH:mm' }, [UNSURE_GUESS], null);
     expect(chosen).toMatchObject({ ok: true, plan: { format: 'MM.dd.yyyy HH:mm' } });
   });
 
   it('say what is wrong with a rule or quiet hours that cannot be read', () => {
-    expect(planFromForm({ ...form, rule: 'before', hoursBefore: 'a day' }, [CLEAR], null)).toEqual({
+    expect(planFromForm({ ...form, rule: 'before', hoursBefore: 'a day' }, [CLEAR_GUESS], null)).toEqual({
       ok: false,
       message: 'Hours before: write a whole number of hours, e.g. 24.',
     });
-    expect(planFromForm({ ...form, rule: 'day-before', daysBefore: '0' }, [CLEAR], null)).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('from 1 to 30'),
-    });
-    expect(planFromForm({ ...form, quietFrom: '21:00', quietTo: '21:00' }, [CLEAR], null)).toMatchObject({
+    expect(planFromForm({ ...form, rule: 'day-before', daysBefore: '0' }, [CLEAR_GUESS], null)).toMatchObject(
+      {
+        ok: false,
+        message: expect.stringContaining('from 1 to 30'),
+      },
+    );
+    expect(
+      planFromForm({ ...form, quietFrom: '21:00', quietTo: '21:00' }, [CLEAR_GUESS], null),
+    ).toMatchObject({
       ok: false,
       message: expect.stringContaining('start and end at the same time'),
     });
