@@ -4,6 +4,7 @@ import App from './App.svelte';
 import type { ImportRequest } from './import/protocol';
 import { fakeApi } from './testing/fake-api';
 import { settings as savedSettings } from './testing/results';
+import { readFileBytes } from './import/read-file';
 
 const settings = (testMode: boolean) =>
   savedSettings({ testMode, defaultSender: '', defaultRate: 10, apiUrl: 'http://127.0.0.1:1/v1' });
@@ -121,7 +122,8 @@ describe('App', () => {
       expect(await screen.findByRole('progressbar', { name: 'Importing recipients' })).toBeInTheDocument();
       await waitFor(() => expect(posted).toHaveLength(1));
       expect(posted[0]?.options.fileName).toBe('clients.csv');
-      expect(new TextDecoder().decode(posted[0]?.bytes)).toBe(csv);
+      const file = posted[0]?.file;
+      expect(file && new TextDecoder().decode(await readFileBytes(file))).toBe(csv);
     });
   });
 });

@@ -40,7 +40,7 @@ export const runImportInWorker: ImportRunner = (request, onProgress) => {
       error: `The import stopped unexpectedly (${event.message || 'worker error'}). Try again.`,
     });
   });
-  // A copy is sent so the window keeps its bytes for re-imports (phone column, country).
+  // The file goes as a Blob handle, never a copy of its bytes; the window keeps it for re-imports.
   ask(request);
   return { promise, cancel: () => finish(null) };
 };

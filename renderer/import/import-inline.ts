@@ -4,15 +4,22 @@ import { importRecipients } from '../../shared/import';
 import type { ImportRunner } from './import-client';
 import type { ImportedFile } from './protocol';
 import { timeColumnsOf } from './time-columns';
+import { readFileBytes } from './read-file';
 
 export const runImportInline: ImportRunner = (request, onProgress) => {
   let cancelled = false;
   const promise = new Promise<ImportedFile | null>((resolve) => {
     onProgress(null);
-    setTimeout(() => {
+    setTimeout(async () => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFileBytes(request.file);
+      } catch {
+        return resolve({ ok: false, error: `${request.options.fileName} could not be read.` });
+      }
       if (cancelled) return resolve(null);
       const { optOuts, ...rest } = request.options;
-      const outcome = importRecipients(request.bytes, {
+      const outcome = importRecipients(bytes, {
         ...rest,
         ...(optOuts ? { optOuts: new Set(optOuts) } : {}),
       });

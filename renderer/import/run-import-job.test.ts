@@ -95,7 +95,9 @@ describe('runImportJob + createReplyCollector', () => {
     ]);
     const options = { fileName: 'b.xlsx', defaultCountry: 'EE', sheet: 'New' };
     const replies: ImportReply[] = [];
-    const sendNext = await startImportJob({ bytes, options }, (r) => replies.push(structuredClone(r)));
+    const sendNext = await startImportJob({ file: new Blob([bytes.slice()]), options }, (r) =>
+      replies.push(structuredClone(r)),
+    );
     while (sendNext());
     const collect = createReplyCollector(() => {});
     let outcome: ImportedFile | null = null;
@@ -113,5 +115,26 @@ describe('runImportJob + createReplyCollector', () => {
     expect(sendNext()).toBe(false);
     const last = replies.at(-1);
     expect(last?.type === 'done' && !last.outcome.ok && last.outcome.error).toMatch(/x\.bin/);
+  });
+
+  it('ends with a sentence naming the file when the worker cannot read it', async () => {
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('gone')) } as unknown as Blob;
+    const replies: ImportReply[] = [];
+    const sendNext = await startImportJob(
+      { file: unreadable, options: { fileName: 'moved.csv', defaultCountry: 'EE' } },
+      (r) => replies.push(r),
+    );
+    expect(sendNext()).toBe(false);
+    expect(replies).toEqual([
+      {
+        type: 'done',
+        outcome: {
+          ok: false,
+          error:
+            'moved.csv could not be read. Check that the file is not open in another program and try again.',
+        },
+        timeColumns: [],
+      },
+    ]);
   });
 });

@@ -3,14 +3,15 @@
 import { createImporter, isZip, type InflateRaw } from '../../shared/import';
 import { inflateAhead } from '../../shared/import/inflate-ahead';
 import type { ImportOutcome } from '../../shared/import/model';
-import { ROWS_PER_MESSAGE, type ImportReply, type ImportRequest } from './protocol';
+import { ROWS_PER_MESSAGE, type ImportJobInput, type ImportReply, type ImportRequest } from './protocol';
 import { errorMessage } from '../../shared/errors';
 import { timeColumnsOf } from './time-columns';
+import { readFileBytes } from './read-file';
 
 const SLICE = 1024 * 1024;
 
 function importAll(
-  { bytes, options }: ImportRequest,
+  { bytes, options }: ImportJobInput,
   post: (reply: ImportReply) => void,
   inflateRaw?: InflateRaw,
 ): ImportOutcome {
@@ -44,7 +45,7 @@ function importAll(
  * returns false once that is sent).
  */
 export function runImportJob(
-  request: ImportRequest,
+  request: ImportJobInput,
   post: (reply: ImportReply) => void,
   inflateRaw?: InflateRaw,
 ): () => boolean {
@@ -77,10 +78,20 @@ export function runImportJob(
   };
 }
 
-/** runImportJob, a workbook's large parts first inflated by the platform's native inflater. */
+/**
+ * Reads the file, then runImportJob with a workbook's large parts first inflated by the platform's
+ * native inflater. A file that cannot be read ends the job with a sentence, like any refusal.
+ */
 export async function startImportJob(
-  request: ImportRequest,
+  { file, options }: ImportRequest,
   post: (reply: ImportReply) => void,
 ): Promise<() => boolean> {
-  return runImportJob(request, post, await inflateAhead(request.bytes, request.options.sheet));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFileBytes(file);
+  } catch {
+    const error = `${options.fileName} could not be read. Check that the file is not open in another program and try again.`;
+    return () => (post({ type: 'done', outcome: { ok: false, error }, timeColumns: [] }), false);
+  }
+  return runImportJob({ bytes, options }, post, await inflateAhead(bytes, options.sheet));
 }

@@ -165,5 +165,5 @@ export function importResult(partial: Partial<ImportResult> = {}): ImportResult 
 /** The new-campaign screen's recipients: the import result of a file read with country EE. */
 export function recipientsDraft(partial: Partial<ImportResult> = {}): RecipientsDraft {
   const result = importResult(partial);
-  return { fileName: result.fileName, bytes: new Uint8Array(), country: 'EE', result, timeColumns: [] };
+  return { fileName: result.fileName, file: new Blob([]), country: 'EE', result, timeColumns: [] };
 }

@@ -11,7 +11,13 @@ function recipients(csv: string): RecipientsDraft {
   const bytes = new TextEncoder().encode(csv);
   const outcome = importRecipients(bytes, { fileName: 'c.csv', defaultCountry: 'EE' });
   if (!outcome.ok) throw new Error(outcome.error);
-  return { fileName: 'c.csv', bytes, country: 'EE', result: outcome.result, timeColumns: [] };
+  return {
+    fileName: 'c.csv',
+    file: new Blob([bytes]),
+    country: 'EE',
+    result: outcome.result,
+    timeColumns: [],
+  };
 }
 
 const CSV = 'name,phone\nAnn,+37251234567\nZoë,+37251234568\nBob,12\n';

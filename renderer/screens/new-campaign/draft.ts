@@ -10,7 +10,7 @@ import { defaultForm, type DeliveryForm } from './delivery-form';
 export interface RecipientsDraft {
   fileName: string;
   /** Kept so that changing the phone column or country re-imports the same file. */
-  bytes: Uint8Array;
+  file: Blob;
   country: string;
   result: ImportResult;
   /** The columns that look like date-times, from the import worker: the delivery time's choices. */
