@@ -2,7 +2,7 @@
 // and fails on any HIGH or CRITICAL finding. The check that downloads Electron's release list is
 // left out: this network has no GitHub, and the Electron version is pinned in package.json anyway.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const bin = join(require.resolve('@doyensec/electronegativity/package.json'), '..', 'dist', 'index.js');
 const { version } = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8'));
-const out = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'findings.csv');
+const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+const out = join(dir, 'findings.csv');
 
 const run = spawnSync(
   process.execPath,
@@ -18,6 +19,7 @@ const run = spawnSync(
   { encoding: 'utf8' },
 );
 if (run.status !== 0) {
+  rmSync(dir, { recursive: true, force: true });
   process.stderr.write(run.stdout + run.stderr);
   console.error('electronegativity did not run to the end');
   process.exit(1);
@@ -27,6 +29,7 @@ const findings = readFileSync(out, 'utf8')
   .split('\n')
   .slice(1)
   .map((line) => line.split(','));
+rmSync(dir, { recursive: true, force: true });
 for (const f of findings)
   console.log(
     `${f[1]?.replaceAll('"', '')}\t${f[0]}\t${f[3]?.replaceAll('"', '')}:${f[4]?.replaceAll('"', '')}`,

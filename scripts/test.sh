@@ -24,4 +24,7 @@ echo "== lint" && npm run --silent lint
 echo "== Electron security scan (electronegativity)" && node scripts/electronegativity.mjs
 echo "== build" && npm run --silent build
 echo "== unit and integration tests" && npx vitest run
+# Playwright keeps a cache of compiled test files; beside the dependencies rather than in the
+# temporary folder, which the run leaves as it found it.
+export PLAYWRIGHT_TRANSFORM_CACHE_DIR="${PLAYWRIGHT_TRANSFORM_CACHE_DIR:-$PWD/node_modules/.cache/playwright-transform}"
 echo "== end-to-end tests (Chromium)" && npx playwright test --config e2e/playwright.config.ts
