@@ -2,6 +2,7 @@
 // (whatever the renderer showed), with the operator's choice for its group applied when it cannot
 // be scheduled as planned.
 import {
+  choiceFor,
   localeForCountry,
   planRowTime,
   type DeliveryPlan,
@@ -59,8 +60,7 @@ export function planRow(
     return { time, skipReason: null, context };
   }
   const base = { appointment, zone: context.zone, problem: t.problem };
-  const choice =
-    t.problem === 'unparseable' ? choices.unparseable : t.problem === 'past' ? choices.past : choices.tooFar;
+  const choice = choiceFor(t.problem, choices);
   if (choice === 'skip') {
     return { time: { ...base, sendAt: utc(t.sendAt), holdUntil: null }, skipReason: t.message, context };
   }

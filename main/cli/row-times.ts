@@ -1,7 +1,12 @@
 // What `preview` and `send` say about rows delivered at their own times: each row's time as main
 // will compute it when the campaign is created (the same planRow), the groups of rows that cannot
 // be scheduled with what becomes of them, and how many messages go out in each hour.
-import { messagesPerHour, type DeliveryPlan, type ProblemChoices } from '../../shared/delivery-time';
+import {
+  choiceFor,
+  messagesPerHour,
+  type DeliveryPlan,
+  type ProblemChoices,
+} from '../../shared/delivery-time';
 import type { RowTimeProblem } from '../../shared/types';
 import type { ImportedRecipient } from '../../shared/types';
 import { planRow, type PlannedRow } from '../campaign-rows/row-times';
@@ -31,8 +36,7 @@ const GROUP_WORDS: Record<RowTimeProblem, string> = {
 };
 
 function choiceWords(problem: RowTimeProblem, choices: ProblemChoices): string {
-  const choice =
-    problem === 'unparseable' ? choices.unparseable : problem === 'past' ? choices.past : choices.tooFar;
+  const choice = choiceFor(problem, choices);
   if (choice === 'skip') return 'skipped';
   if (choice === 'send-now') return 'sent at once';
   return 'kept queued in Omnicast, submitted when the window opens (Omnicast must be running then)';

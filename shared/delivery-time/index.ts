@@ -12,6 +12,7 @@ export type {
   TimeColumnGuess,
   TimeFormat,
 } from './types';
+export { choiceFor } from './choices';
 export { detectTimeColumns } from './detect';
 export { formatAppointment } from './appointment-words';
 export { messagesPerHour } from './per-hour';

@@ -1,6 +1,7 @@
 // Each row's own delivery time for the preview, computed in slices like the totals so that 100 000
 // rows never block the window; then what the operator's choice per problem group makes of them.
 import {
+  choiceFor,
   messagesPerHour,
   planRowTime,
   type DeliveryPlan,
@@ -81,8 +82,7 @@ export type RowFate =
 
 export function rowFate(t: RowTime, choices: ProblemChoices): RowFate {
   if (t.ok) return { kind: 'scheduled', sendAt: t.sendAt };
-  const choice =
-    t.problem === 'unparseable' ? choices.unparseable : t.problem === 'past' ? choices.past : choices.tooFar;
+  const choice = choiceFor(t.problem, choices);
   if (choice === 'send-now') return { kind: 'now' };
   if (choice === 'keep-queued' && t.sendAt !== undefined) return { kind: 'queued', sendAt: t.sendAt };
   return { kind: 'skipped' };
