@@ -21,6 +21,8 @@ export const DEFAULT_AUTOCONVERT: Autoconvert = 'on';
 
 /** How far ahead a delivery may be scheduled. */
 export const MAX_SCHEDULE_DAYS = 30;
+/** The same window in milliseconds, as the checks against a time compare it. */
+export const MAX_SCHEDULE_MS = MAX_SCHEDULE_DAYS * 86_400_000;
 
 export function isAutoconvert(value: unknown): value is Autoconvert {
   return (AUTOCONVERT_MODES as readonly unknown[]).includes(value);

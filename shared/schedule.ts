@@ -1,4 +1,4 @@
-import { MAX_SCHEDULE_DAYS } from './limits';
+import { MAX_SCHEDULE_DAYS, MAX_SCHEDULE_MS } from './limits';
 // Scheduled delivery (`time_to_send`): the operator's time, checked before anything is sent. Pure
 // (no I/O, `now` given) so that the CLI, the main process and the wizard apply the same rules. An
 // explicit UTC offset is required because Messente reads a time without one as UTC, which an
@@ -22,7 +22,7 @@ export function parseSendTime(text: string, now: number): SendTime {
   const at = Date.parse(value);
   if (Number.isNaN(at)) return { ok: false, message: `"${text}" is not a real date and time.` };
   if (at <= now) return { ok: false, message: `${value} is in the past: give a time in the future.` };
-  if (at > now + MAX_SCHEDULE_DAYS * 86_400_000) {
+  if (at > now + MAX_SCHEDULE_MS) {
     return { ok: false, message: `${value} is more than ${MAX_SCHEDULE_DAYS} days ahead.` };
   }
   return { ok: true, iso: new Date(at).toISOString() };

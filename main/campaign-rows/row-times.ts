@@ -8,11 +8,9 @@ import {
   type DeliveryPlan,
   type ProblemChoices,
 } from '../../shared/delivery-time';
-import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
+import { MAX_SCHEDULE_MS } from '../../shared/limits';
 import type { RowTimeContext } from '../../shared/sms/template';
 import type { RowTime } from '../db/queries/messages';
-
-const DAY_MS = 86_400_000;
 
 /** Stored times are all written alike (…:00.000Z), so that the database compares them as text. */
 const utc = (at: string | undefined): string | null =>
@@ -31,7 +29,7 @@ export interface PlannedRow {
  * scheduling window.
  */
 export function holdUntilFor(sendAt: string): string {
-  return new Date(Date.parse(sendAt) - MAX_SCHEDULE_DAYS * DAY_MS).toISOString();
+  return new Date(Date.parse(sendAt) - MAX_SCHEDULE_MS).toISOString();
 }
 
 /**

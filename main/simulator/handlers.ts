@@ -5,7 +5,7 @@ import type { SimLog } from './log';
 import type { Random } from './prng';
 import { countryPricesJson, partPriceFor, pricelistCsv, pricesXml } from './prices';
 import { countSegments } from './segments';
-import { MAX_SCHEDULE_DAYS } from '../../shared/limits';
+import { MAX_SCHEDULE_DAYS, MAX_SCHEDULE_MS } from '../../shared/limits';
 import { pickFinalStatus, statusBody, type DeliveryRates, type StoredOmnimessage } from './statuses';
 import type { SimulatorStore, StoreLine } from './store';
 import { invalid, missing, validateOmnimessage, type ApiError, type ValidOmnimessage } from './validate';
@@ -127,7 +127,7 @@ function flushLog(state: SimState, out: Written): Promise<void> | undefined {
 /** Messente schedules at most MAX_SCHEDULE_DAYS ahead: a later time_to_send is refused. */
 function withinWindow(result: ValidOmnimessage | ApiError[], now: number): ValidOmnimessage | ApiError[] {
   if (Array.isArray(result) || result.timeToSend === null) return result;
-  if (result.timeToSend <= now + MAX_SCHEDULE_DAYS * 86_400_000) return result;
+  if (result.timeToSend <= now + MAX_SCHEDULE_MS) return result;
   return [invalid('payload[time_to_send]', `time_to_send may be at most ${MAX_SCHEDULE_DAYS} days ahead`)];
 }
 

@@ -1,14 +1,12 @@
 // One row's delivery time: its appointment read in the row's zone, the send rule applied, quiet hours
 // kept in the recipient's zone, and the result checked against now and Messente's scheduling window.
 import { DateTime } from 'luxon';
-import { MAX_SCHEDULE_DAYS } from '../limits';
+import { MAX_SCHEDULE_DAYS, MAX_SCHEDULE_MS } from '../limits';
 import { atWallClock, describeFormat, parseCell } from './parse';
 import { clockMinutes } from './rules';
 import type { DeliveryPlan, QuietHours, RowTime, SendRule } from './types';
 import { rememberingZone } from './zone-cache';
 import { countryOfZone, localeForCountry, zoneForCountry } from './zones';
-
-const DAY_MS = 86_400_000;
 
 function sendTimeFor(appointment: DateTime, rule: SendRule): DateTime {
   switch (rule.kind) {
@@ -146,7 +144,7 @@ export function planRowTime(cell: string, country: string | null, plan: Delivery
         : `The delivery time ${shown(planned.sendAtMs, zone)} has passed.`;
     return { ok: false, problem: 'past', message, ...common };
   }
-  if (planned.sendAtMs > now + MAX_SCHEDULE_DAYS * DAY_MS) {
+  if (planned.sendAtMs > now + MAX_SCHEDULE_MS) {
     return {
       ok: false,
       problem: 'too-far',
