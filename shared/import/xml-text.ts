@@ -38,11 +38,6 @@ export function plainAttribute(attributes: string, name: string): string | undef
   return end < 0 ? undefined : attributes.slice(start, end);
 }
 
-/** A cell's text as a CSV value (comma-separated, quoted where needed). */
-export function csvValue(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** Where the bytes of `cut` last occur in `data` at or after `from`; -1 when they do not. */
 function lastIndexOfBytes(data: Uint8Array, cut: Uint8Array, from: number): number {
   const first = cut[0];
