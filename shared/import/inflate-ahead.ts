@@ -64,6 +64,8 @@ export async function inflateAhead(bytes: Uint8Array, sheet?: string): Promise<I
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
+  // The worker hands the import the very bytes it inflated ahead from: the same slice needs no scan.
+  if (a.buffer === b.buffer && a.byteOffset === b.byteOffset) return true;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
