@@ -4,9 +4,9 @@
 import {
   DEFAULT_QUIET_HOURS,
   describeFormat,
-  detectTimeColumns,
   parseQuietHours,
   parseSendRule,
+  timeColumnsOf,
   type DeliveryPlan,
   type ProblemChoices,
 } from '../../shared/delivery-time';
@@ -128,16 +128,16 @@ export function deliveryPlanFrom(
   };
 }
 
-/** The column's format as its cells show it, or a refusal asking for --time-format. */
+/**
+ * The column's format as the app would guess it (from the file's first rows, a workbook's date
+ * cells as spreadsheet dates), or a refusal asking for --time-format.
+ */
 function detectedFormat(
   imported: Pick<ImportResult, 'header' | 'recipients' | 'fileName'>,
   column: number,
 ): string {
   const name = imported.header[column]!;
-  const guess = detectTimeColumns(
-    imported.header,
-    imported.recipients.map((r) => r.fields),
-  ).find((g) => g.column === column);
+  const guess = timeColumnsOf(imported).find((g) => g.column === column);
   if (!guess) {
     throw new UsageError(
       `--time-column: the column "${name}" of ${imported.fileName} holds no dates and times Omnicast can read; give --time-format.`,

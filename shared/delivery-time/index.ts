@@ -14,6 +14,7 @@ export type {
 } from './types';
 export { choiceFor } from './choices';
 export { detectTimeColumns } from './detect';
+export { TIME_SAMPLE_ROWS, timeColumnsOf, withDateColumns } from './time-columns';
 export { formatAppointment } from './appointment-words';
 export { messagesPerHour } from './per-hour';
 export { describeFormat, TIME_FORMATS, timeCell } from './parse';
