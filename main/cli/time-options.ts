@@ -32,7 +32,8 @@ export const TIME_OPTIONS = {
 export const TIME_HELP = [
   '  --time-column NAME       deliver each row at its own time, from this column (e.g. Appointment)',
   "  --time-format F          how it is written: 'dd.MM.yyyy HH:mm', 'd.M.yyyy H:mm', 'MM/dd/yyyy h:mm a',",
-  "                           'yyyy-MM-dd HH:mm', iso, or excel (default: detected from the column)",
+  "                           'yyyy-MM-dd HH:mm', iso, or excel (default: detected as the app does, from",
+  "                           the file's first 2 000 rows; a workbook's date cells are read as excel)",
   '  --offset -24h            deliver this long before the time (-2h, -90m, -1d); default: at the time',
   '  --at-time 10:00          deliver at this time of day, --days-before N days before (default 1)',
   '  --quiet-hours 21:00-08:00  no delivery between these times of the recipient (default 21:00-08:00; off)',
