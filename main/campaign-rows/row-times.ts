@@ -2,9 +2,9 @@
 // (whatever the renderer showed), with the operator's choice for its group applied when it cannot
 // be scheduled as planned.
 import {
-  choiceFor,
   localeForCountry,
   planRowTime,
+  problemFate,
   type DeliveryPlan,
   type ProblemChoices,
 } from '../../shared/delivery-time';
@@ -13,8 +13,8 @@ import type { RowTimeContext } from '../../shared/sms/template';
 import type { RowTime } from '../db/queries/messages';
 
 /** Stored times are all written alike (…:00.000Z), so that the database compares them as text. */
-const utc = (at: string | undefined): string | null =>
-  at === undefined ? null : new Date(Date.parse(at)).toISOString();
+const utcOf = (at: string): string => new Date(Date.parse(at)).toISOString();
+const utc = (at: string | undefined): string | null => (at === undefined ? null : utcOf(at));
 
 export interface PlannedRow {
   time: RowTime;
@@ -58,14 +58,13 @@ export function planRow(
     return { time, skipReason: null, context };
   }
   const base = { appointment, zone: context.zone, problem: t.problem };
-  const choice = choiceFor(t.problem, choices);
-  if (choice === 'skip') {
+  const fate = problemFate(t, choices);
+  if (fate.kind === 'skipped') {
     return { time: { ...base, sendAt: utc(t.sendAt), holdUntil: null }, skipReason: t.message, context };
   }
-  if (choice === 'send-now') {
+  if (fate.kind === 'now') {
     return { time: { ...base, sendAt: null, holdUntil: null }, skipReason: null, context };
   }
-  const sendAt = utc(t.sendAt);
-  const holdUntil = sendAt === null ? null : holdUntilFor(sendAt);
-  return { time: { ...base, sendAt, holdUntil }, skipReason: null, context };
+  const sendAt = utcOf(fate.sendAt);
+  return { time: { ...base, sendAt, holdUntil: holdUntilFor(sendAt) }, skipReason: null, context };
 }

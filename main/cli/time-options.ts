@@ -4,9 +4,9 @@
 import {
   DEFAULT_QUIET_HOURS,
   describeFormat,
-  detectTimeColumns,
   parseQuietHours,
   parseSendRule,
+  timeColumnsOf,
   type DeliveryPlan,
   type ProblemChoices,
 } from '../../shared/delivery-time';
@@ -32,7 +32,8 @@ export const TIME_OPTIONS = {
 export const TIME_HELP = [
   '  --time-column NAME       deliver each row at its own time, from this column (e.g. Appointment)',
   "  --time-format F          how it is written: 'dd.MM.yyyy HH:mm', 'd.M.yyyy H:mm', 'MM/dd/yyyy h:mm a',",
-  "                           'yyyy-MM-dd HH:mm', iso, or excel (default: detected from the column)",
+  "                           'yyyy-MM-dd HH:mm', iso, or excel (default: detected as the app does, from",
+  "                           the file's first 2 000 rows; a workbook's date cells are read as excel)",
   '  --offset -24h            deliver this long before the time (-2h, -90m, -1d); default: at the time',
   '  --at-time 10:00          deliver at this time of day, --days-before N days before (default 1)',
   '  --quiet-hours 21:00-08:00  no delivery between these times of the recipient (default 21:00-08:00; off)',
@@ -128,16 +129,16 @@ export function deliveryPlanFrom(
   };
 }
 
-/** The column's format as its cells show it, or a refusal asking for --time-format. */
+/**
+ * The column's format as the app would guess it (from the file's first rows, a workbook's date
+ * cells as spreadsheet dates), or a refusal asking for --time-format.
+ */
 function detectedFormat(
   imported: Pick<ImportResult, 'header' | 'recipients' | 'fileName'>,
   column: number,
 ): string {
   const name = imported.header[column]!;
-  const guess = detectTimeColumns(
-    imported.header,
-    imported.recipients.map((r) => r.fields),
-  ).find((g) => g.column === column);
+  const guess = timeColumnsOf(imported).find((g) => g.column === column);
   if (!guess) {
     throw new UsageError(
       `--time-column: the column "${name}" of ${imported.fileName} holds no dates and times Omnicast can read; give --time-format.`,

@@ -3,7 +3,7 @@
 import { importRecipients } from '../../shared/import';
 import type { ImportRunner } from './import-client';
 import type { ImportedFile } from './protocol';
-import { timeColumnsOf } from './time-columns';
+import { timeColumnsOf } from '../../shared/delivery-time';
 import { readFileBytes } from './read-file';
 
 export const runImportInline: ImportRunner = (request, onProgress) => {

@@ -24,7 +24,7 @@ import type { ImportedRecipient } from '../../shared/types';
 
 /**
  * What an import gives the window: on success the result, with the columns that look like
- * date-times (worked out in the worker, see time-columns.ts).
+ * date-times (worked out in the worker by timeColumnsOf).
  */
 export type ImportedFile =
   { ok: true; result: ImportResult; timeColumns: TimeColumnGuess[] } | Exclude<ImportOutcome, { ok: true }>;

@@ -5,7 +5,7 @@ import { inflateAhead } from '../../shared/import/inflate-ahead';
 import type { ImportOutcome } from '../../shared/import/model';
 import { ROWS_PER_MESSAGE, type ImportJobInput, type ImportReply, type ImportRequest } from './protocol';
 import { errorMessage } from '../../shared/errors';
-import { timeColumnsOf } from './time-columns';
+import { timeColumnsOf } from '../../shared/delivery-time';
 import { readFileBytes } from './read-file';
 
 const SLICE = 1024 * 1024;

@@ -1,9 +1,9 @@
 // Each row's own delivery time for the preview, computed in slices like the totals so that 100 000
 // rows never block the window; then what the operator's choice per problem group makes of them.
 import {
-  choiceFor,
   messagesPerHour,
   planRowTime,
+  rowFate,
   type DeliveryPlan,
   type ProblemChoices,
   type RowProblem,
@@ -71,21 +71,6 @@ export function runDeliveryPass(
   return () => {
     cancelled = true;
   };
-}
-
-/** What happens to a row once the operator's choice for its group is applied. */
-export type RowFate =
-  | { kind: 'scheduled'; sendAt: string }
-  | { kind: 'now' }
-  | { kind: 'queued'; sendAt: string }
-  | { kind: 'skipped' };
-
-export function rowFate(t: RowTime, choices: ProblemChoices): RowFate {
-  if (t.ok) return { kind: 'scheduled', sendAt: t.sendAt };
-  const choice = choiceFor(t.problem, choices);
-  if (choice === 'send-now') return { kind: 'now' };
-  if (choice === 'keep-queued' && t.sendAt !== undefined) return { kind: 'queued', sendAt: t.sendAt };
-  return { kind: 'skipped' };
 }
 
 export interface DeliverySummary {

@@ -1,11 +1,11 @@
-// Which columns of an imported file look like date-times, worked out by the import worker from the
-// file's first rows and sent to the window with the outcome. Reading a column's cells in every time
-// format is tens of milliseconds of Luxon parsing: in the window it held the one frame that showed
-// the import's report.
-import { detectTimeColumns, type TimeColumnGuess } from '../../shared/delivery-time';
-import type { ImportResult } from '../../shared/import/model';
+// Which columns of an imported file hold per-row delivery times, and in which format: one rule for
+// the app (its import worker works them out) and for `omnicast preview` and `send`, so that the same
+// file gives each row the same delivery time in both.
+import type { ImportResult } from '../import/model';
+import { detectTimeColumns } from './detect';
+import type { TimeColumnGuess } from './types';
 
-/** Rows read to decide: enough to tell a time column, few enough for a large file. */
+/** Rows read to decide: enough to tell a time column, few enough that a large file detects at once. */
 export const TIME_SAMPLE_ROWS = 2_000;
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLEAR_GUESS, UNSURE_GUESS } from '../../shared/delivery-time/plan-test-support';
-import type { ImportedRecipient } from '../../shared/types';
+import type { ImportedRecipient } from '../types';
+import { CLEAR_GUESS, UNSURE_GUESS } from './plan-test-support';
 import { timeColumnsOf, withDateColumns } from './time-columns';
 
 function recipient(row: number, fields: string[], dates?: (string | null)[]): ImportedRecipient {
