@@ -23,6 +23,8 @@ export interface WebHostFixture {
   send(path: string, options?: SendOptions): Promise<Reply>;
   /** A call to the API, by default with the session cookie and the host's own Origin. */
   post(name: string, body: string, headers?: Record<string, string>): Promise<Reply>;
+  /** The session cookie entered before the tests, as name=value. */
+  cookie(): string;
   /** The session cookie, with any other headers. */
   withCookie(extra?: Record<string, string>): Record<string, string>;
   origin(): string;
@@ -62,6 +64,7 @@ export function startedWebHost(): WebHostFixture {
         body,
         headers: { 'Content-Type': 'application/json', ...headers },
       }),
+    cookie: () => cookie,
     withCookie: (extra = {}) => ({ Cookie: cookie, ...extra }),
     origin: () => `http://127.0.0.1:${fixture.host.port}`,
     enter: (token) => enterWith(fixture.host.port, token),
