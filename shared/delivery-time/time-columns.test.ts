@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildOds } from '../import/ods-test-support';
 import { importRecipients } from '../import/workbook';
 import { buildXlsx } from '../import/xlsx-test-support';
 import type { ImportedRecipient } from '../types';
@@ -50,6 +51,36 @@ describe("a workbook's date columns", () => {
   it('are not offered when too few of their cells carry a time of day', () => {
     const result = clinic([TIMED(46146.395833333336), DAY(46147), DAY(46148)]);
     expect(timeColumnsOf(result)).toEqual([]);
+  });
+});
+
+describe("an OpenDocument sheet's date columns", () => {
+  it('are offered as spreadsheet dates when their cells carry times, not when they are days alone', () => {
+    const cell = (shown: string, value: string) =>
+      `<table:table-cell office:value-type="date" office:date-value="${value}"><text:p>${shown}</text:p></table:table-cell>`;
+    const text = (t: string) =>
+      `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
+    const row = (cells: string) => `<table:table-row>${cells}</table:table-row>`;
+    const book = buildOds(
+      '<table:table table:name="Visits">' +
+        row(text('Phone') + text('Day') + text('Visit')) +
+        row(
+          text('+37251000001') +
+            cell('04.05.2026', '2026-05-04') +
+            cell('04.05.26 09:30', '2026-05-04T09:30:00'),
+        ) +
+        row(
+          text('+37251000002') +
+            cell('05.05.2026', '2026-05-05') +
+            cell('05.05.26 12:00', '2026-05-05T12:00:00'),
+        ) +
+        '</table:table>',
+    );
+    const outcome = importRecipients(book, { fileName: 'visits.ods', defaultCountry: 'EE' });
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(timeColumnsOf(outcome.result)).toEqual([
+      { column: 2, format: 'excel', candidates: ['excel'], parsedShare: 1 },
+    ]);
   });
 });
 
