@@ -84,8 +84,8 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
       url: method === 'POST' ? sendUrl(path) : joinUrl(options.apiUrl, path),
       headers: body === undefined ? readHeaders : jsonHeaders,
       timeoutMs,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      ...(onWritten ? { onWritten } : {}),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      onWritten,
     });
     return result.type === 'failure' ? { ...result, detail: redact(result.detail) } : result;
   }

@@ -85,7 +85,13 @@ export function singleOutcome(res: HttpResponse): SendOutcome {
   if (res.status < 200 || res.status >= 300) return errorStatusOutcome(res);
   const ids = acceptedItem(parseJson(res.body));
   if (!ids) return badResponse(res.status, 'a body that is not an omnimessage');
-  return { kind: 'accepted', httpStatus: res.status, ...ids };
+  // Written out, not spread: every accepted answer then has the same shape (see rowResult).
+  return {
+    kind: 'accepted',
+    httpStatus: res.status,
+    omnimessageId: ids.omnimessageId,
+    messageIds: ids.messageIds,
+  };
 }
 
 const digits = (phone: unknown) => (typeof phone === 'string' ? phone.replace(/\D/g, '') : null);

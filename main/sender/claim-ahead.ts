@@ -116,7 +116,9 @@ export class ClaimAhead {
       for (const p of batch) {
         const attemptId = claims[i++]!.attemptId;
         if (attemptId === null) continue;
-        live.push({ ...p, attemptId });
+        // Fields written out, not spread: a spread copy here made each later read of the request's
+        // fields a property lookup that missed its cache, once per message.
+        live.push({ row: p.row, tries: p.tries, due: p.due, attemptId });
         this.tally.claimed(p.row.costMaxMicros, now);
       }
       if (live.length > 0) requests.push(live);

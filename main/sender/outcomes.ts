@@ -44,8 +44,13 @@ export function rowResult(
   const base = { messageId: t.messageId, attemptId: t.attemptId, at, httpStatus: outcome.httpStatus };
   switch (outcome.kind) {
     case 'accepted':
+      // Every answer of a steady campaign passes here: written out, not spread from `base`, so that
+      // all accepted results share one shape and reading them stays a cached lookup.
       return {
-        ...base,
+        messageId: t.messageId,
+        attemptId: t.attemptId,
+        at,
+        httpStatus: outcome.httpStatus,
         kind: 'accepted',
         omnimessageId: outcome.omnimessageId,
         remoteMessageId: outcome.messageIds[0] ?? null,
