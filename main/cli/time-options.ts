@@ -33,7 +33,8 @@ export const TIME_HELP = [
   '  --time-column NAME       deliver each row at its own time, from this column (e.g. Appointment)',
   "  --time-format F          how it is written: 'dd.MM.yyyy HH:mm', 'd.M.yyyy H:mm', 'MM/dd/yyyy h:mm a',",
   "                           'yyyy-MM-dd HH:mm', iso, or excel (default: detected as the app does, from",
-  "                           the file's first 2 000 rows; a workbook's date cells are read as excel)",
+  "                           the file's first 2 000 rows; a workbook's date-time cells are read as",
+  '                           excel, its days without a time of day are no time column)',
   '  --offset -24h            deliver this long before the time (-2h, -90m, -1d); default: at the time',
   '  --at-time 10:00          deliver at this time of day, --days-before N days before (default 1)',
   '  --quiet-hours 21:00-08:00  no delivery between these times of the recipient (default 21:00-08:00; off)',
@@ -130,8 +131,8 @@ export function deliveryPlanFrom(
 }
 
 /**
- * The column's format as the app would guess it (from the file's first rows, a workbook's date
- * cells as spreadsheet dates), or a refusal asking for --time-format.
+ * The column's format as the app would guess it (from the file's first rows, a workbook's date-time
+ * cells as spreadsheet dates, its days alone as no times), or a refusal asking for --time-format.
  */
 function detectedFormat(
   imported: Pick<ImportResult, 'header' | 'recipients' | 'fileName'>,

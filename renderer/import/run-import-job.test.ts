@@ -86,6 +86,32 @@ describe('runImportJob + createReplyCollector', () => {
     ]);
   });
 
+  it('finds no time column in a workbook whose date cells are days without a time of day', () => {
+    const bytes = buildXlsx([
+      {
+        name: 'S',
+        rows: new Map([
+          [1, ['phone', 'appointment']],
+          [2, ['+37251000001', { n: 46146, style: 1 }]],
+          [3, ['+37251000002', { n: 46147, style: 1 }]],
+        ]),
+      },
+    ]);
+    const replies: ImportReply[] = [];
+    const sendNext = runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
+      replies.push(structuredClone(r)),
+    );
+    while (sendNext());
+    const collect = createReplyCollector(() => {});
+    let outcome: ImportedFile | null = null;
+    for (const r of replies) outcome = collect(r) ?? outcome;
+    expect(outcome?.ok && outcome.result.recipients.map((r) => r.dates)).toEqual([
+      [null, '2026-05-04'],
+      [null, '2026-05-05'],
+    ]);
+    expect(outcome?.ok && outcome.timeColumns).toEqual([]);
+  });
+
   it("starts a workbook's import once its parts are inflated, with the same outcome as a direct import", async () => {
     const rows = new Map([[1, ['phone', 'name']]]);
     for (let i = 0; i < 500; i++) rows.set(i + 2, [`+3725${1_000_000 + i}`, `Mari ${i}`]);

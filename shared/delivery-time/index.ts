@@ -15,7 +15,7 @@ export type {
 export { choiceFor } from './choices';
 export { problemFate, rowFate, type ProblemFate, type ProblemRowTime, type RowFate } from './fate';
 export { detectTimeColumns } from './detect';
-export { TIME_SAMPLE_ROWS, timeColumnsOf, withDateColumns } from './time-columns';
+export { TIME_SAMPLE_ROWS, timeColumnsOf } from './time-columns';
 export { formatAppointment } from './appointment-words';
 export { messagesPerHour } from './per-hour';
 export { describeFormat, TIME_FORMATS, timeCell } from './parse';

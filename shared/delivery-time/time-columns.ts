@@ -9,33 +9,15 @@ import type { TimeColumnGuess } from './types';
 export const TIME_SAMPLE_ROWS = 2_000;
 
 /**
- * The detected columns, with those holding a workbook's dates read as spreadsheet dates: their text
- * is only how the sheet displayed them, whatever it looks like.
+ * The time columns of an import, read from its first rows. A workbook's column of date cells is
+ * judged on the dates the cells hold, whatever the sheet displays: it is a time column (read as
+ * 'excel') when enough of them carry a time of day, and none when they are days alone, as an
+ * appointment's day without its hour cannot say when to send.
  */
-export function withDateColumns(
-  guesses: readonly TimeColumnGuess[],
-  dateColumns: ReadonlySet<number>,
-): TimeColumnGuess[] {
-  const excel = (column: number): TimeColumnGuess => ({
-    column,
-    format: 'excel',
-    candidates: ['excel'],
-    parsedShare: 1,
-  });
-  const out = guesses.map((g) => (dateColumns.has(g.column) ? excel(g.column) : g));
-  for (const column of dateColumns) if (!out.some((g) => g.column === column)) out.push(excel(column));
-  return out;
-}
-
-/** The time columns of an import, read from its first rows (a workbook's date cells count as dates). */
 export function timeColumnsOf(result: Pick<ImportResult, 'header' | 'recipients'>): TimeColumnGuess[] {
   const sample = result.recipients.slice(0, TIME_SAMPLE_ROWS);
-  const dateColumns = new Set<number>();
-  for (const r of sample) {
-    r.dates?.forEach((date, column) => {
-      if (date !== null) dateColumns.add(column);
-    });
-  }
   const rows = sample.map((r) => r.fields);
-  return withDateColumns(detectTimeColumns(result.header, rows), dateColumns);
+  // A CSV file (or a sheet without a date cell) has only its text: the raw dates would decide nothing.
+  const dated = sample.some((r) => r.dates !== undefined);
+  return detectTimeColumns(result.header, rows, dated ? sample.map((r) => r.dates) : undefined);
 }

@@ -1,6 +1,7 @@
-// `omnicast preview` guesses a time column's format by the app's rule: a workbook's date cells are
-// spreadsheet dates whatever the sheet displays, and a long file is judged on its first rows. The
-// same file then gives each row the same delivery time on the command line and in the app.
+// `omnicast preview` guesses a time column's format by the app's rule: a workbook's date-time cells
+// are spreadsheet dates whatever the sheet displays, its days alone no time column, and a long file is
+// judged on its first rows. The same file then gives each row the same delivery time on the command
+// line and in the app.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -67,6 +68,36 @@ describe('omnicast preview reads a time column as the app does', () => {
       [2, '2026-05-04T09:30+03:00', null],
       [3, '2026-05-05T12:00+03:00', null],
     ]);
+  });
+
+  it('refuses a column of days without a time of day as a CSV column without times', async () => {
+    // The clinic's "Appointment" holds days alone (4 and 5 May): no hour to send at. The same days
+    // written as text in a CSV file are refused with the same sentence.
+    const book = buildXlsx([
+      {
+        name: 'Appointments',
+        rows: new Map([
+          [1, ['Phone', 'Appointment']],
+          [2, ['+37251000001', { n: 46146, style: 1 }]],
+          [3, ['+37251000002', { n: 46147, style: 1 }]],
+        ]),
+      },
+    ]);
+    writeFileSync(join(dir, 'days.xlsx'), book);
+    writeFileSync(
+      join(dir, 'days.csv'),
+      'Phone,Appointment\n+37251000001,04.05.2026\n+37251000002,05.05.2026\n',
+    );
+
+    for (const file of ['days.xlsx', 'days.csv']) {
+      const run = await preview(file);
+      expect(run.code).toBe(2);
+      expect(run.lines).toEqual([]);
+      expect(run.stderr).toBe(
+        `omnicast preview: --time-column: the column "Appointment" of ${file} holds no dates and times ` +
+          'Omnicast can read; give --time-format.\n',
+      );
+    }
   });
 
   it("judges a long file's time column on its first rows", async () => {

@@ -30,6 +30,14 @@ describe('DeliveryTimeFields', () => {
     expect(screen.queryByLabelText('When')).not.toBeInTheDocument();
   });
 
+  it('says so when the file has no column of dates and times, offering "all now" alone', () => {
+    const form = defaultForm('Europe/Tallinn');
+    render(DeliveryTimeFields, { columns, guesses: [], rows, countryColumn: null, form, onChange: vi.fn() });
+    const select = screen.getByLabelText('Send') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.text)).toEqual(['All now (or at one time chosen when sending)']);
+    expect(screen.getByText('No column of dates and times was found in this file.')).toBeInTheDocument();
+  });
+
   it('hands up the plan when a column the file decides is chosen', async () => {
     const { onChange } = setup();
     await fireEvent.change(screen.getByLabelText('Send'), { target: { value: '2' } });
