@@ -1,69 +1,17 @@
 // Who gets in: the printed link works once, for a separate session id that ends after 12 idle
 // hours or when the host stops; without a session the answer says how to get back in.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../core';
-import { createMemoryStore } from '../credentials/store';
-import { tempDir } from '../testing/temp-dir';
-import { createDownloadPlatform } from './downloads';
+import { describe, expect, it } from 'vitest';
 import { NO_SESSION_TITLE } from './no-session';
-import { ENTRY_PATH, startWebHost, type WebHost } from './server';
-import {
-  basicAuth as basic,
-  cookieOf,
-  enterWith,
-  httpSend,
-  tokenOf,
-  type Reply,
-  type SendOptions,
-} from './test-http';
+import { ENTRY_PATH, startWebHost } from './server';
+import { basicAuth as basic, cookieOf, enterWith, httpSend, tokenOf } from './test-http';
+import { startedWebHost, TOKEN } from './web-host-fixture';
 
-const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
-
-let core: Core;
-let host: WebHost;
-let cookie: string;
-let staticDir: string;
-
-const send = (path: string, options: SendOptions = {}): Promise<Reply> => httpSend(host.port, path, options);
-const enter = (token: string): Promise<Reply> => enterWith(host.port, token);
-const origin = (): string => `http://127.0.0.1:${host.port}`;
-const withCookie = (extra: Record<string, string> = {}): Record<string, string> => ({
-  Cookie: cookie,
-  ...extra,
-});
-const post = (name: string, body: string, headers: Record<string, string>): Promise<Reply> =>
-  send(`/api/call/${name}`, {
-    method: 'POST',
-    body,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  });
-
-beforeAll(async () => {
-  const root = tempDir('omnicast-web-sessions');
-  staticDir = join(root, 'renderer');
-  mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Omnicast</title>');
-  const downloads = createDownloadPlatform();
-  core = await createCore({
-    dataDir: join(root, 'data'),
-    platform: downloads,
-    version: 'test',
-    credentials: createMemoryStore(),
-  });
-  host = await startWebHost({ core, port: 0, staticDir, token: TOKEN, downloads });
-  cookie = cookieOf(await enter(TOKEN));
-});
-
-afterAll(async () => {
-  await host?.close();
-  await core?.close();
-});
+const web = startedWebHost();
+const { send, post, cookie, withCookie, origin, enter } = web;
 
 describe('web host sessions', () => {
   it('trades the entry token once for a different, random HttpOnly SameSite=Strict session cookie', async () => {
-    const value = cookie.split('=')[1]!;
+    const value = cookie().split('=')[1]!;
     expect(value).toMatch(/^[\w-]{40,}$/);
     expect(value).not.toBe(TOKEN);
     expect((await send('/', { headers: withCookie() })).status).toBe(200);
@@ -77,12 +25,12 @@ describe('web host sessions', () => {
     // The browser that spent it, opening it again, is simply shown the app.
     const back = await send(ENTRY_PATH, { headers: { ...basic(TOKEN), ...withCookie() } });
     expect(back.status).toBe(303);
-    expect(back.headers.location).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(back.headers.location).toBe(`http://127.0.0.1:${web.host.port}/`);
     expect(back.headers['set-cookie']).toBeUndefined();
   });
 
   it('sends the first visit on to / without the secret, with the cookie flags', async () => {
-    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN });
+    const fresh = await startWebHost({ core: web.core, port: 0, staticDir: web.staticDir, token: TOKEN });
     try {
       const reply = await enterWith(fresh.port, TOKEN);
       expect(reply.status).toBe(303);
@@ -107,7 +55,7 @@ describe('web host sessions', () => {
   });
 
   it('hands out a new link on request, and the old one stops working', async () => {
-    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN });
+    const fresh = await startWebHost({ core: web.core, port: 0, staticDir: web.staticDir, token: TOKEN });
     try {
       const next = fresh.newEntryUrl();
       const token = tokenOf(next);
@@ -123,9 +71,9 @@ describe('web host sessions', () => {
     for (const reply of [
       await send('/'),
       await send(`/?token=${TOKEN}`),
-      await send('/', { headers: { Cookie: `omnicast_session_${host.port}=wrong` } }),
+      await send('/', { headers: { Cookie: `omnicast_session_${web.host.port}=wrong` } }),
       // The entry token is not a session id.
-      await send('/', { headers: { Cookie: `omnicast_session_${host.port}=${TOKEN}` } }),
+      await send('/', { headers: { Cookie: `omnicast_session_${web.host.port}=${TOKEN}` } }),
       await send('/', { headers: basic(TOKEN) }),
     ]) {
       expect(reply.status).toBe(403);
@@ -144,7 +92,13 @@ describe('web host sessions', () => {
 
   it('ends a session after 12 idle hours, and every session when the host stops', async () => {
     let now = 0;
-    const fresh = await startWebHost({ core, port: 0, staticDir, token: TOKEN, now: () => now });
+    const fresh = await startWebHost({
+      core: web.core,
+      port: 0,
+      staticDir: web.staticDir,
+      token: TOKEN,
+      now: () => now,
+    });
     const session = cookieOf(await enterWith(fresh.port, TOKEN));
     const hour = 60 * 60 * 1000;
     now = 11 * hour;
@@ -159,7 +113,7 @@ describe('web host sessions', () => {
     const second = fresh.newEntryUrl();
     const live = cookieOf(await enterWith(port, tokenOf(second)));
     await fresh.close();
-    const restarted = await startWebHost({ core, port, staticDir, token: TOKEN });
+    const restarted = await startWebHost({ core: web.core, port, staticDir: web.staticDir, token: TOKEN });
     try {
       expect((await httpSend(port, '/', { headers: { Cookie: live } })).status).toBe(403);
     } finally {

@@ -1,18 +1,18 @@
-import type {
-  Autoconvert,
-  CampaignDetail,
-  CampaignStatus,
-  CampaignSummary,
-  ErrorGroup,
-  MessageState,
-  StateCounts,
-} from '../../../shared/types';
-import { MESSAGE_STATES } from '../../../shared/types';
+// A campaign's stored record: written once, read back whole or by the few facts a caller needs, and
+// its status, sending options and schedule changed as it runs. What its rows add up to is counted in
+// campaign-totals.ts.
+import type { Autoconvert, CampaignDetail, CampaignStatus, CampaignSummary } from '../../../shared/types';
 import type { ExportDelimiter } from '../../../shared/import/csv';
 import type { DeliveryPlanArgs, ProblemChoicesArgs } from '../../../shared/contract/delivery-plan';
-import { explain } from '../../sender/explanations';
 import type { LiveTarget } from '../../messente/targets';
 import { nowIso, type Db } from '../database';
+import {
+  campaignErrors,
+  campaignTotals,
+  summarize,
+  totalsByCampaign,
+  type SummaryColumns,
+} from './campaign-totals';
 
 export interface NewCampaign {
   name: string;
@@ -36,11 +36,7 @@ export interface NewCampaign {
   problemChoices?: ProblemChoicesArgs | null;
 }
 
-interface CampaignRow {
-  id: number;
-  name: string;
-  status: CampaignStatus;
-  test_mode: number;
+interface CampaignRow extends SummaryColumns {
   template: string;
   sender: string;
   autoconvert: Autoconvert;
@@ -51,28 +47,11 @@ interface CampaignRow {
   rate: number;
   max_cost_micros: number | null;
   stop_reason: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
   header_row: number;
-  time_to_send: string | null;
   api_url: string | null;
   legacy_url: string | null;
   delimiter: ExportDelimiter;
-  delivery_plan: string | null;
   problem_choices: string | null;
-}
-
-interface StateAggregate {
-  campaign_id: number;
-  state: MessageState;
-  n: number;
-  segments: number;
-  cost: number | null;
-  cost_min: number | null;
-  unpriced: number;
-  billed: number | null;
-  until: string | null;
 }
 
 export function insertCampaign(db: Db, c: NewCampaign): number {
@@ -105,69 +84,10 @@ export function insertCampaign(db: Db, c: NewCampaign): number {
   return Number(result.lastInsertRowid);
 }
 
-export function emptyCounts(): StateCounts {
-  return Object.fromEntries(MESSAGE_STATES.map((s) => [s, 0])) as StateCounts;
-}
-
-const AGGREGATE_SQL = `
-  SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments,
-         SUM(cost_max_micros) AS cost, SUM(COALESCE(cost_min_micros, cost_max_micros)) AS cost_min,
-         SUM(cost_max_micros IS NULL) AS unpriced, SUM(billed_micros) AS billed, MAX(send_at) AS until
-  FROM messages`;
-
-function summarize(row: CampaignRow, aggregates: StateAggregate[]): CampaignSummary {
-  const counts = emptyCounts();
-  let total = 0;
-  let segments = 0;
-  let cost: number | null = null;
-  let costMin: number | null = null;
-  let unpricedRows = 0;
-  let billed: number | null = null;
-  // The last own delivery time among rows that are, or will be, at Messente waiting for it.
-  const untils: string[] = [];
-  for (const a of aggregates) {
-    if (['queued', 'sending', 'accepted', 'unknown'].includes(a.state) && a.until !== null)
-      untils.push(a.until);
-    counts[a.state] = a.n;
-    total += a.n;
-    if (a.billed !== null) billed = (billed ?? 0) + a.billed;
-    // Skipped rows are never sent: they carry no segments and no cost.
-    if (a.state === 'skipped') continue;
-    segments += a.segments;
-    unpricedRows += a.unpriced;
-    if (a.cost !== null) cost = (cost ?? 0) + a.cost;
-    if (a.cost_min !== null) costMin = (costMin ?? 0) + a.cost_min;
-  }
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    testMode: row.test_mode === 1,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    total,
-    counts,
-    segments,
-    predictedCostMicros: cost,
-    predictedCostMinMicros: costMin,
-    unpricedRows,
-    billedCostMicros: billed,
-    timeToSend: row.time_to_send,
-    scheduledUntil: row.delivery_plan === null ? null : (untils.sort().at(-1) ?? null),
-  };
-}
-
 export function listCampaigns(db: Db): CampaignSummary[] {
   const rows = db.prepare('SELECT * FROM campaigns ORDER BY id DESC').all() as CampaignRow[];
-  const aggregates = db.prepare(`${AGGREGATE_SQL} GROUP BY campaign_id, state`).all() as StateAggregate[];
-  const byCampaign = new Map<number, StateAggregate[]>();
-  for (const a of aggregates) {
-    const list = byCampaign.get(a.campaign_id) ?? [];
-    list.push(a);
-    byCampaign.set(a.campaign_id, list);
-  }
-  return rows.map((r) => summarize(r, byCampaign.get(r.id) ?? []));
+  const totals = totalsByCampaign(db);
+  return rows.map((r) => summarize(r, totals.get(r.id) ?? []));
 }
 
 function getRow(db: Db, id: number): CampaignRow | undefined {
@@ -177,10 +97,7 @@ function getRow(db: Db, id: number): CampaignRow | undefined {
 export function getCampaignSummary(db: Db, id: number): CampaignSummary | null {
   const row = getRow(db, id);
   if (!row) return null;
-  const aggregates = db
-    .prepare(`${AGGREGATE_SQL} WHERE campaign_id = ? GROUP BY campaign_id, state`)
-    .all(id) as StateAggregate[];
-  return summarize(row, aggregates);
+  return summarize(row, campaignTotals(db, id));
 }
 
 export function getCampaign(db: Db, id: number): CampaignDetail | null {
@@ -206,22 +123,6 @@ export function getCampaign(db: Db, id: number): CampaignDetail | null {
     problemChoices:
       row.problem_choices === null ? null : (JSON.parse(row.problem_choices) as ProblemChoicesArgs),
   };
-}
-
-/**
- * Failed and unknown rows grouped by error code with what each means, for any campaign (finished
- * ones too, whose live progress is gone). Same grouping as the sending engine's live tally.
- */
-export function campaignErrors(db: Db, id: number): ErrorGroup[] {
-  const groups = db
-    .prepare(
-      `SELECT COALESCE(error_code, 'unknown') AS code, MAX(error_title) AS title, COUNT(*) AS count FROM messages
-       WHERE campaign_id = ? AND state IN ('failed', 'unknown') GROUP BY COALESCE(error_code, 'unknown')`,
-    )
-    .all(id) as { code: string; title: string | null; count: number }[];
-  return groups
-    .map((g) => ({ code: g.code, count: g.count, ...explain(g.code, g.title) }))
-    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
 /** What an export's heading needs of a campaign, without counting its rows (a million take a second). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedCampaign } from '../../sender/test-support';
 import { openMemoryDatabase } from '../database';
-import { campaignErrors } from './campaigns';
+import { campaignErrors } from './campaign-totals';
 import { countMessages, pageMessages, type RowFilter } from './messages';
 import { billedDifferences, compareBilled, deliveryCounts } from './statuses';
 

@@ -2,7 +2,8 @@
 // after a crash, a run's end and the operator's decisions on its rows. The writes of every
 // request, claim and result, are in sending-store.ts.
 import type { CampaignStatus, MessageState, StateCounts } from '../../../shared/types';
-import { emptyCounts, setCampaignStatus } from './campaigns';
+import { emptyCounts } from './campaign-totals';
+import { setCampaignStatus } from './campaigns';
 import type { Db } from '../database';
 import type { RowError } from './sending-store';
 
