@@ -9,7 +9,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(folder, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${folder}${name}-${scheme}.png` });
+    // Transitions finished: a progress bar caught mid-way would contradict its own percentage.
+    await page.screenshot({ path: `${folder}${name}-${scheme}.png`, animations: 'disabled' });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }

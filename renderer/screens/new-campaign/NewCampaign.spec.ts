@@ -149,4 +149,33 @@ describe('NewCampaign', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Recipients', level: 2 })).toHaveFocus());
   });
+
+  it('shows each new step from its top, not at the depth where the last one was left', async () => {
+    // jsdom lays nothing out and has no scrollIntoView: record what the wizard asks of a real window.
+    const scrolled: { element: Element; options: unknown }[] = [];
+    Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+      scrolled.push({ element: this, options });
+    };
+    try {
+      render(NewCampaign, {
+        api: quietApi(),
+        onStarted: () => {},
+        onCancel: () => {},
+        runImport: runImportInline,
+      });
+      const input = await screen.findByLabelText('Recipients file (CSV)');
+      await fireEvent.change(input, {
+        target: { files: [new File(['name;phone\nAnn;5123 4567\n'], 'clients.csv')] },
+      });
+      await screen.findByRole('region', { name: 'Import report' });
+      expect(scrolled).toEqual([]);
+      await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
+      await waitFor(() => expect(scrolled).toHaveLength(1));
+      const wizard = scrolled[0]!.element;
+      expect(wizard).toContainElement(screen.getByRole('heading', { name: 'New campaign', level: 1 }));
+      expect(scrolled[0]!.options).toEqual({ block: 'start' });
+    } finally {
+      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
+  });
 });
