@@ -11,6 +11,19 @@ function csv(rows: number): Uint8Array {
   return new TextEncoder().encode(lines.join('\n'));
 }
 
+/** A workbook's whole import, every reply passed to the window's collector: what the window gets. */
+function workbookOutcome(bytes: Uint8Array): ImportedFile | null {
+  const replies: ImportReply[] = [];
+  const sendNext = runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
+    replies.push(structuredClone(r)),
+  );
+  while (sendNext());
+  const collect = createReplyCollector(() => {});
+  let outcome: ImportedFile | null = null;
+  for (const r of replies) outcome = collect(r) ?? outcome;
+  return outcome;
+}
+
 describe('runImportJob + createReplyCollector', () => {
   it('sends recipients in chunks, one per request, and reassembles exactly what a direct import gives', () => {
     const bytes = csv(ROWS_PER_MESSAGE * 2 + 5);
@@ -70,14 +83,7 @@ describe('runImportJob + createReplyCollector', () => {
         ]),
       },
     ]);
-    const replies: ImportReply[] = [];
-    const sendNext = runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
-      replies.push(structuredClone(r)),
-    );
-    while (sendNext());
-    const collect = createReplyCollector(() => {});
-    let outcome: ImportedFile | null = null;
-    for (const r of replies) outcome = collect(r) ?? outcome;
+    const outcome = workbookOutcome(bytes);
     expect(outcome?.ok && outcome.result.recipients.map((r) => r.dates)).toEqual([
       [null, '2026-05-04T09:30'],
     ]);
@@ -97,14 +103,7 @@ describe('runImportJob + createReplyCollector', () => {
         ]),
       },
     ]);
-    const replies: ImportReply[] = [];
-    const sendNext = runImportJob({ bytes, options: { fileName: 'b.xlsx', defaultCountry: 'EE' } }, (r) =>
-      replies.push(structuredClone(r)),
-    );
-    while (sendNext());
-    const collect = createReplyCollector(() => {});
-    let outcome: ImportedFile | null = null;
-    for (const r of replies) outcome = collect(r) ?? outcome;
+    const outcome = workbookOutcome(bytes);
     expect(outcome?.ok && outcome.result.recipients.map((r) => r.dates)).toEqual([
       [null, '2026-05-04'],
       [null, '2026-05-05'],

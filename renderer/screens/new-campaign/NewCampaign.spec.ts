@@ -96,6 +96,21 @@ describe('NewCampaign', () => {
       'optOuts.numbers': () => [],
     });
 
+  /** The wizard on its first step, a one-row file imported. */
+  async function withImportedFile(): Promise<void> {
+    render(NewCampaign, {
+      api: quietApi(),
+      onStarted: () => {},
+      onCancel: () => {},
+      runImport: runImportInline,
+    });
+    const input = await screen.findByLabelText('Recipients file (CSV)');
+    await fireEvent.change(input, {
+      target: { files: [new File(['name;phone\nAnn;5123 4567\n'], 'clients.csv')] },
+    });
+    await screen.findByRole('region', { name: 'Import report' });
+  }
+
   it('discards an empty draft at once but asks before throwing an imported file away', async () => {
     const onCancel = vi.fn();
     render(NewCampaign, { api: quietApi(), onStarted: () => {}, onCancel, runImport: runImportInline });
@@ -133,17 +148,7 @@ describe('NewCampaign', () => {
   });
 
   it("moves focus to each new step's heading, forward and back", async () => {
-    render(NewCampaign, {
-      api: quietApi(),
-      onStarted: () => {},
-      onCancel: () => {},
-      runImport: runImportInline,
-    });
-    const input = await screen.findByLabelText('Recipients file (CSV)');
-    await fireEvent.change(input, {
-      target: { files: [new File(['name;phone\nAnn;5123 4567\n'], 'clients.csv')] },
-    });
-    await screen.findByRole('region', { name: 'Import report' });
+    await withImportedFile();
     await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Message', level: 2 })).toHaveFocus());
     await fireEvent.click(screen.getByRole('button', { name: 'Back' }));
@@ -157,17 +162,7 @@ describe('NewCampaign', () => {
       scrolled.push({ element: this, options });
     };
     try {
-      render(NewCampaign, {
-        api: quietApi(),
-        onStarted: () => {},
-        onCancel: () => {},
-        runImport: runImportInline,
-      });
-      const input = await screen.findByLabelText('Recipients file (CSV)');
-      await fireEvent.change(input, {
-        target: { files: [new File(['name;phone\nAnn;5123 4567\n'], 'clients.csv')] },
-      });
-      await screen.findByRole('region', { name: 'Import report' });
+      await withImportedFile();
       expect(scrolled).toEqual([]);
       await fireEvent.click(screen.getByRole('button', { name: 'Next: Message' }));
       await waitFor(() => expect(scrolled).toHaveLength(1));
