@@ -142,7 +142,9 @@ function detectedFormat(
   const guess = timeColumnsOf(imported).find((g) => g.column === column);
   if (!guess) {
     throw new UsageError(
-      `--time-column: the column "${name}" of ${imported.fileName} holds no dates and times Omnicast can read; give --time-format.`,
+      // Days alone land here too: --time-format cannot give them the hour a delivery needs.
+      `--time-column: the column "${name}" of ${imported.fileName} holds no dates with a time of day that Omnicast can read. ` +
+        'A delivery time needs the hour: a column of days alone cannot be used; one written another way needs --time-format.',
     );
   }
   if (guess.format === null) {

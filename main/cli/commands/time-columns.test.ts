@@ -94,8 +94,9 @@ describe('omnicast preview reads a time column as the app does', () => {
       expect(run.code).toBe(2);
       expect(run.lines).toEqual([]);
       expect(run.stderr).toBe(
-        `omnicast preview: --time-column: the column "Appointment" of ${file} holds no dates and times ` +
-          'Omnicast can read; give --time-format.\n',
+        `omnicast preview: --time-column: the column "Appointment" of ${file} holds no dates with a time of day ` +
+          'that Omnicast can read. A delivery time needs the hour: a column of days alone cannot be used; ' +
+          'one written another way needs --time-format.\n',
       );
     }
   });
