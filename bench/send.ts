@@ -129,7 +129,7 @@ const pct = (share: number) => `${f(100 * share, 0)}%`;
 async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<void> {
   const runs: RunFigures[] = [];
   const floors: FloorFigures[] = [];
-  let bare: ArrivalFigures | null = null;
+  let lastFloorFrom = 0;
   const count = Math.max(60, rate * (quick ? 4 : 8));
   for (let i = 1; i <= (quick ? 2 : 5); i++) {
     const r = await run(
@@ -139,11 +139,9 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
       { profileName: `send-${rate}-run-${i}` },
     );
     runs.push(r);
-    // The floor's own requests as the simulator received them: the machine's jitter without the engine.
-    let floorFrom = 0;
-    const floor = await measureFloor(sim.apiUrl, rate, count, () => (floorFrom = logLength(sim.logFile)));
+    // The floor at the same rate, right after; where its requests start in the simulator's log is kept.
+    const floor = await measureFloor(sim.apiUrl, rate, count, () => (lastFloorFrom = logLength(sim.logFile)));
     floors.push(floor);
-    bare = arrivalFigures(arrivalTimes(readFileSync(sim.logFile, 'utf8').slice(floorFrom)), rate);
     console.log(
       `rate ${rate}/s run ${i}: at the server most in any 1 s ${r.mostInOneSecond} (target ≤ ${rate}; ` +
         `${r.mostInOneSecondSent} as handed to the client), gaps within ±25% of 1/rate ${pct(r.evenShare)}, ` +
@@ -164,6 +162,9 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const evenTarget = rate <= 50 ? ' (target ≥ 90%)' : '';
   const cpuTarget = rate >= 50 ? ' (target ≤ 2×)' : '';
   const onceMs = mean(runs, (r) => r.onceMs);
+  // The last floor's own requests as the simulator received them, nothing logged after them: the
+  // machine's jitter without the engine.
+  const bare = arrivalFigures(arrivalTimes(readFileSync(sim.logFile, 'utf8').slice(lastFloorFrom)), rate);
   console.log(
     `rate ${rate}/s over ${runs.length} runs: most in any 1 s at the server ${worst} (target ≤ ${rate}), ` +
       `even gaps at least ${pct(even)}${evenTarget}, achieved at least ${pct(achieved)} (target ≥ 97%)\n` +
@@ -185,8 +186,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
       `(${f(ratios[0]!, 2)}–${f(ratios[ratios.length - 1]!, 2)})${cpuTarget}\n` +
       `  once per run, not in the engine's figure: the campaign's start and its final commits, ` +
       `${f(onceMs)} ms CPU (${f((onceMs * 1_000) / count, 0)} µs/message over ${count})\n` +
-      `  the floor's requests at the server (last pair): most in any 1 s ${bare!.mostInOneSecond}, even gaps ` +
-      `${pct(bare!.evenShare)}, achieved ${pct(bare!.achieved / rate)}`,
+      `  the floor's requests at the server (last pair): most in any 1 s ${bare.mostInOneSecond}, even gaps ` +
+      `${pct(bare.evenShare)}, achieved ${pct(bare.achieved / rate)}`,
   );
 }
 

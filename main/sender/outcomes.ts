@@ -41,20 +41,22 @@ export function rowResult(
   retriesLeft: boolean,
   tries: number,
 ): RowResult {
+  if (outcome.kind === 'accepted') {
+    // Every answer of a steady campaign passes here: written out, not spread from a shared base
+    // (nor building one), so that all accepted results share one shape and reading them stays a
+    // cached lookup.
+    return {
+      messageId: t.messageId,
+      attemptId: t.attemptId,
+      at,
+      httpStatus: outcome.httpStatus,
+      kind: 'accepted',
+      omnimessageId: outcome.omnimessageId,
+      remoteMessageId: outcome.messageIds[0] ?? null,
+    };
+  }
   const base = { messageId: t.messageId, attemptId: t.attemptId, at, httpStatus: outcome.httpStatus };
   switch (outcome.kind) {
-    case 'accepted':
-      // Every answer of a steady campaign passes here: written out, not spread from `base`, so that
-      // all accepted results share one shape and reading them stays a cached lookup.
-      return {
-        messageId: t.messageId,
-        attemptId: t.attemptId,
-        at,
-        httpStatus: outcome.httpStatus,
-        kind: 'accepted',
-        omnimessageId: outcome.omnimessageId,
-        remoteMessageId: outcome.messageIds[0] ?? null,
-      };
     case 'rejected':
       return {
         ...base,
