@@ -19,7 +19,22 @@ export async function startSimulator(dir: string): Promise<Simulator> {
   const logFile = join(dir, 'simulator.jsonl');
   const child = spawn(
     process.execPath,
-    [CLI, 'simulator', '--port', '0', '--latency-ms', String(LATENCY_MS), '--log', logFile],
+    [
+      // The simulator keeps every accepted message (for status questions), so its young-generation
+      // collections copy many survivors: at Node's default size they paused it for 8 ms on average
+      // and up to 24 ms at 150/s, and requests that came in meanwhile were stamped together when it
+      // resumed, as a burst that was never on the wire. A small young generation collects more often
+      // in pauses of about 1 ms (4 ms at most), so `received_at` stays the time of arrival.
+      '--max-semi-space-size=1',
+      CLI,
+      'simulator',
+      '--port',
+      '0',
+      '--latency-ms',
+      String(LATENCY_MS),
+      '--log',
+      logFile,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const apiUrl = await new Promise<string>((done, fail) => {
