@@ -5,6 +5,7 @@ import {
   localeForCountry,
   planRowTime,
   problemFate,
+  timeCell,
   type DeliveryPlan,
   type ProblemChoices,
 } from '../../shared/delivery-time';
@@ -44,8 +45,7 @@ export function planRow(
 ): PlannedRow {
   const { fields } = row;
   const country = plan.countryColumn === null ? null : (fields[plan.countryColumn] ?? null);
-  const raw = plan.format === 'excel' ? (row.dates?.[plan.column] ?? null) : null;
-  const t = planRowTime(raw ?? fields[plan.column] ?? '', country, plan, now);
+  const t = planRowTime(timeCell(fields, row.dates, plan.column, plan.format), country, plan, now);
   const context: RowTimeContext = {
     column: plan.column,
     appointment: t.appointment ?? null,
