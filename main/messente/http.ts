@@ -181,7 +181,7 @@ export function createTransport(maxSockets: number, transportOptions: TransportO
 
   function dispatch(conn: Conn, x: Exchange): void {
     conn.current = x;
-    conn.parser = new ResponseParser();
+    conn.parser.reset();
     x.conn = conn;
     if (conn.connected) write(conn, x);
   }

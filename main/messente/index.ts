@@ -73,21 +73,40 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
     return url;
   };
 
-  async function api(
-    method: string,
-    path: string,
-    body?: unknown,
-    onWritten?: () => void,
-  ): Promise<HttpResponse | HttpFailure> {
+  /** A failure's detail can quote the URL or a socket's message: the password is taken out. */
+  const redacted = (failure: HttpFailure): HttpFailure => ({ ...failure, detail: redact(failure.detail) });
+
+  async function api(method: string, path: string, body?: unknown): Promise<HttpResponse | HttpFailure> {
     const result = await transport.send({
       method,
-      url: method === 'POST' ? sendUrl(path) : joinUrl(options.apiUrl, path),
+      url: joinUrl(options.apiUrl, path),
       headers: body === undefined ? readHeaders : jsonHeaders,
       timeoutMs,
       body: body === undefined ? undefined : JSON.stringify(body),
-      onWritten,
     });
-    return result.type === 'failure' ? { ...result, detail: redact(result.detail) } : result;
+    return result.type === 'failure' ? redacted(result) : result;
+  }
+
+  /**
+   * A send: one promise from the socket's answer to the outcome, with no async functions between
+   * them. Every message passes here, and each async layer would add a promise and a resumed call.
+   */
+  function post<T>(
+    path: string,
+    body: unknown,
+    onWritten: (() => void) | undefined,
+    outcome: (res: HttpResponse) => T,
+    failed: (failure: HttpFailure) => T,
+  ): Promise<T> {
+    let payload: string;
+    try {
+      payload = JSON.stringify(body);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return transport
+      .send({ method: 'POST', url: sendUrl(path), headers: jsonHeaders, timeoutMs, body: payload, onWritten })
+      .then((res) => (res.type === 'failure' ? failed(redacted(res)) : outcome(res)));
   }
 
   async function legacy(path: string): Promise<{ ok: true; body: string } | { ok: false; message: string }> {
@@ -125,13 +144,17 @@ export function createMessenteClient(options: MessenteClientOptions): MessenteCl
   };
 
   return {
-    async sendOmnimessage(body: OmnimessageBody, onWritten?: () => void): Promise<SendOutcome> {
-      const res = await api('POST', '/omnimessage', body, onWritten);
-      return res.type === 'failure' ? failureOutcome(res) : singleOutcome(res);
+    sendOmnimessage(body: OmnimessageBody, onWritten?: () => void): Promise<SendOutcome> {
+      return post('/omnimessage', body, onWritten, singleOutcome, failureOutcome);
     },
-    async sendOmnimessages(bodies: OmnimessageBody[], onWritten?: () => void): Promise<BulkOutcome> {
-      const res = await api('POST', '/omnimessages', { messages: bodies }, onWritten);
-      return res.type === 'failure' ? failureOutcome(res) : bulkOutcome(res, bodies);
+    sendOmnimessages(bodies: OmnimessageBody[], onWritten?: () => void): Promise<BulkOutcome> {
+      return post(
+        '/omnimessages',
+        { messages: bodies },
+        onWritten,
+        (res) => bulkOutcome(res, bodies),
+        failureOutcome,
+      );
     },
     async getStatus(omnimessageId) {
       const res = await api('GET', `/omnimessage/${encodeURIComponent(omnimessageId)}/status`);

@@ -54,6 +54,25 @@ describe('ResponseParser', () => {
     expect(parser.end()).toBeNull();
   });
 
+  it('reads the next answer after reset() as a new parser would, nothing of the last one kept', () => {
+    const parser = new ResponseParser();
+    // Left mid-chunk (as when a request timed out), then reset for the connection's next exchange.
+    expect(
+      parser.feed(Buffer.from('HTTP/1.1 503 No\r\nTransfer-Encoding: chunked\r\n\r\n9\r\npart')),
+    ).toBeNull();
+    parser.reset();
+    expect(parser.started).toBe(false);
+    expect(parser.feed(Buffer.from('HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}'))).toEqual({
+      status: 201,
+      headers: { 'content-length': '2' },
+      body: '{}',
+      close: false,
+    });
+    parser.reset();
+    expect(parser.feed(Buffer.from('HTTP/1.0 200 OK\r\n\r\nuntil'))).toBeNull();
+    expect(parser.end()).toMatchObject({ status: 200, body: 'until', close: true });
+  });
+
   it('throws on a malformed status line or chunk size', () => {
     expect(() => new ResponseParser().feed(Buffer.from('HTTX 200\r\n\r\n'))).toThrow();
     expect(() =>

@@ -42,6 +42,7 @@ export function requestHead(
   return `${method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${url.host}\r\nconnection: keep-alive\r\n${headerLines(headers)}${length}\r\n`;
 }
 
+const NOTHING = Buffer.alloc(0);
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const MAX_HEAD = 64 * 1024;
@@ -50,13 +51,23 @@ type Mode = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'tra
 
 /** Feeds on socket data; `feed` returns the response once complete, or throws on a malformed one. */
 export class ResponseParser {
-  private buf: Buffer = Buffer.alloc(0);
+  private buf: Buffer = NOTHING;
   private mode: Mode = 'head';
   private status = 0;
   private headers: ResponseHeaders = {};
   private close = false;
   private parts: Buffer[] = [];
   private left = 0;
+
+  /** Ready for the next answer on the same connection, as if new. */
+  reset(): void {
+    this.buf = NOTHING;
+    this.mode = 'head';
+    this.status = 0;
+    this.close = false;
+    this.parts = [];
+    this.left = 0;
+  }
 
   /** True once a status line and headers were read: the answer has begun. */
   get started(): boolean {
@@ -87,7 +98,7 @@ export class ResponseParser {
       }
       if (this.mode === 'until-close') {
         if (this.buf.length > 0) this.parts.push(this.buf);
-        this.buf = Buffer.alloc(0);
+        this.buf = NOTHING;
         return null;
       }
       if (this.mode === 'chunk-data') {

@@ -194,7 +194,7 @@ export class CampaignRun {
       const request = size < next.length ? next.splice(0, size) : this.ready.shift()!;
       this.inFlight += 1;
       let number = -1;
-      void this.send(request, () => this.pacer.written(number, this.clock()));
+      this.send(request, () => this.pacer.written(number, this.clock()));
       // Stamped once handed to the client: later than the real start rather than earlier; a
       // request that had to wait for a connection is counted again once written.
       number = this.pacer.record(request.length, this.clock());
@@ -225,22 +225,30 @@ export class CampaignRun {
     this.resync();
   }
 
-  private async send(items: InFlight[], onWritten: () => void): Promise<void> {
-    let outcome: SendOutcome | BulkOutcome;
+  /**
+   * Sends one claimed request; its answer is settled when it comes. A plain promise chain rather
+   * than an async function: one turn less for every message (see the client's `post`).
+   */
+  private send(items: InFlight[], onWritten: () => void): void {
+    let answer: Promise<SendOutcome | BulkOutcome>;
     try {
-      outcome =
+      answer =
         this.cfg.batchSize === 1
-          ? await this.client.sendOmnimessage(
-              omnimessageBody(items[0]!.row, this.cfg, this.wallClock()),
-              onWritten,
-            )
-          : await this.client.sendOmnimessages(
+          ? this.client.sendOmnimessage(omnimessageBody(items[0]!.row, this.cfg, this.wallClock()), onWritten)
+          : this.client.sendOmnimessages(
               items.map((i) => omnimessageBody(i.row, this.cfg, this.wallClock())),
               onWritten,
             );
     } catch (error) {
-      outcome = thrownOutcome(error);
+      answer = Promise.resolve(thrownOutcome(error));
     }
+    void answer.then(
+      (outcome) => this.settle(items, outcome),
+      (error: unknown) => this.settle(items, thrownOutcome(error)),
+    );
+  }
+
+  private settle(items: InFlight[], outcome: SendOutcome | BulkOutcome): void {
     const rateLimited = outcome.kind === 'retry' && outcome.reason === 'rate-limited';
     try {
       settleAnswer(this.answers, items, outcome, this.clock(), nowIso());

@@ -34,7 +34,8 @@ export function settleAnswer(
   if (outcome.kind === 'auth') ctx.requestStop('auth', authStopReason(outcome.httpStatus));
   if (outcome.kind === 'retry' && outcome.reason === 'rate-limited')
     ctx.governor.slowDown(now, outcome.retryAfterMs);
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const ticket = { messageId: item.row.id, attemptId: item.attemptId };
     const tries = item.tries + 1;
     // A bulk item's outcome is final for its row (one attempt, no retry); others follow the attempt count.
@@ -53,5 +54,5 @@ export function settleAnswer(
       const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : null;
       ctx.queue.retry({ row: item.row, tries, due: now + backoffMs(tries, retryAfter) });
     }
-  });
+  }
 }
