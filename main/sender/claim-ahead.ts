@@ -26,6 +26,19 @@ const MAX_GROUP = 64;
  * conservatively); a stop gives them back.
  */
 export const CLAIM_AHEAD_MS = 200;
+/**
+ * At a slow pace the horizon grows until one commit serves this many messages (up to
+ * CLAIM_AHEAD_MAX_MS): at 10/s, a commit every 200 ms would serve two, and its fsync and the
+ * wake-ups after it would come with every other message. A crash then leaves at most as many
+ * claimed rows `unknown` as at 50/s.
+ */
+const CLAIM_AT_LEAST = 10;
+const CLAIM_AHEAD_MAX_MS = 1_000;
+
+/** How far ahead requests are claimed at `rate` messages a second. */
+export function claimHorizonMs(rate: number): number {
+  return Math.min(CLAIM_AHEAD_MAX_MS, Math.max(CLAIM_AHEAD_MS, (CLAIM_AT_LEAST / rate) * 1_000));
+}
 
 export interface ClaimLimits {
   batchSize: number;
@@ -67,13 +80,14 @@ export class ClaimAhead {
   ) {}
 
   /**
-   * Claims the requests of the next CLAIM_AHEAD_MS (at least one) in one commit, the waiting
+   * Claims the requests of the next claim horizon (at least one) in one commit, the waiting
    * results committed with them. Nothing claimed means nothing is queued now, or the cap is reached.
    */
   claim(inFlight: number, now: number): Claimed {
     const { batchSize, maxInFlight, maxCostMicros } = this.limits;
     const perRequest = Math.min(batchSize, this.pacer.messageCap());
-    const perHorizon = Math.floor(((this.pacer.currentRate() / perRequest) * CLAIM_AHEAD_MS) / 1000);
+    const rate = this.pacer.currentRate();
+    const perHorizon = Math.floor(((rate / perRequest) * claimHorizonMs(rate)) / 1000);
     const wanted = Math.min(MAX_GROUP, maxInFlight - inFlight, Math.max(1, perHorizon));
     const group: Pending[][] = [];
     let committed = this.tally.committedMicros;
