@@ -95,6 +95,42 @@ describe('Pacer', () => {
     expect(starts.filter((s) => s.at < 1000)).toHaveLength(150);
   });
 
+  it('counts a request answered slowly from when it may have reached the server', () => {
+    // The server stops reading for 24 ms now and then (more than the window's 15 ms margin): the
+    // request sent as it stops arrives 24 ms late, with those sent during the pause. Answers come
+    // 30 ms after arrival.
+    const run = (tellAnswers: boolean) => {
+      const pacer = new Pacer(150, 150);
+      const arrivals: { at: number; n: number }[] = [];
+      const answers: { request: number; sentAt: number; at: number }[] = [];
+      const pauses = [2_000, 5_503, 9_001, 13_777];
+      let now = 0;
+      for (let k = 0; k < 3_000; k++) {
+        for (;;) {
+          while (tellAnswers && answers.length > 0 && answers[0]!.at <= now) {
+            const a = answers.shift()!;
+            pacer.answered(a.request, a.sentAt, a.at);
+          }
+          const wait = pacer.delayFor(1, now);
+          if (wait <= 0) break;
+          now += Math.min(Math.ceil(wait), 1);
+        }
+        const request = pacer.record(1, now);
+        const pause = pauses.find((p) => now >= p && now < p + 24);
+        const arrival = pause === undefined ? now : pause + 24;
+        arrivals.push({ at: arrival, n: 1 });
+        answers.push({ request, sentAt: now, at: arrival + 30 });
+      }
+      arrivals.sort((a, b) => a.at - b.at);
+      return { most: mostInOneSecond(arrivals), end: now };
+    };
+    expect(run(false).most).toBeGreaterThan(150);
+    const told = run(true);
+    expect(told.most).toBeLessThanOrEqual(150);
+    // Only the pauses cost pace: 3 000 requests at 150/s still take about 20 s.
+    expect(told.end).toBeLessThan(21_000);
+  });
+
   it('counts requests written late (waiting for new connections) from when they were written', () => {
     // Every 500th request and the seven after it wait for new sockets, all connected 60 ms after
     // the first was handed over: at the server they arrive together, then the rest on time.

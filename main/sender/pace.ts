@@ -18,6 +18,11 @@ const CATCH_UP_MS = 20;
  */
 const CATCH_UP_SHARE = 0.2;
 const CATCH_UP_STEP_MS = 3;
+/**
+ * How much the quickest answer time allowed for (see answered()) rises with each answer, so that a
+ * lasting change of route or server is learned within a few hundred answers.
+ */
+const QUICKEST_CREEP_MS = 0.05;
 
 export { MESSENTE_REQUESTS_PER_SECOND };
 
@@ -44,6 +49,8 @@ export class Pacer {
   private lastCount = 0;
   /** When the last wait delayFor() asked for ended: the pacer's due time, to tell a late wake-up. */
   private wakeAt = Infinity;
+  /** The quickest answer lately: a request answered slower may have reached the server late. */
+  private quickest = Infinity;
   private rate: number;
 
   constructor(
@@ -138,6 +145,20 @@ export class Pacer {
     const i = request - this.dropped;
     if (i < this.head || i >= this.times.length) return;
     if (at > this.times[i]!) this.times[i] = at;
+  }
+
+  /**
+   * Request `request` (record()'s number, handed to the client at `sentAt`) was answered at `now`.
+   * An answer slower than the quickest of late by some milliseconds may have reached the server
+   * that much late: a server that stopped reading for a moment reads the requests of that moment
+   * together. The request is counted from then (the latest it can have arrived, as far as its
+   * answer tells), so that the window holds at the server too: the requests a window later wait
+   * for it.
+   */
+  answered(request: number, sentAt: number, now: number): void {
+    const took = now - sentAt;
+    this.quickest = Math.min(took, this.quickest + QUICKEST_CREEP_MS);
+    if (took > this.quickest) this.written(request, sentAt + took - this.quickest);
   }
 
   /**

@@ -2,9 +2,31 @@
 // the product's limits, the spending cap, and how many requests may be in flight at once.
 import { MAX_BATCH_SIZE, MAX_RATE, MIN_BATCH_SIZE, MIN_RATE, RATE_RANGE } from '../../shared/limits';
 import { UserError } from '../errors';
-import { MESSENTE_REQUESTS_PER_SECOND } from './pace';
-import type { RunConfig } from './run';
+import type { Autoconvert } from '../../shared/types';
+import { MESSENTE_REQUESTS_PER_SECOND, type SharedRequestLimit } from './pace';
+import type { PassedChoice } from './row-times';
 import type { StartOptions } from './types';
+
+export interface RunConfig {
+  campaignId: number;
+  sender: string;
+  autoconvert: Autoconvert;
+  rate: number;
+  batchSize: number;
+  maxInFlight: number;
+  maxCostMicros: number | null;
+  timeToSend: string | null;
+  maxAttempts: number;
+  allowUnsafeRate: boolean;
+  /** The request budget shared with other campaigns and status checks, if any. */
+  limiter?: SharedRequestLimit | null;
+  /** Rows with their own delivery time that has passed by submission: skipped, or sent at once. */
+  passedChoice?: PassedChoice;
+  /** Wall-clock ms (Date.now by default): rows' own delivery times are compared with it. */
+  wallClock?: () => number;
+  /** The longest sleep while rows wait in Omnicast for Messente's scheduling window. */
+  holdCheckMs?: number;
+}
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 

@@ -1,6 +1,6 @@
 // One campaign being sent: the loop that takes queued rows, paces them, commits them as `sending`,
 // sends them and records what came back. Lives from start (or resume) until it settles.
-import type { Autoconvert, CampaignProgress, CampaignStatus } from '../../shared/types';
+import type { CampaignProgress, CampaignStatus } from '../../shared/types';
 import type { Db } from '../db/database';
 import { nowIso } from '../db/database';
 import { createSendingStore } from '../db/queries/sending-store';
@@ -12,34 +12,20 @@ import { AnswerGuard } from './answer-guard';
 import { ClaimAhead, type InFlight } from './claim-ahead';
 import { thrownOutcome } from './outcomes';
 import { omnimessageBody } from './request-body';
-import { MESSENTE_REQUESTS_PER_SECOND, Pacer, type SharedRequestLimit } from './pace';
+import { MESSENTE_REQUESTS_PER_SECOND, Pacer } from './pace';
 import { ProgressThrottle } from './progress-throttle';
 import { RowQueue, type Pending } from './queue';
-import { HOLD_CHECK_MS, PASSED_AT_SUBMISSION, type PassedChoice } from './row-times';
+import { HOLD_CHECK_MS, PASSED_AT_SUBMISSION } from './row-times';
+import type { RunConfig } from './run-config';
 import { settleAnswer, type AnswerContext, type StopKind } from './settle-answer';
 import { Tally } from './tally';
 import { relaxedSync, ResultWriter } from './writer';
 import type { BulkOutcome, SendClient, SendOutcome } from './types';
 
-export interface RunConfig {
-  campaignId: number;
-  sender: string;
-  autoconvert: Autoconvert;
-  rate: number;
-  batchSize: number;
-  maxInFlight: number;
-  maxCostMicros: number | null;
-  timeToSend: string | null;
-  maxAttempts: number;
-  allowUnsafeRate: boolean;
-  /** The request budget shared with other campaigns and status checks, if any. */
-  limiter?: SharedRequestLimit | null;
-  /** Rows with their own delivery time that has passed by submission: skipped, or sent at once. */
-  passedChoice?: PassedChoice;
-  /** Wall-clock ms (Date.now by default): rows' own delivery times are compared with it. */
-  wallClock?: () => number;
-  /** The longest sleep while rows wait in Omnicast for Messente's scheduling window. */
-  holdCheckMs?: number;
+/** A request handed to the client: the pace's number for it and when it was handed over. */
+interface Sent {
+  number: number;
+  at: number;
 }
 
 export class CampaignRun {
@@ -193,11 +179,13 @@ export class CampaignRun {
       }
       const request = size < next.length ? next.splice(0, size) : this.ready.shift()!;
       this.inFlight += 1;
-      let number = -1;
-      this.send(request, () => this.pacer.written(number, this.clock()));
+      const sent: Sent = { number: -1, at: 0 };
+      this.send(request, sent);
       // Stamped once handed to the client: later than the real start rather than earlier; a
-      // request that had to wait for a connection is counted again once written.
-      number = this.pacer.record(request.length, this.clock());
+      // request that had to wait for a connection is counted again once written, and one whose
+      // answer was slow, from when it may have reached the server.
+      sent.at = this.clock();
+      sent.number = this.pacer.record(request.length, sent.at);
       // The next claims' commit (and its fsync) falls in the gap before the next planned time.
       if (this.ready.length === 0) this.claimAhead(this.clock());
       else this.writer.flushIfDue();
@@ -229,7 +217,8 @@ export class CampaignRun {
    * Sends one claimed request; its answer is settled when it comes. A plain promise chain rather
    * than an async function: one turn less for every message (see the client's `post`).
    */
-  private send(items: InFlight[], onWritten: () => void): void {
+  private send(items: InFlight[], sent: Sent): void {
+    const onWritten = (): void => this.pacer.written(sent.number, this.clock());
     let answer: Promise<SendOutcome | BulkOutcome>;
     try {
       answer =
@@ -243,13 +232,14 @@ export class CampaignRun {
       answer = Promise.resolve(thrownOutcome(error));
     }
     void answer.then(
-      (outcome) => this.settle(items, outcome),
-      (error: unknown) => this.settle(items, thrownOutcome(error)),
+      (outcome) => this.settle(items, sent, outcome),
+      (error: unknown) => this.settle(items, sent, thrownOutcome(error)),
     );
   }
 
-  private settle(items: InFlight[], outcome: SendOutcome | BulkOutcome): void {
+  private settle(items: InFlight[], sent: Sent, outcome: SendOutcome | BulkOutcome): void {
     const rateLimited = outcome.kind === 'retry' && outcome.reason === 'rate-limited';
+    if (outcome.httpStatus !== null) this.pacer.answered(sent.number, sent.at, this.clock());
     try {
       settleAnswer(this.answers, items, outcome, this.clock(), nowIso());
     } finally {
