@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['main/testing/temp-guard.ts'],
+    globalSetup: ['main/testing/temp-guard.ts', 'main/testing/build-cli.ts'],
     projects: [
       {
         test: {
