@@ -131,6 +131,19 @@ describe('Pacer', () => {
     expect(told.end).toBeLessThan(21_000);
   });
 
+  it('moves a request for a slow answer only, not for the loopback’s usual millisecond or two', () => {
+    const fourthWaits = (slowerBy: number) => {
+      const pacer = new Pacer(2, 2);
+      pacer.answered(pacer.record(1, 0), 0, 30);
+      pacer.answered(pacer.record(1, 508), 508, 538 + slowerBy);
+      pacer.record(1, 1_016);
+      // The fourth is planned at 1 523: the second must have left the window by then.
+      return pacer.delayFor(1, 1_523);
+    };
+    expect(fourthWaits(3)).toBe(0);
+    expect(fourthWaits(20)).toBeCloseTo(20, 0);
+  });
+
   it('counts requests written late (waiting for new connections) from when they were written', () => {
     // Every 500th request and the seven after it wait for new sockets, all connected 60 ms after
     // the first was handed over: at the server they arrive together, then the rest on time.

@@ -23,6 +23,12 @@ const CATCH_UP_STEP_MS = 3;
  * lasting change of route or server is learned within a few hundred answers.
  */
 const QUICKEST_CREEP_MS = 0.05;
+/**
+ * An answer this much slower than the quickest moves its request's place in the window (see
+ * answered()). Below it, the window's margin absorbs the delay; moving every request by the
+ * loopback's usual millisecond of jitter would let the window, not the plan, space the requests.
+ */
+const SLOW_ANSWER_MS = 5;
 
 export { MESSENTE_REQUESTS_PER_SECOND };
 
@@ -149,16 +155,16 @@ export class Pacer {
 
   /**
    * Request `request` (record()'s number, handed to the client at `sentAt`) was answered at `now`.
-   * An answer slower than the quickest of late by some milliseconds may have reached the server
-   * that much late: a server that stopped reading for a moment reads the requests of that moment
-   * together. The request is counted from then (the latest it can have arrived, as far as its
-   * answer tells), so that the window holds at the server too: the requests a window later wait
-   * for it.
+   * An answer slower than the quickest of late by more than a few milliseconds may have reached
+   * the server that much late: a server that stopped reading for a moment reads the requests of
+   * that moment together. The request is counted from then (the latest it can have arrived, as
+   * far as its answer tells), so that the window holds at the server too: the requests a window
+   * later wait for it.
    */
   answered(request: number, sentAt: number, now: number): void {
     const took = now - sentAt;
     this.quickest = Math.min(took, this.quickest + QUICKEST_CREEP_MS);
-    if (took > this.quickest) this.written(request, sentAt + took - this.quickest);
+    if (took - this.quickest > SLOW_ANSWER_MS) this.written(request, sentAt + took - this.quickest);
   }
 
   /**
