@@ -24,7 +24,7 @@ export async function startSimulator(dir: string): Promise<Simulator> {
       // collections copy many survivors: at Node's default size they paused it for 8 ms on average
       // and up to 24 ms at 150/s, and requests that came in meanwhile were stamped together when it
       // resumed, as a burst that was never on the wire. A small young generation collects more often
-      // in pauses of about 1 ms (4 ms at most), so `received_at` stays the time of arrival.
+      // in pauses of about 1 ms (4.5 ms at most), so `received_at` stays the time of arrival.
       '--max-semi-space-size=1',
       CLI,
       'simulator',
