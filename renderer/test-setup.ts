@@ -17,6 +17,11 @@ if (!('ResizeObserver' in globalThis)) {
   Object.assign(globalThis, { ResizeObserver: NoopResizeObserver });
 }
 
+// jsdom lays nothing out and has no scrollIntoView; a spec that needs to see the calls replaces it.
+if (typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = () => {};
+}
+
 // jsdom has no object URLs (the rejected-rows download makes one).
 if (typeof URL.createObjectURL !== 'function') {
   Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => {} });

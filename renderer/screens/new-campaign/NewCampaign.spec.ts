@@ -156,8 +156,9 @@ describe('NewCampaign', () => {
   });
 
   it('shows each new step from its top, not at the depth where the last one was left', async () => {
-    // jsdom lays nothing out and has no scrollIntoView: record what the wizard asks of a real window.
+    // jsdom lays nothing out: record what the wizard asks of a real window.
     const scrolled: { element: Element; options: unknown }[] = [];
+    const noScroll = Element.prototype.scrollIntoView;
     Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
       scrolled.push({ element: this, options });
     };
@@ -170,7 +171,7 @@ describe('NewCampaign', () => {
       expect(wizard).toContainElement(screen.getByRole('heading', { name: 'New campaign', level: 1 }));
       expect(scrolled[0]!.options).toEqual({ block: 'start' });
     } finally {
-      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+      Element.prototype.scrollIntoView = noScroll;
     }
   });
 });
