@@ -1,19 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
 import { NOT_BUILT_MESSAGE } from '../web/static-files';
 import { APP_URL, appResponse } from './app-content';
+import { builtRenderer } from '../testing/built-renderer';
 import { tempDir } from '../testing/temp-dir';
 
 let dir: string;
 beforeAll(() => {
-  const root = tempDir('omnicast-app');
-  dir = join(root, 'renderer');
-  mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Omnicast</title>');
-  writeFileSync(join(dir, 'assets', 'index-abc.js'), 'export {}');
-  writeFileSync(join(root, 'secret.txt'), 'SECRET');
+  dir = builtRenderer('omnicast-app', { name: 'index-abc.js', text: 'export {}' }).dir;
 });
 
 describe('appResponse', () => {

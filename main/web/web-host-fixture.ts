@@ -1,12 +1,11 @@
 // Tests only: one web host over a fresh core, started before a test file's tests with a session
 // already entered, and closed after them. Registers vitest hooks: call it once, at the top level of
 // a test file, never from product code.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createCore, type Core } from '../core';
 import { createMemoryStore } from '../credentials/store';
-import { tempDir } from '../testing/temp-dir';
+import { builtRenderer } from '../testing/built-renderer';
 import { createDownloadPlatform, type DownloadPlatform } from './downloads';
 import { startWebHost, type WebHost } from './server';
 import { cookieOf, enterWith, httpSend, type Reply, type SendOptions } from './test-http';
@@ -31,10 +30,7 @@ export interface WebHostFixture {
   enter(token: string): Promise<Reply>;
 }
 
-/**
- * The static folder holds an index page and one script under assets/; beside it (outside what is
- * served) lies secret.txt, whose text "SECRET" no path may reach.
- */
+/** The static folder is a builtRenderer() with assets/app.js. */
 export function startedWebHost(): WebHostFixture {
   let core: Core | undefined;
   let host: WebHost | undefined;
@@ -71,12 +67,8 @@ export function startedWebHost(): WebHostFixture {
   };
 
   beforeAll(async () => {
-    const root = tempDir('omnicast-web');
-    staticDir = join(root, 'renderer');
-    mkdirSync(join(staticDir, 'assets'), { recursive: true });
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Omnicast</title>');
-    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-    writeFileSync(join(root, 'secret.txt'), 'SECRET');
+    const { root, dir } = builtRenderer('omnicast-web', { name: 'app.js', text: 'console.log(1)' });
+    staticDir = dir;
     core = await createCore({
       dataDir: join(root, 'data'),
       platform: downloads,
