@@ -162,28 +162,19 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const evenTarget = rate <= 50 ? ' (target ≥ 90%)' : '';
   const cpuTarget = rate >= 50 ? ' (target ≤ 2×)' : '';
   const onceMs = mean(runs, (r) => r.onceMs);
+  const engineCpu = mean(runs, (r) => r.cpuMicrosPerMessage);
+  const floorCpu = mean(floors, (x) => x.cpuMicrosPerRequest);
+  const floorUser = mean(floors, (x) => x.userMicrosPerRequest);
+  const floorWakes = mean(floors, (x) => x.wakeUpsPerRequest);
   // The last floor's own requests as the simulator received them, nothing logged after them: the
   // machine's jitter without the engine.
   const bare = arrivalFigures(arrivalTimes(readFileSync(sim.logFile, 'utf8').slice(lastFloorFrom)), rate);
   console.log(
     `rate ${rate}/s over ${runs.length} runs: most in any 1 s at the server ${worst} (target ≤ ${rate}), ` +
       `even gaps at least ${pct(even)}${evenTarget}, achieved at least ${pct(achieved)} (target ≥ 97%)\n` +
-      `  CPU: engine ${f(
-        mean(runs, (r) => r.cpuMicrosPerMessage),
-        0,
-      )} µs/message, floor ${f(
-        mean(floors, (x) => x.cpuMicrosPerRequest),
-        0,
-      )} µs/request ` +
-      `(user ${f(
-        mean(floors, (x) => x.userMicrosPerRequest),
-        0,
-      )}; bare Node sending the same single requests, no engine, no database, ` +
-      `${f(
-        mean(floors, (x) => x.wakeUpsPerRequest),
-        2,
-      )} wake-ups/request): median of the pairs ${f(median, 2)}× the floor ` +
-      `(${f(ratios[0]!, 2)}–${f(ratios[ratios.length - 1]!, 2)})${cpuTarget}\n` +
+      `  CPU: engine ${f(engineCpu, 0)} µs/message, floor ${f(floorCpu, 0)} µs/request (user ${f(floorUser, 0)}; ` +
+      `bare Node sending the same single requests, no engine, no database, ${f(floorWakes, 2)} wake-ups/request): ` +
+      `median of the pairs ${f(median, 2)}× the floor (${f(ratios[0]!, 2)}–${f(ratios.at(-1)!, 2)})${cpuTarget}\n` +
       `  once per run, not in the engine's figure: the campaign's start and its final commits, ` +
       `${f(onceMs)} ms CPU (${f((onceMs * 1_000) / count, 0)} µs/message over ${count})\n` +
       `  the floor's requests at the server (last pair): most in any 1 s ${bare.mostInOneSecond}, even gaps ` +
