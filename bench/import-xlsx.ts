@@ -49,7 +49,7 @@ interface Measured {
 }
 
 async function measure(run: () => ImportOutcome | Promise<ImportOutcome>): Promise<Measured> {
-  (globalThis as { gc?: () => void }).gc?.();
+  globalThis.gc?.();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   // Let the sampler start before the synchronous import holds the thread.

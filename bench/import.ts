@@ -71,8 +71,7 @@ interface WithRss<T> {
 
 /** Runs `run` while sampling the process's RSS every 20 ms (and at both ends). */
 async function withPeakRss<T>(run: () => Promise<T>): Promise<WithRss<T>> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  globalThis.gc?.();
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -85,8 +84,7 @@ async function withPeakRss<T>(run: () => Promise<T>): Promise<WithRss<T>> {
 }
 
 async function timeFull(run: () => ImportOutcome | Promise<ImportOutcome>): Promise<Timed> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  globalThis.gc?.();
   const started = performance.now();
   const outcome = await run();
   const importMs = performance.now() - started;
@@ -101,7 +99,7 @@ function bareParse(rows: number): { bytes: Uint8Array; parseMs: number } {
   const text = generateCsv(rows);
   const bytes = new TextEncoder().encode(text);
   console.log(`file: ${rows.toLocaleString('en')} rows, ${mb(bytes.length)}`);
-  (globalThis as { gc?: () => void }).gc?.();
+  globalThis.gc?.();
   const started = performance.now();
   const bare = Papa.parse<Record<string, string>>(text, { header: true });
   const parseMs = performance.now() - started;

@@ -84,7 +84,7 @@ export async function measureFloor(
     // A full collection first, as before each engine run (send.ts): otherwise the engine's garbage,
     // left by the run just before, may be collected inside the floor's measured run and counted
     // as the floor's.
-    (globalThis as { gc?: () => void }).gc?.();
+    globalThis.gc?.();
     onMeasured();
     const cpu0 = process.cpuUsage();
     const wakes0 = process.resourceUsage().voluntaryContextSwitches;

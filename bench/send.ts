@@ -80,7 +80,7 @@ async function run(
         () => (lastAnswer = usage()),
       );
     const sender = createSender({ db, events: new EventBus(), getClient });
-    (globalThis as { gc?: () => void }).gc?.();
+    globalThis.gc?.();
     const rss0 = process.memoryUsage().rss;
     let peak = rss0;
     const sampler = runOptions.sampleMemory
