@@ -6,10 +6,13 @@
 // the target.
 import { connect, type Socket } from 'node:net';
 import { requestHead, ResponseParser } from '../main/messente/wire';
+import { threadCpuMicros, threadMicrosPer } from './thread-cpu';
 
 export interface FloorFigures {
   cpuMicrosPerRequest: number;
   userMicrosPerRequest: number;
+  /** The main thread's share (thread-cpu.ts); null where the kernel does not tell it. */
+  mainThreadMicrosPerRequest: number | null;
   wakeUpsPerRequest: number;
 }
 
@@ -87,13 +90,16 @@ export async function measureFloor(
     globalThis.gc?.();
     onMeasured();
     const cpu0 = process.cpuUsage();
+    const main0 = threadCpuMicros();
     const wakes0 = process.resourceUsage().voluntaryContextSwitches;
     await paced(rate, count, 1);
     const cpu = process.cpuUsage(cpu0);
+    const main = threadCpuMicros();
     const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
     return {
       cpuMicrosPerRequest: (cpu.user + cpu.system) / count,
       userMicrosPerRequest: cpu.user / count,
+      mainThreadMicrosPerRequest: threadMicrosPer(main0, main, count),
       wakeUpsPerRequest: wakes / count,
     };
   } finally {

@@ -23,6 +23,7 @@ import { nullClient, stampedClient, watchedClient } from './send-clients';
 import { measureFloor, type FloorFigures } from './send-floor';
 import { MAX_RATE } from '../shared/limits';
 import { startProfile } from './send-profile';
+import { threadCpuMicros, threadMicrosPer } from './thread-cpu';
 import { LATENCY_MS, logLength, startSimulator, type Simulator } from './send-simulator';
 import type { StartOptions } from '../main/sender/types';
 
@@ -32,6 +33,8 @@ interface RunFigures extends ArrivalFigures {
   /** From the start's return to the last answer, per message (see the top of this file). */
   cpuMicrosPerMessage: number;
   userMicrosPerMessage: number;
+  /** The main thread's share; the rest is V8's helper threads (thread-cpu.ts). Null where unknown. */
+  mainThreadMicrosPerMessage: number | null;
   /** Voluntary context switches (all threads) per message: the wake-ups an idle process pays for. */
   wakeUpsPerMessage: number;
   /** CPU of the campaign's start and of its final commits after the last answer, once per run. */
@@ -42,10 +45,13 @@ interface RunFigures extends ArrivalFigures {
 
 interface Usage {
   cpu: NodeJS.CpuUsage;
+  /** The main thread's CPU time (µs), or null. */
+  main: number | null;
   wakes: number;
 }
 const usage = (): Usage => ({
   cpu: process.cpuUsage(),
+  main: threadCpuMicros(),
   wakes: process.resourceUsage().voluntaryContextSwitches,
 });
 const cpuMicros = (from: Usage, to: Usage) => to.cpu.user - from.cpu.user + to.cpu.system - from.cpu.system;
@@ -107,6 +113,7 @@ async function run(
       mostInOneSecondSent: mostInWindow(starts),
       cpuMicrosPerMessage: cpuMicros(started, last) / messages,
       userMicrosPerMessage: (last.cpu.user - started.cpu.user) / messages,
+      mainThreadMicrosPerMessage: threadMicrosPer(started.main, last.main, messages),
       wakeUpsPerMessage: (last.wakes - started.wakes) / messages,
       onceMs: (cpuMicros(before, started) + cpuMicros(last, settled)) / 1_000,
       rssGrowthMb: runOptions.sampleMemory ? rssGrowth / 1024 / 1024 : null,
@@ -119,6 +126,9 @@ async function run(
 
 const f = (n: number, d = 1) => n.toFixed(d);
 const pct = (share: number) => `${f(100 * share, 0)}%`;
+/** "main thread M, V8's helper threads H" of a CPU figure, after `lead`; nothing where unknown. */
+const threads = (lead: string, total: number, main: number | null) =>
+  main === null ? '' : `${lead}main thread ${f(main, 0)}, V8's helper threads ${f(total - main, 0)}`;
 
 /**
  * Several runs at one rate, each judged by what the simulator received, each followed at once by the
@@ -145,8 +155,10 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
     console.log(
       `rate ${rate}/s run ${i}: at the server most in any 1 s ${r.mostInOneSecond} (target ≤ ${rate}; ` +
         `${r.mostInOneSecondSent} as handed to the client), gaps within ±25% of 1/rate ${pct(r.evenShare)}, ` +
-        `achieved ${f(r.achieved)}/s (${pct(r.achieved / rate)}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message (user ${f(r.userMicrosPerMessage, 0)}), ` +
-        `${f(r.wakeUpsPerMessage, 2)} wake-ups/message; floor right after ${f(floor.cpuMicrosPerRequest, 0)} µs/request: ` +
+        `achieved ${f(r.achieved)}/s (${pct(r.achieved / rate)}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message ` +
+        `(user ${f(r.userMicrosPerMessage, 0)}${threads('; ', r.cpuMicrosPerMessage, r.mainThreadMicrosPerMessage)}), ` +
+        `${f(r.wakeUpsPerMessage, 2)} wake-ups/message; floor right after ${f(floor.cpuMicrosPerRequest, 0)} µs/request ` +
+        `(main thread ${floor.mainThreadMicrosPerRequest === null ? '?' : f(floor.mainThreadMicrosPerRequest, 0)}): ` +
         `${f(r.cpuMicrosPerMessage / floor.cpuMicrosPerRequest, 2)}×`,
     );
   }
@@ -155,6 +167,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const achieved = Math.min(...runs.map((r) => r.achieved / rate));
   const mean = <T>(of: readonly T[], by: (x: T) => number) =>
     of.reduce((sum, x) => sum + by(x), 0) / of.length;
+  const meanOrNull = <T>(of: readonly T[], by: (x: T) => number | null) =>
+    of.some((x) => by(x) === null) ? null : mean(of, (x) => by(x)!);
   const ratios = runs
     .map((r, i) => r.cpuMicrosPerMessage / floors[i]!.cpuMicrosPerRequest)
     .sort((a, b) => a - b);
@@ -165,6 +179,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const engineCpu = mean(runs, (r) => r.cpuMicrosPerMessage);
   const floorCpu = mean(floors, (x) => x.cpuMicrosPerRequest);
   const floorUser = mean(floors, (x) => x.userMicrosPerRequest);
+  const engineMain = meanOrNull(runs, (r) => r.mainThreadMicrosPerMessage);
+  const floorMain = meanOrNull(floors, (x) => x.mainThreadMicrosPerRequest);
   const floorWakes = mean(floors, (x) => x.wakeUpsPerRequest);
   // The last floor's own requests as the simulator received them, nothing logged after them: the
   // machine's jitter without the engine.
@@ -172,7 +188,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   console.log(
     `rate ${rate}/s over ${runs.length} runs: most in any 1 s at the server ${worst} (target ≤ ${rate}), ` +
       `even gaps at least ${pct(even)}${evenTarget}, achieved at least ${pct(achieved)} (target ≥ 97%)\n` +
-      `  CPU: engine ${f(engineCpu, 0)} µs/message, floor ${f(floorCpu, 0)} µs/request (user ${f(floorUser, 0)}; ` +
+      `  CPU: engine ${f(engineCpu, 0)} µs/message${threads(' (', engineCpu, engineMain)}${engineMain === null ? '' : ')'}, ` +
+      `floor ${f(floorCpu, 0)} µs/request (user ${f(floorUser, 0)}${threads('; ', floorCpu, floorMain)}; ` +
       `bare Node sending the same single requests, no engine, no database, ${f(floorWakes, 2)} wake-ups/request): ` +
       `median of the pairs ${f(median, 2)}× the floor (${f(ratios[0]!, 2)}–${f(ratios.at(-1)!, 2)})${cpuTarget}\n` +
       `  once per run, not in the engine's figure: the campaign's start and its final commits, ` +

@@ -1,0 +1,22 @@
+// The calling thread's CPU time, from the kernel's account of that thread alone
+// (/proc/thread-self/schedstat, Linux). A process's CPU time (process.cpuUsage) also counts V8's
+// helper threads: its optimizing compiler, which compiles hot functions in the background, and the
+// garbage collector's helpers. Taken on the main thread beside the process's figure, it tells the
+// JavaScript and system calls of the work itself from what V8 spent compiling it. Null where the
+// kernel does not offer it.
+import { readFileSync } from 'node:fs';
+
+/** Microseconds this thread has run, or null (not Linux, or /proc not mounted). */
+export function threadCpuMicros(): number | null {
+  try {
+    const ns = Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1_000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Per unit, from two readings; null when either reading was unavailable. */
+export function threadMicrosPer(from: number | null, to: number | null, units: number): number | null {
+  return from === null || to === null ? null : (to - from) / units;
+}
