@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RowResult } from '../db/queries/sending-store';
 import { CLAIM_AHEAD_MS } from './claim-ahead';
 import { ResultWriter, type ResultStore } from './writer';
@@ -60,5 +60,35 @@ describe('ResultWriter', () => {
     expect(commits).toEqual([{ results: [1], claims: [] }]);
     writer.release([]);
     expect(commits).toHaveLength(1);
+  });
+
+  describe('with its own timer', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('leaves a slow pace’s results to a send’s wake-up rather than a wake-up of its own', () => {
+      const clock = { now: 0 };
+      const { writer, commits } = writerAt(clock);
+      writer.add(accepted(1));
+      // A send every 100 ms (10/s), claims a second apart: the loop wakes anyway at each send.
+      for (const at of [70, 170, 270]) {
+        vi.advanceTimersByTime(at - clock.now);
+        clock.now = at;
+        expect(commits).toEqual([]);
+        writer.flushIfDue();
+      }
+      expect(commits).toEqual([{ results: [1], claims: [] }]);
+      vi.advanceTimersByTime(1_000);
+      expect(commits).toHaveLength(1);
+    });
+
+    it('commits waiting results by itself when the loop does not wake', () => {
+      const { writer, commits } = writerAt({ now: 0 });
+      writer.add(accepted(1));
+      vi.advanceTimersByTime(2 * CLAIM_AHEAD_MS);
+      expect(commits).toEqual([]);
+      vi.advanceTimersByTime(CLAIM_AHEAD_MS);
+      expect(commits).toEqual([{ results: [1], claims: [] }]);
+    });
   });
 });
