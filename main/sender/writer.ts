@@ -16,9 +16,9 @@ import type { Claim, RowResult } from '../db/queries/sending-store';
 const FLUSH_DELAY_MS = CLAIM_AHEAD_MS + 50;
 /**
  * How long it waits at most when nothing else commits or wakes the loop. Later than FLUSH_DELAY_MS
- * by more than the gap between two sends at 4/s: at a slow pace (10/s: a send every 100 ms, claims
- * a second apart) a send's wake-up commits the results first; a timer as early as FLUSH_DELAY_MS
- * fired before it every time, a wake-up of its own for every third message.
+ * by the gap between two sends at 4/s, so that at a slow pace (10/s: a send every 100 ms, claims a
+ * second apart) the first send after FLUSH_DELAY_MS commits the results. A timer due with them
+ * would fire before that send nearly every time: a wake-up of its own for every third message.
  */
 const FLUSH_FALLBACK_MS = FLUSH_DELAY_MS + 250;
 
