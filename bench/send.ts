@@ -126,9 +126,9 @@ async function run(
 
 const f = (n: number, d = 1) => n.toFixed(d);
 const pct = (share: number) => `${f(100 * share, 0)}%`;
-/** "main thread M, V8's helper threads H" of a CPU figure, after `lead`; nothing where unknown. */
-const threads = (lead: string, total: number, main: number | null) =>
-  main === null ? '' : `${lead}main thread ${f(main, 0)}, V8's helper threads ${f(total - main, 0)}`;
+/** " (main thread M, V8's helper threads H)" of a CPU figure, or nothing where the split is unknown. */
+const threads = (total: number, main: number | null) =>
+  main === null ? '' : ` (main thread ${f(main, 0)}, V8's helper threads ${f(total - main, 0)})`;
 
 /**
  * Several runs at one rate, each judged by what the simulator received, each followed at once by the
@@ -155,10 +155,10 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
     console.log(
       `rate ${rate}/s run ${i}: at the server most in any 1 s ${r.mostInOneSecond} (target ≤ ${rate}; ` +
         `${r.mostInOneSecondSent} as handed to the client), gaps within ±25% of 1/rate ${pct(r.evenShare)}, ` +
-        `achieved ${f(r.achieved)}/s (${pct(r.achieved / rate)}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message ` +
-        `(user ${f(r.userMicrosPerMessage, 0)}${threads('; ', r.cpuMicrosPerMessage, r.mainThreadMicrosPerMessage)}), ` +
-        `${f(r.wakeUpsPerMessage, 2)} wake-ups/message; floor right after ${f(floor.cpuMicrosPerRequest, 0)} µs/request ` +
-        `(main thread ${floor.mainThreadMicrosPerRequest === null ? '?' : f(floor.mainThreadMicrosPerRequest, 0)}): ` +
+        `achieved ${f(r.achieved)}/s (${pct(r.achieved / rate)}), CPU ${f(r.cpuMicrosPerMessage, 0)} µs/message` +
+        `${threads(r.cpuMicrosPerMessage, r.mainThreadMicrosPerMessage)} (user ${f(r.userMicrosPerMessage, 0)}), ` +
+        `${f(r.wakeUpsPerMessage, 2)} wake-ups/message; floor right after ${f(floor.cpuMicrosPerRequest, 0)} µs/request` +
+        `${threads(floor.cpuMicrosPerRequest, floor.mainThreadMicrosPerRequest)}: ` +
         `${f(r.cpuMicrosPerMessage / floor.cpuMicrosPerRequest, 2)}×`,
     );
   }
@@ -188,8 +188,8 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   console.log(
     `rate ${rate}/s over ${runs.length} runs: most in any 1 s at the server ${worst} (target ≤ ${rate}), ` +
       `even gaps at least ${pct(even)}${evenTarget}, achieved at least ${pct(achieved)} (target ≥ 97%)\n` +
-      `  CPU: engine ${f(engineCpu, 0)} µs/message${threads(' (', engineCpu, engineMain)}${engineMain === null ? '' : ')'}, ` +
-      `floor ${f(floorCpu, 0)} µs/request (user ${f(floorUser, 0)}${threads('; ', floorCpu, floorMain)}; ` +
+      `  CPU: engine ${f(engineCpu, 0)} µs/message${threads(engineCpu, engineMain)}, ` +
+      `floor ${f(floorCpu, 0)} µs/request${threads(floorCpu, floorMain)} (user ${f(floorUser, 0)}; ` +
       `bare Node sending the same single requests, no engine, no database, ${f(floorWakes, 2)} wake-ups/request): ` +
       `median of the pairs ${f(median, 2)}× the floor (${f(ratios[0]!, 2)}–${f(ratios.at(-1)!, 2)})${cpuTarget}\n` +
       `  once per run, not in the engine's figure: the campaign's start and its final commits, ` +
