@@ -9,8 +9,10 @@
 // floor has nothing like them: they are measured apart and printed as "once per run". The floor's
 // (send-floor.ts): from its first request to its last answer.
 // SEND_BENCH_MESSAGES changes the memory run's size (default 200 000; quick mode 20 000);
-// SEND_BENCH_RATES=50,150 runs only those paced runs; SEND_BENCH_DB=memory and SEND_BENCH_CLIENT=null
-// take away the disk and the network, to see what each costs; SEND_BENCH_PROFILE (send-profile.ts).
+// SEND_BENCH_RATES=50,150 runs only those paced runs; SEND_BENCH_SECONDS=40 makes each paced
+// campaign that long (default 8 s, quick mode 4 s), to see how much of its CPU is warming up;
+// SEND_BENCH_DB=memory and SEND_BENCH_CLIENT=null take away the disk and the network, to see what
+// each costs; SEND_BENCH_PROFILE (send-profile.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,7 +142,7 @@ async function pacedRuns(sim: Simulator, rate: number, quick: boolean): Promise<
   const runs: RunFigures[] = [];
   const floors: FloorFigures[] = [];
   let lastFloorFrom = 0;
-  const count = Math.max(60, rate * (quick ? 4 : 8));
+  const count = Math.max(60, rate * Number(process.env.SEND_BENCH_SECONDS ?? (quick ? 4 : 8)));
   for (let i = 1; i <= (quick ? 2 : 5); i++) {
     const r = await run(
       sim,
