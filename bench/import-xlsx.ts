@@ -1,8 +1,9 @@
 // Workbook import benchmark: the same 100 000 rows as a CSV file, as an Excel workbook (.xlsx, phone
 // numbers in national form stored as numbers, as Excel keeps them) and as an OpenDocument
 // spreadsheet (.ods, with LibreOffice's repeated empty cells and rows), each imported in full.
-// Target: the workbook within 3× the CSV's time, peak memory under 1 GB. Both sides are imported
-// from bytes in memory through importRecipients, so through the same detection and row rules.
+// Targets: an .xlsx workbook within 3× the CSV's time (.ods has none), peak memory under 1 GB.
+// Both sides are imported from bytes in memory through importRecipients, so through the same
+// detection and row rules.
 // Each workbook is read three ways: with Node's zlib inflating its parts (as the CLI reads it), with
 // its large parts inflated ahead by DecompressionStream (as the window's import worker reads it; in
 // Node that stream is zlib behind JavaScript streams, slower than in Chromium), and with fflate's
@@ -96,14 +97,15 @@ export async function runXlsxImportBench(rows = 100_000): Promise<void> {
     importRecipients(bytes, options, await inflateAhead(bytes));
   }
   type Inflater = InflateRaw | 'ahead' | undefined;
-  const cases: [string, Uint8Array, Inflater][] = [
-    ['CSV', csvBytes, undefined],
-    ['.xlsx (zlib, CLI)', xlsx, nativeInflateRaw],
-    ['.xlsx (DecompressionStream, app)', xlsx, 'ahead'],
-    ['.xlsx (fflate alone)', xlsx, undefined],
-    ['.ods (zlib, CLI)', ods, nativeInflateRaw],
-    ['.ods (DecompressionStream, app)', ods, 'ahead'],
-    ['.ods (fflate alone)', ods, undefined],
+  /** Name, file, inflater, and whether the 3× time target applies. */
+  const cases: [string, Uint8Array, Inflater, boolean][] = [
+    ['CSV', csvBytes, undefined, false],
+    ['.xlsx (zlib, CLI)', xlsx, nativeInflateRaw, true],
+    ['.xlsx (DecompressionStream, app)', xlsx, 'ahead', true],
+    ['.xlsx (fflate alone)', xlsx, undefined, true],
+    ['.ods (zlib, CLI)', ods, nativeInflateRaw, false],
+    ['.ods (DecompressionStream, app)', ods, 'ahead', false],
+    ['.ods (fflate alone)', ods, undefined, false],
   ];
   const importWith = async (bytes: Uint8Array, inflate: Inflater): Promise<ImportOutcome> =>
     importRecipients(bytes, options, inflate === 'ahead' ? await inflateAhead(bytes) : inflate);
@@ -122,10 +124,12 @@ export async function runXlsxImportBench(rows = 100_000): Promise<void> {
   );
   books.forEach((book, i) => {
     const name = cases[i + 1]?.[0] ?? '';
+    const targeted = cases[i + 1]?.[3] ?? false;
     const ratio = book.ms / plain.ms;
     const cpuRatio = book.cpuMs / plain.cpuMs;
+    const verdict = targeted ? `(target ≤ 3×) ${ratio <= 3 ? 'OK' : 'OVER'}` : '(no target)';
     console.log(
-      `${name} import (median of ${ROUNDS}): ${book.ms.toFixed(0)} ms (CPU ${book.cpuMs.toFixed(0)} ms), ${book.rows.toLocaleString('en')} rows · ${ratio.toFixed(2)}× the CSV, CPU ${cpuRatio.toFixed(2)}× (target ≤ 3×) ${ratio <= 3 ? 'OK' : 'OVER'}`,
+      `${name} import (median of ${ROUNDS}): ${book.ms.toFixed(0)} ms (CPU ${book.cpuMs.toFixed(0)} ms), ${book.rows.toLocaleString('en')} rows · ${ratio.toFixed(2)}× the CSV, CPU ${cpuRatio.toFixed(2)}× ${verdict}`,
     );
     console.log(
       `${name} peak RSS: ${mb(book.peakRss)} (target < 1 GB) ${book.peakRss < 1024 ** 3 ? 'OK' : 'OVER'}`,
