@@ -56,13 +56,42 @@ describe('Pacer', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(WINDOW_MS / 20) - 1);
   });
 
-  it('regains the plan after a late start over the next requests, not with one right behind it', () => {
+  it('regains the plan after a timer fired a little late, over the next requests', () => {
     const pacer = new Pacer(50);
     const interval = WINDOW_MS / 50;
     pacer.record(1, 0);
-    // Started 10 ms late: the plan says the next is due 10 ms later, the spacing says 80% of 20.3.
-    pacer.record(1, interval + 10);
-    expect(pacer.delayFor(1, interval + 10)).toBeCloseTo(interval * 0.8);
+    // Started 3 ms late: the next is still due at its planned time.
+    pacer.record(1, interval + 3);
+    expect(pacer.delayFor(1, interval + 3)).toBeCloseTo(interval - 3);
+    // At 150/s a step of the catch-up is at most 3 ms (CATCH_UP_STEP_MS), not the whole delay.
+    const fast = new Pacer(150);
+    const short = WINDOW_MS / 150;
+    fast.record(1, 0);
+    fast.record(1, short + 4);
+    expect(fast.delayFor(1, short + 4)).toBeCloseTo(short - 3);
+  });
+
+  it('moves the plan after a longer delay, so that it does not come back a window later', () => {
+    // Timers on time but one start 10 ms late: caught up whole, it would leave the window 10 ms
+    // late and hold back the start planned a window after it, and so on every window.
+    const pacer = new Pacer(50);
+    const starts: number[] = [];
+    let now = 0;
+    while (starts.length < 200) {
+      const wait = pacer.delayFor(1, now);
+      if (wait > 0) {
+        now += wait + (starts.length === 25 ? 10 : 0);
+        continue;
+      }
+      pacer.record(1, now);
+      starts.push(now);
+    }
+    const gaps = starts.slice(1).map((at, i) => at - starts[i]!);
+    const interval = WINDOW_MS / 50;
+    expect(gaps[24]).toBeCloseTo(interval + 10);
+    // A timer's usual lateness (up to 4 ms) is caught up, and only that much may come back.
+    expect(gaps[25]).toBeCloseTo(interval - 4);
+    expect(Math.max(...gaps.slice(25))).toBeLessThan(interval + 4.01);
   });
 
   it('slows down at once when the rate is lowered', () => {

@@ -9,8 +9,15 @@ import { MESSENTE_REQUESTS_PER_SECOND } from '../../shared/limits';
 
 export const WINDOW_MS = 1_015;
 
-/** How far behind plan (late timers) the pacer may catch up at once; the window still caps it. */
-const CATCH_UP_MS = 20;
+/**
+ * How far behind plan the pacer catches up: a timer's usual lateness (Node counts in whole
+ * milliseconds), which would otherwise lower the average rate. A longer delay moves the plan
+ * instead. The plan fills the window exactly, so a delay caught up would come back a window later:
+ * the late start leaves the window late and holds back the request planned a window after it, which
+ * then is late in turn, every window from then on; a campaign would gather such uneven gaps as it
+ * went (one in ten at 50/s after 40 s).
+ */
+const CATCH_UP_MS = 4;
 /**
  * Catching up shortens a gap by at most this share of the planned spacing (or CATCH_UP_STEP_MS, at
  * high rates where timers' millisecond steps are a large share): after a late start the plan is
@@ -133,9 +140,8 @@ export class Pacer {
     const interval = WINDOW_MS / this.rate;
     if (this.nextPlanned === -Infinity) this.nextPlanned = now;
     // Follow the plan while on time (timers fire late, this keeps the average rate), but never
-    // bank more than a few milliseconds of lateness: more would be a burst.
-    this.nextPlanned =
-      Math.max(this.nextPlanned, now - Math.max(interval, CATCH_UP_MS)) + interval * messages;
+    // bank more than CATCH_UP_MS of lateness.
+    this.nextPlanned = Math.max(this.nextPlanned, now - CATCH_UP_MS) + interval * messages;
     this.lastStart = now;
     this.lastCount = messages;
     this.shared?.record('send', now);
