@@ -11,11 +11,11 @@ export const WINDOW_MS = 1_015;
 
 /**
  * How far behind plan the pacer catches up: a timer's usual lateness (Node counts in whole
- * milliseconds), which would otherwise lower the average rate. A longer delay moves the plan
- * instead. The plan fills the window exactly, so a delay caught up would come back a window later:
- * the late start leaves the window late and holds back the request planned a window after it, which
- * then is late in turn, every window from then on; a campaign would gather such uneven gaps as it
- * went (one in ten at 50/s after 40 s).
+ * milliseconds), which would otherwise lower the average rate. Lateness beyond it moves the plan
+ * instead. The plan fills the window exactly, so a delay caught up comes back a window later: the
+ * late start leaves the window late and holds back the request planned a window after it, which
+ * then is late in turn, every window from then on; caught up whole, long delays made about one gap
+ * in ten uneven at 50/s after 40 s of a campaign.
  */
 const CATCH_UP_MS = 4;
 /**
