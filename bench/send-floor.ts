@@ -6,12 +6,12 @@
 // the target.
 import { connect, type Socket } from 'node:net';
 import { requestHead, ResponseParser } from '../main/messente/wire';
-import { threadCpuMicros, threadMicrosPer } from './thread-cpu';
+import { cpuMicros, threadMicrosPer, usage } from './cpu-usage';
 
 export interface FloorFigures {
   cpuMicrosPerRequest: number;
   userMicrosPerRequest: number;
-  /** The main thread's share (thread-cpu.ts); null where the kernel does not tell it. */
+  /** The main thread's share (cpu-usage.ts); null where the kernel does not tell it. */
   mainThreadMicrosPerRequest: number | null;
   wakeUpsPerRequest: number;
 }
@@ -89,18 +89,14 @@ export async function measureFloor(
     // as the floor's.
     globalThis.gc?.();
     onMeasured();
-    const cpu0 = process.cpuUsage();
-    const main0 = threadCpuMicros();
-    const wakes0 = process.resourceUsage().voluntaryContextSwitches;
+    const before = usage();
     await paced(rate, count, 1);
-    const cpu = process.cpuUsage(cpu0);
-    const main = threadCpuMicros();
-    const wakes = process.resourceUsage().voluntaryContextSwitches - wakes0;
+    const after = usage();
     return {
-      cpuMicrosPerRequest: (cpu.user + cpu.system) / count,
-      userMicrosPerRequest: cpu.user / count,
-      mainThreadMicrosPerRequest: threadMicrosPer(main0, main, count),
-      wakeUpsPerRequest: wakes / count,
+      cpuMicrosPerRequest: cpuMicros(before, after) / count,
+      userMicrosPerRequest: (after.cpu.user - before.cpu.user) / count,
+      mainThreadMicrosPerRequest: threadMicrosPer(before.main, after.main, count),
+      wakeUpsPerRequest: (after.wakes - before.wakes) / count,
     };
   } finally {
     for (const c of all) c.socket.destroy();

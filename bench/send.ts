@@ -25,7 +25,7 @@ import { nullClient, stampedClient, watchedClient } from './send-clients';
 import { measureFloor, type FloorFigures } from './send-floor';
 import { MAX_RATE } from '../shared/limits';
 import { startProfile } from './send-profile';
-import { threadCpuMicros, threadMicrosPer } from './thread-cpu';
+import { cpuMicros, threadMicrosPer, usage, type Usage } from './cpu-usage';
 import { LATENCY_MS, logLength, startSimulator, type Simulator } from './send-simulator';
 import type { StartOptions } from '../main/sender/types';
 
@@ -35,7 +35,7 @@ interface RunFigures extends ArrivalFigures {
   /** From the start's return to the last answer, per message (see the top of this file). */
   cpuMicrosPerMessage: number;
   userMicrosPerMessage: number;
-  /** The main thread's share; the rest is V8's helper threads (thread-cpu.ts). Null where unknown. */
+  /** The main thread's share; the rest is V8's helper threads (cpu-usage.ts). Null where unknown. */
   mainThreadMicrosPerMessage: number | null;
   /** Voluntary context switches (all threads) per message: the wake-ups an idle process pays for. */
   wakeUpsPerMessage: number;
@@ -44,19 +44,6 @@ interface RunFigures extends ArrivalFigures {
   /** Null unless the run sampled its memory. */
   rssGrowthMb: number | null;
 }
-
-interface Usage {
-  cpu: NodeJS.CpuUsage;
-  /** The main thread's CPU time (µs), or null. */
-  main: number | null;
-  wakes: number;
-}
-const usage = (): Usage => ({
-  cpu: process.cpuUsage(),
-  main: threadCpuMicros(),
-  wakes: process.resourceUsage().voluntaryContextSwitches,
-});
-const cpuMicros = (from: Usage, to: Usage) => to.cpu.user - from.cpu.user + to.cpu.system - from.cpu.system;
 
 interface RunOptions {
   profileName?: string;
