@@ -35,7 +35,19 @@ function threadCpuMicros(): number | null {
   }
 }
 
-/** Per unit, from two readings; null when either reading was unavailable. */
-export function threadMicrosPer(from: number | null, to: number | null, units: number): number | null {
-  return from === null || to === null ? null : (to - from) / units;
+/** What happened between two readings, per unit (a message, a request). */
+export interface UsagePer {
+  /** User and system CPU microseconds, all threads. */
+  cpu: number;
+  user: number;
+  /** The main thread's CPU microseconds; null when either reading lacked it. */
+  main: number | null;
+  wakes: number;
 }
+
+export const usagePer = (from: Usage, to: Usage, units: number): UsagePer => ({
+  cpu: cpuMicros(from, to) / units,
+  user: (to.cpu.user - from.cpu.user) / units,
+  main: from.main === null || to.main === null ? null : (to.main - from.main) / units,
+  wakes: (to.wakes - from.wakes) / units,
+});

@@ -6,7 +6,7 @@
 // the target.
 import { connect, type Socket } from 'node:net';
 import { requestHead, ResponseParser } from '../main/messente/wire';
-import { cpuMicros, threadMicrosPer, usage } from './cpu-usage';
+import { usage, usagePer } from './cpu-usage';
 
 export interface FloorFigures {
   cpuMicrosPerRequest: number;
@@ -91,12 +91,12 @@ export async function measureFloor(
     onMeasured();
     const before = usage();
     await paced(rate, count, 1);
-    const after = usage();
+    const per = usagePer(before, usage(), count);
     return {
-      cpuMicrosPerRequest: cpuMicros(before, after) / count,
-      userMicrosPerRequest: (after.cpu.user - before.cpu.user) / count,
-      mainThreadMicrosPerRequest: threadMicrosPer(before.main, after.main, count),
-      wakeUpsPerRequest: (after.wakes - before.wakes) / count,
+      cpuMicrosPerRequest: per.cpu,
+      userMicrosPerRequest: per.user,
+      mainThreadMicrosPerRequest: per.main,
+      wakeUpsPerRequest: per.wakes,
     };
   } finally {
     for (const c of all) c.socket.destroy();

@@ -25,7 +25,7 @@ import { nullClient, stampedClient, watchedClient } from './send-clients';
 import { measureFloor, type FloorFigures } from './send-floor';
 import { MAX_RATE } from '../shared/limits';
 import { startProfile } from './send-profile';
-import { cpuMicros, threadMicrosPer, usage, type Usage } from './cpu-usage';
+import { cpuMicros, usage, usagePer, type Usage } from './cpu-usage';
 import { LATENCY_MS, logLength, startSimulator, type Simulator } from './send-simulator';
 import type { StartOptions } from '../main/sender/types';
 
@@ -93,6 +93,7 @@ async function run(
     if (final.counts.accepted !== messages || lastAnswer === null)
       throw new Error(`only ${final.counts.accepted} of ${messages} accepted`);
     const last: Usage = lastAnswer;
+    const per = usagePer(started, last, messages);
     const times =
       process.env.SEND_BENCH_CLIENT === 'null'
         ? [...starts]
@@ -100,10 +101,10 @@ async function run(
     return {
       ...arrivalFigures(times, opts.rate, opts.batchSize ?? 1),
       mostInOneSecondSent: mostInWindow(starts),
-      cpuMicrosPerMessage: cpuMicros(started, last) / messages,
-      userMicrosPerMessage: (last.cpu.user - started.cpu.user) / messages,
-      mainThreadMicrosPerMessage: threadMicrosPer(started.main, last.main, messages),
-      wakeUpsPerMessage: (last.wakes - started.wakes) / messages,
+      cpuMicrosPerMessage: per.cpu,
+      userMicrosPerMessage: per.user,
+      mainThreadMicrosPerMessage: per.main,
+      wakeUpsPerMessage: per.wakes,
       onceMs: (cpuMicros(before, started) + cpuMicros(last, settled)) / 1_000,
       rssGrowthMb: runOptions.sampleMemory ? rssGrowth / 1024 / 1024 : null,
     };
